@@ -1,0 +1,20 @@
+// Adds up what Vitest and Playwright printed into one line: "N passed, N failed".
+import { readFileSync } from 'node:fs';
+
+const [logPath, rcText] = process.argv.slice(2);
+const log = readFileSync(logPath, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
+let passed = 0;
+let failed = 0;
+// Vitest: "      Tests  2 failed | 27 passed (29)"
+for (const m of log.matchAll(/^\s*Tests\s+(.*)\(\d+\)\s*$/gm)) {
+  passed += Number(/(\d+) passed/.exec(m[1])?.[1] ?? 0);
+  failed += Number(/(\d+) failed/.exec(m[1])?.[1] ?? 0);
+}
+// Playwright: "  12 passed (40s)", "  1 failed", "  1 flaky"
+for (const m of log.matchAll(/^\s+(\d+) (passed|failed|flaky)\b/gm)) {
+  if (m[2] === 'passed' || m[2] === 'flaky') passed += Number(m[1]);
+  else failed += Number(m[1]);
+}
+// A step that failed before any test ran (type-check, lint, build) counts as one failure.
+if (Number(rcText) !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed`);

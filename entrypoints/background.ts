@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // The service worker only wires browser events to the core; see utils/ for the logic.
+});

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createPack } from '../utils/pack/loadPack';
+import type { PackLexicon, PositionPack } from '../utils/pack/types';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The built-in KW21 pack read from disk, for command-line tools that run outside Vite. */
+export function kw21FromDisk(): PositionPack {
+  const source = readFileSync(`${root}packs/kw21/kw21.txt`, 'utf8');
+  const lexicon = JSON.parse(readFileSync(`${root}packs/kw21/lexicon.json`, 'utf8')) as PackLexicon;
+  return createPack(source, lexicon);
+}

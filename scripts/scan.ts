@@ -1,0 +1,89 @@
+/**
+ * `npm run --silent scan -- [--pack FILE] [--threshold N] FILE`
+ * Prints one JSON object: what Ratsmarker detects in FILE (.txt or .html) and
+ * which passages match which measures.
+ */
+import { readFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { Window } from 'happy-dom';
+import { readCouncilPage } from '../utils/detect/readCouncilPage';
+import { decodeHtml, decodeTextBytes } from '../utils/dom/decodeHtml';
+import { matchPassages } from '../utils/matcher/matchPassages';
+import { packFromText } from '../utils/pack/loadPack';
+import type { PositionPack } from '../utils/pack/types';
+import { splitParagraphs } from '../utils/text/splitParagraphs';
+import { kw21FromDisk } from './nodePacks';
+
+function fail(message: string): never {
+  process.stderr.write(`scan: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  process.exit(1);
+}
+
+function parseArgs(argv: string[]) {
+  let pack: string | undefined;
+  let threshold: number | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--pack') pack = argv[++i] ?? fail('--pack braucht eine Datei');
+    else if (arg === '--threshold') {
+      threshold = Number(argv[++i]);
+      if (!(threshold >= 0 && threshold <= 1)) fail('--threshold braucht eine Zahl von 0 bis 1');
+    } else if (arg.startsWith('--')) fail(`unbekannte Option ${arg}`);
+    else files.push(arg);
+  }
+  if (files.length !== 1) fail('Aufruf: scan [--pack DATEI] [--threshold N] DATEI');
+  return { pack, threshold, file: files[0] as string };
+}
+
+function readBytes(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    fail(`${path}: ${err.code === 'ENOENT' ? 'Datei nicht gefunden' : err.code === 'EISDIR' ? 'ist ein Ordner' : err.message}`);
+  }
+}
+
+function loadPack(path: string | undefined): PositionPack {
+  try {
+    return path ? packFromText(decodeTextBytes(readBytes(path))) : kw21FromDisk();
+  } catch (e) {
+    fail(`${path ?? 'KW21'}: ${(e as Error).message}`);
+  }
+}
+
+function htmlPassages(bytes: Uint8Array, path: string) {
+  const window = new Window({
+    url: `file://${resolve(path)}`,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
+  try {
+    window.document.write(decodeHtml(bytes));
+    const page = readCouncilPage(window.document as unknown as Document);
+    return { document: page.document, passages: page.passages.map((p) => p.text) };
+  } finally {
+    void window.happyDOM.close();
+  }
+}
+
+const args = parseArgs(process.argv.slice(2));
+const ext = extname(args.file).toLowerCase();
+if (!['.txt', '.html', '.htm'].includes(ext)) fail(`${args.file}: unbekannte Dateiart „${ext || '(keine)'}“ (erwartet .txt oder .html)`);
+const pack = loadPack(args.pack);
+const bytes = readBytes(args.file);
+const { document, passages } =
+  ext === '.txt' ? { document: {}, passages: splitParagraphs(decodeTextBytes(bytes)) } : htmlPassages(bytes, args.file);
+
+const matched = matchPassages(passages, pack, { threshold: args.threshold });
+const out = {
+  file: args.file,
+  pack: { id: pack.id, name: pack.name },
+  document,
+  passages: matched.map((p) => ({
+    index: p.index,
+    text: p.text,
+    measures: p.measures.map((m) => ({ id: m.id, lines: m.lines, score: m.score, terms: m.terms })),
+  })),
+};
+process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

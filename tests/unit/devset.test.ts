@@ -1,0 +1,56 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type LabelledParagraph, evaluateDevset } from '@/utils/devset/evaluate';
+import { builtinKw21 } from '@/utils/pack/builtinPacks';
+
+function readSet(folder: string): LabelledParagraph[] {
+  const dir = new URL(`../fixtures/${folder}/`, import.meta.url);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .flatMap((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as LabelledParagraph[]);
+}
+
+const pack = builtinKw21();
+const measureIds = pack.measures.map((m) => m.id);
+
+function report(name: string, items: LabelledParagraph[]) {
+  const r = evaluateDevset(items, pack);
+  const lines = Object.entries(r.perMeasure)
+    .sort(([a], [b]) => measureIds.indexOf(a) - measureIds.indexOf(b))
+    .map(([id, c]) => `  ${id.padEnd(8)} tp ${c.tp} fp ${c.fp} fn ${c.fn}`);
+  console.log(
+    `${name}: ${items.length} paragraphs, precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)} (tp ${r.truePositives}, fp ${r.falsePositives}, fn ${r.falseNegatives})\n${lines.join('\n')}`,
+  );
+  return r;
+}
+
+describe('labelled development set (tests/fixtures/devset)', () => {
+  const items = readSet('devset');
+
+  it('is large enough and covers every measure, with hard negatives and double matches', () => {
+    expect(items.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+    for (const id of measureIds) expect(items.filter((i) => i.measures.includes(id)).length, id).toBeGreaterThanOrEqual(5);
+    expect(items.filter((i) => i.measures.length === 0).length).toBeGreaterThanOrEqual(80);
+    expect(items.filter((i) => i.measures.length >= 2).length).toBeGreaterThanOrEqual(5);
+    for (const i of items) for (const m of i.measures) expect(measureIds).toContain(m);
+  });
+
+  it('meets the targets: precision ≥ 0.90, recall ≥ 0.85', () => {
+    const r = report('devset', items);
+    expect(r.precision).toBeGreaterThanOrEqual(0.9);
+    expect(r.recall).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe('validation set (tests/fixtures/validation, written apart and not tuned on)', () => {
+  const items = readSet('validation');
+  it.runIf(items.length > 0)('is reported', () => {
+    const r = report('validation', items);
+    // Reported, not tuned: only a collapse fails the build.
+    expect(r.precision).toBeGreaterThanOrEqual(0.75);
+    expect(r.recall).toBeGreaterThanOrEqual(0.6);
+  });
+});

@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldWord } from '@/utils/text/normalize';
+import { tokenize } from '@/utils/text/tokenize';
+
+const norms = (text: string) => tokenize(text).map((t) => t.norm);
+const stems = (text: string) => tokenize(text).map((t) => t.stem);
+
+describe('tokenize', () => {
+  it('reads every gender form as the base noun, spanning the whole written form', () => {
+    for (const form of ['Bürger*innen', 'Bürger:innen', 'Bürger_innen', 'BürgerInnen', 'Bürger/-innen', 'Bürger/innen', 'Bürgerinnen']) {
+      const [token, ...rest] = tokenize(form);
+      expect(rest).toEqual([]);
+      expect(token?.norm, form).toBe('bürger');
+      expect(token?.end).toBe(form.length);
+    }
+  });
+
+  it('keeps words that only end in -innen', () => {
+    expect(norms('Wir beginnen innen')).toEqual(['wir', 'beginnen', 'innen']);
+  });
+
+  it('splits hyphenated compounds and keeps closed ones whole', () => {
+    expect(norms('EU-Fördermittel und Badegewässerrichtlinie')).toEqual(['eu', 'fördermittel', 'und', 'badegewässerrichtlinie']);
+  });
+
+  it('stems inflected forms alike', () => {
+    expect(stems('Fördermitteln')).toEqual(stems('Fördermittel'));
+    expect(stems('Partnerstädten')).toEqual(stems('Partnerstadt'));
+    expect(stems('Europas')).toEqual(stems('Europa'));
+    expect(stems('SDGs')).toEqual(stems('SDG'));
+    expect(stems('niederländischen')).toEqual(stems('Niederlande'));
+  });
+
+  it('ignores soft hyphens and reads decomposed umlauts', () => {
+    expect(norms('Städte\u00ADpartnerschaft')).toEqual(['städtepartnerschaft']);
+    expect(norms('Sta\u0308dte')).toEqual(['städte']);
+  });
+
+  it('folds umlauts', () => {
+    expect(foldWord('Größe')).toBe('grosse');
+  });
+
+  it('gives offsets that point at the words in the text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        let last = 0;
+        for (const t of tokenize(s)) {
+          expect(t.start).toBeGreaterThanOrEqual(last);
+          expect(t.end).toBeGreaterThan(t.start);
+          expect(t.end).toBeLessThanOrEqual(s.length);
+          last = t.end;
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,232 @@
+import type { WordPattern } from '../pack/parseTerm';
+import type { PositionPack } from '../pack/types';
+import { organisationNameTokens } from '../text/organisationNames';
+import { type Token, tokenize } from '../text/tokenize';
+import { type CompiledMatcher, type CompiledMeasure, matcherFor } from './compileMatcher';
+
+/** Where a matched term stands in the passage text. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+export interface MeasureMatch {
+  /** Measure id: "KW21-7". */
+  id: string;
+  /** First and last line of the measure in its resolution. */
+  lines: [number, number];
+  /** 0–1; a match is reported from `threshold` on. */
+  score: number;
+  /** The passage's own words that made the match, in order of appearance ("Toulouse", "Städtefreundschaft"). */
+  terms: string[];
+  /** Where those words stand in the passage, for highlighting. */
+  spans: TextSpan[];
+  /** The lexicon concepts (or names) that were found: why it matched. */
+  reasons: string[];
+}
+
+export interface PassageMatch {
+  index: number;
+  text: string;
+  measures: MeasureMatch[];
+}
+
+export interface MatchOptions {
+  /** Lowest score reported. 0.5 is the middle of the sensitivity scale. */
+  threshold?: number;
+}
+
+export const DEFAULT_THRESHOLD = 0.5;
+
+// Words of a phrase may stand this many words apart: "Konvent der
+// europäischen Bürgermeister" still is "Konvent der Bürgermeister", while
+// words three apart rarely belong to one expression.
+const MAX_GAP = 2;
+// A phrase does not run across the end of a sentence or clause.
+const CLAUSE_BREAK = /[.!?;]\s/;
+// Score of one specific name (a network, a programme): strong evidence alone.
+const NAME_SCORE = 0.9;
+// A fully satisfied rule of k concepts scores 0.7 + 0.08·k: two independent
+// concepts (0.86) are nearly as sure as a name, three (0.94) surer.
+const RULE_BASE = 0.7;
+const RULE_STEP = 0.08;
+// A rule only partly met stays below the middle of the sensitivity scale
+// (at most 0.45·(k−1)/k), so it counts only when the user asks for more matches.
+const PARTIAL_WEIGHT = 0.45;
+// Each further independent piece of evidence adds a little confidence.
+const EXTRA_EVIDENCE = 0.02;
+
+// After a modifier, these endings make a new word rather than a compound:
+// "Schul|ung" is training, not school; "Partner|schaft" is not a partner.
+const DERIVATION = /^(?:ung|heit|keit|isch|lich|schaft|ling|nis|tum)/;
+// A passage with this many distinct words for a measure keeps it even when an
+// exclusion term appears: one stray "Airbus" must not hide a paragraph that is
+// plainly about the partnership with Toulouse.
+const OVERRIDE_EXCLUSION = 4;
+
+interface TermHit {
+  term: number;
+  start: number;
+  end: number;
+}
+
+function wordsOfToken(m: CompiledMatcher, token: Token): number[] {
+  const ids = [...(m.byStem.get(token.stem) ?? [])];
+  const s = token.stem;
+  for (const id of m.compoundWords) {
+    const { value: v, fold } = m.words[id] as WordPattern;
+    // Head ("Städtepartnerschaft" ends in "partnerschaft") or modifier
+    // ("Partnerschaftsvertrag" begins with it) of a compound. The rest must be
+    // a word of its own (≥ 3 letters as head's modifier, ≥ 4 after a modifier,
+    // so "Schulung" is not a compound of "Schule").
+    if (s.length < v.length + 3) continue;
+    const modifier =
+      (token.fold.length >= fold.length + 3 && token.fold.startsWith(fold)) ||
+      (s.startsWith(v) && s.length - v.length >= 4 && !DERIVATION.test(s.slice(v.length)));
+    if (modifier || s.endsWith(v)) ids.push(id);
+  }
+  for (const id of m.prefixWords) {
+    if (token.fold.startsWith((m.words[id] as { value: string }).value)) ids.push(id);
+  }
+  return ids;
+}
+
+function findTermHits(m: CompiledMatcher, text: string, tokens: Token[], memo: Map<string, number[]>): TermHit[] {
+  const tokenWords = tokens.map((t) => {
+    let ids = memo.get(t.norm);
+    if (!ids) {
+      ids = wordsOfToken(m, t);
+      memo.set(t.norm, ids);
+    }
+    return ids;
+  });
+  const hits: TermHit[] = [];
+  const masked = organisationNameTokens(text, tokens);
+  for (let i = 0; i < tokens.length; i++) {
+    if (masked.has(i)) continue;
+    for (const w of tokenWords[i] as number[]) {
+      for (const term of m.termsByFirstWord.get(w) ?? []) {
+        const parts = m.termWords[term] as number[];
+        let pos = i;
+        let ok = true;
+        for (let k = 1; k < parts.length && ok; k++) {
+          ok = false;
+          const limit = Math.min(tokens.length - 1, pos + 1 + MAX_GAP);
+          for (let j = pos + 1; j <= limit; j++) {
+            const prev = tokens[j - 1] as Token;
+            // "9. Mai": the point of an ordinal number ends no sentence.
+            if (!/^\d+$/.test(prev.norm) && CLAUSE_BREAK.test(text.slice(prev.end, (tokens[j] as Token).start))) break;
+            if ((tokenWords[j] as number[]).includes(parts[k] as number)) {
+              pos = j;
+              ok = true;
+              break;
+            }
+          }
+        }
+        if (ok) hits.push({ term, start: (tokens[i] as Token).start, end: (tokens[pos] as Token).end });
+      }
+    }
+  }
+  return hits;
+}
+
+function scoreMeasure(measure: CompiledMeasure, hitTerms: Set<number>, hitSurfaces: Map<number, Set<string>>) {
+  const names = measure.names.filter((t) => hitTerms.has(t));
+  const satisfied = new Set<string>();
+  for (const [name, ids] of measure.concepts) if (ids.some((t) => hitTerms.has(t))) satisfied.add(name);
+
+  let best = names.length > 0 ? NAME_SCORE : 0;
+  let fullRules = 0;
+  const reasons = new Set<string>();
+  for (const rule of measure.rules) {
+    const present = rule.concepts.filter((c) => satisfied.has(c));
+    if (present.length >= rule.min) {
+      fullRules++;
+      best = Math.max(best, Math.min(0.95, RULE_BASE + RULE_STEP * rule.min));
+      for (const c of present) reasons.add(c);
+    } else {
+      best = Math.max(best, (PARTIAL_WEIGHT * present.length) / rule.min);
+    }
+  }
+  const evidence = names.length + fullRules;
+  if (measure.exclusions.some((t) => hitTerms.has(t))) {
+    const support = new Set<string>();
+    for (const t of names) for (const w of hitSurfaces.get(t) ?? []) support.add(w);
+    for (const c of evidence > 0 ? reasons : satisfied)
+      for (const t of measure.concepts.get(c) ?? []) for (const w of hitSurfaces.get(t) ?? []) support.add(w);
+    if (support.size < OVERRIDE_EXCLUSION) return undefined;
+  }
+  const score = Math.min(0.99, best + EXTRA_EVIDENCE * Math.max(0, evidence - 1));
+  return { score, names, reasons, satisfied, full: evidence > 0 };
+}
+
+function matchOne(m: CompiledMatcher, text: string, threshold: number, memo: Map<string, number[]>): MeasureMatch[] {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return [];
+  const hits = findTermHits(m, text, tokens, memo);
+  if (hits.length === 0) return [];
+  const hitTerms = new Set(hits.map((h) => h.term));
+  const hitSurfaces = new Map<number, Set<string>>();
+  for (const h of hits) {
+    const set = hitSurfaces.get(h.term) ?? new Set<string>();
+    set.add(text.slice(h.start, h.end).toLowerCase());
+    hitSurfaces.set(h.term, set);
+  }
+  const out: MeasureMatch[] = [];
+  for (const measure of m.measures) {
+    const result = scoreMeasure(measure, hitTerms, hitSurfaces);
+    if (!result || result.score < threshold) continue;
+    // The words that explain the match: names found, and the terms of the
+    // concepts that satisfied a rule (or, below a full rule, every concept found).
+    const explaining = new Set<number>(result.names);
+    const concepts = result.full ? result.reasons : result.satisfied;
+    for (const c of concepts) for (const t of measure.concepts.get(c) ?? []) explaining.add(t);
+    const used = hits.filter((h) => explaining.has(h.term)).sort((a, b) => a.start - b.start || b.end - a.end);
+    const spans: TextSpan[] = [];
+    const terms: string[] = [];
+    const seen = new Set<string>();
+    for (const h of used) {
+      const last = spans.at(-1);
+      if (last && h.start < last.end) {
+        last.end = Math.max(last.end, h.end);
+      } else spans.push({ start: h.start, end: h.end });
+    }
+    for (const s of spans) {
+      const surface = text.slice(s.start, s.end);
+      const key = surface.toLowerCase();
+      if (!seen.has(key)) {
+        seen.add(key);
+        terms.push(surface);
+      }
+    }
+    const reasons = [...result.names.map((t) => (m.terms[t] as { source: string }).source), ...concepts];
+    out.push({
+      id: measure.id,
+      lines: measure.lines,
+      score: Math.round(result.score * 100) / 100,
+      terms,
+      spans,
+      reasons,
+    });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Decides for each passage which measures of the packs it touches, with a
+ * score and the words that made it match. Pure: no DOM, no storage.
+ */
+export function matchPassages(
+  passages: readonly string[],
+  packs: PositionPack | readonly PositionPack[],
+  options: MatchOptions = {},
+): PassageMatch[] {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const list = Array.isArray(packs) ? (packs as readonly PositionPack[]) : [packs as PositionPack];
+  const matchers = list.map((p) => ({ m: matcherFor(p), memo: new Map<string, number[]>() }));
+  return passages.map((text, index) => ({
+    index,
+    text,
+    measures: matchers.flatMap(({ m, memo }) => matchOne(m, text, threshold, memo)).sort((a, b) => b.score - a.score),
+  }));
+}

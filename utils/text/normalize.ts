@@ -1,0 +1,58 @@
+/**
+ * Normalisation of German words for matching. Pure functions, no DOM.
+ *
+ * `normalizeWord` keeps umlauts (for display and exact comparison);
+ * `foldWord` removes them, because the stemmer folds them too and PDFs or old
+ * pages sometimes carry decomposed or transliterated forms.
+ */
+
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/** Lower case, NFC, without soft hyphens and zero-width characters. */
+export function normalizeWord(word: string): string {
+  return word.normalize('NFC').replace(INVISIBLE, '').toLowerCase();
+}
+
+const FOLD: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', ß: 'ss', é: 'e', è: 'e', á: 'a', à: 'a', ç: 'c' };
+
+/** Lower case without umlauts and accents: "Städte" → "stadte". */
+export function foldWord(word: string): string {
+  return normalizeWord(word).replace(/[äöüßéèáàç]/g, (c) => FOLD[c] ?? c);
+}
+
+/**
+ * Feminine and gender-inclusive endings that only name the same people:
+ * "Mitarbeiterinnen" and "Bürgerinnen" mean the same group as "Mitarbeiter"
+ * and "Bürger" for matching. Words that merely end in -innen are kept.
+ */
+const NOT_FEMININE = new Set([
+  'innen',
+  'binnen',
+  'spinnen',
+  'rinnen',
+  'sinnen',
+  'gewinnen',
+  'beginnen',
+  'entrinnen',
+  'besinnen',
+  'ersinnen',
+  'linnen',
+]);
+
+/** "BürgerInnen" / "BürgerIn" (internal capital I) → "Bürger". */
+export function stripInternalI(surface: string): string {
+  const m = /^(.*\p{Ll})(?:In|Innen)$/u.exec(surface);
+  return m?.[1] ?? surface;
+}
+
+/**
+ * Removes the feminine suffix from a normalised noun: "mitarbeiterinnen" →
+ * "mitarbeiter", "bürgermeisterin" → "bürgermeister", "kolleginnen" → "kolleg".
+ * Only for words written with a capital (nouns), so verbs like "gewinnen" stay.
+ */
+export function stripFeminine(norm: string, capitalised: boolean): string {
+  if (!capitalised || NOT_FEMININE.has(norm)) return norm;
+  if (norm.length > 8 && norm.endsWith('innen')) return norm.slice(0, -5);
+  if (norm.length > 6 && norm.endsWith('erin')) return norm.slice(0, -2);
+  return norm;
+}

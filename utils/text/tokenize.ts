@@ -1,0 +1,72 @@
+import { foldWord, normalizeWord, stripFeminine, stripInternalI } from './normalize';
+import { stemGerman } from './stem';
+
+/** One word of a text, with where it stands in that text. */
+export interface Token {
+  /** Offset of the first character in the source text (UTF-16 units). */
+  start: number;
+  /** Offset after the last character. */
+  end: number;
+  /** Normalised form (lower case, umlauts kept, gender suffix removed). */
+  norm: string;
+  /** `norm` without umlauts. */
+  fold: string;
+  /** Snowball stem of `norm`. */
+  stem: string;
+}
+
+// Letters, combining marks (decomposed umlauts in PDFs), digits, and the
+// invisible characters that some pages put inside words.
+const WORD = /[\p{L}\p{M}\p{N}\u00AD\u200B-\u200D\u2060]+/gu;
+// A gender mark between a noun and "innen"/"in": Bürger*innen, Bürger:innen,
+// Bürger_innen, Bürger/innen, Bürger/-innen, Bürger·innen.
+const GENDER_GAP = /^(?:[*:_·•']|\/-?)$/;
+const GENDER_TAIL = /^(?:innen|in|Innen|In)$/;
+
+const stemCache = new Map<string, string>();
+function cachedStem(norm: string): string {
+  let s = stemCache.get(norm);
+  if (s === undefined) {
+    s = stemGerman(norm);
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(norm, s);
+  }
+  return s;
+}
+
+// Plural of an abbreviation: "SDGs", "NGOs", "PoCs".
+const ACRONYM_PLURAL = /^(\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu})s$/u;
+
+function makeToken(start: number, end: number, baseSurface: string): Token {
+  const internal = stripInternalI(baseSurface.replace(ACRONYM_PLURAL, '$1'));
+  const first = internal.charAt(0);
+  const capitalised = first !== first.toLowerCase();
+  const norm = stripFeminine(normalizeWord(internal), capitalised);
+  return { start, end, norm, fold: foldWord(norm), stem: cachedStem(norm) };
+}
+
+/**
+ * Splits German text into word tokens with offsets. Gender forms become one
+ * token that spans the whole written form and normalises to the base noun, so
+ * "Mitarbeiter*innen" matches "Mitarbeiter". Hyphenated compounds stay
+ * separate tokens ("EU-Fördermittel" → "eu", "fördermittel").
+ */
+export function tokenize(text: string): Token[] {
+  const raw: { start: number; end: number; surface: string }[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    raw.push({ start: m.index, end: m.index + m[0].length, surface: m[0] });
+  }
+  const tokens: Token[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const cur = raw[i] as (typeof raw)[number];
+    const next = raw[i + 1];
+    if (next && GENDER_TAIL.test(next.surface) && GENDER_GAP.test(text.slice(cur.end, next.start))) {
+      tokens.push(makeToken(cur.start, next.end, cur.surface));
+      i++;
+      continue;
+    }
+    tokens.push(makeToken(cur.start, cur.end, cur.surface));
+  }
+  return tokens;
+}
