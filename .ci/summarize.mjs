@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 
 const [logPath, rcText] = process.argv.slice(2);
-const log = readFileSync(logPath, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
+const log = readFileSync(logPath, 'utf8').replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
 let passed = 0;
 let failed = 0;
 // Vitest: "      Tests  2 failed | 27 passed (29)"

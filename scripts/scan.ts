@@ -41,7 +41,9 @@ function readBytes(path: string): Uint8Array {
     return readFileSync(path);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    fail(`${path}: ${err.code === 'ENOENT' ? 'Datei nicht gefunden' : err.code === 'EISDIR' ? 'ist ein Ordner' : err.message}`);
+    fail(
+      `${path}: ${err.code === 'ENOENT' ? 'Datei nicht gefunden' : err.code === 'EISDIR' ? 'ist ein Ordner' : err.message}`,
+    );
   }
 }
 
@@ -69,7 +71,8 @@ function htmlPassages(bytes: Uint8Array, path: string) {
 
 const args = parseArgs(process.argv.slice(2));
 const ext = extname(args.file).toLowerCase();
-if (!['.txt', '.html', '.htm'].includes(ext)) fail(`${args.file}: unbekannte Dateiart „${ext || '(keine)'}“ (erwartet .txt oder .html)`);
+if (!['.txt', '.html', '.htm'].includes(ext))
+  fail(`${args.file}: unbekannte Dateiart „${ext || '(keine)'}“ (erwartet .txt oder .html)`);
 const pack = loadPack(args.pack);
 const bytes = readBytes(args.file);
 const { document, passages } =

@@ -16,9 +16,9 @@ export interface ExtensionFixtures {
 
 export const test = base.extend<ExtensionFixtures>({
   chromiumArgs: [[], { option: true }],
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
   context: async ({ chromiumArgs }, use) => {
-    if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`No build at ${extensionDir}: run npm run build first.`);
+    if (!existsSync(`${extensionDir}/manifest.json`))
+      throw new Error(`No build at ${extensionDir}: run npm run build first.`);
     const context = await chromium.launchPersistentContext('', {
       executablePath: chromiumPath,
       headless: true,

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type LabelledParagraph, evaluateDevset } from '@/utils/devset/evaluate';
+import { evaluateDevset, type LabelledParagraph } from '@/utils/devset/evaluate';
 import { builtinKw21 } from '@/utils/pack/builtinPacks';
 
 function readSet(folder: string): LabelledParagraph[] {
@@ -32,7 +32,8 @@ describe('labelled development set (tests/fixtures/devset)', () => {
   it('is large enough and covers every measure, with hard negatives and double matches', () => {
     expect(items.length).toBeGreaterThanOrEqual(150);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
-    for (const id of measureIds) expect(items.filter((i) => i.measures.includes(id)).length, id).toBeGreaterThanOrEqual(5);
+    for (const id of measureIds)
+      expect(items.filter((i) => i.measures.includes(id)).length, id).toBeGreaterThanOrEqual(5);
     expect(items.filter((i) => i.measures.length === 0).length).toBeGreaterThanOrEqual(80);
     expect(items.filter((i) => i.measures.length >= 2).length).toBeGreaterThanOrEqual(5);
     for (const i of items) for (const m of i.measures) expect(measureIds).toContain(m);

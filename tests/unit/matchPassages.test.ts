@@ -30,7 +30,9 @@ describe('matchPassages with KW21', () => {
 
   it('finds related meaning written without the measure’s own words', () => {
     expect(ids('Die Stadt tritt dem Netzwerk Eurocities bei.')).toContain('KW21-13');
-    expect(ids('Gemeinsam mit den Nachbarkreisen sollen mehr Interreg-Mittel eingeworben werden.')).toContain('KW21-20');
+    expect(ids('Gemeinsam mit den Nachbarkreisen sollen mehr Interreg-Mittel eingeworben werden.')).toContain(
+      'KW21-20',
+    );
     expect(ids('Eine Verschwisterung mit Nijmegen wird geprüft.')).toContain('KW21-9');
     expect(ids('Die Klimapartnerschaft mit Tamale in Ghana wird fortgeführt.')).toContain('KW21-40');
     expect(ids('Das Welcome Center berät Neuzugezogene in zwölf Sprachen.')).toContain('KW21-25');
@@ -39,7 +41,9 @@ describe('matchPassages with KW21', () => {
   it('reads gender forms, compounds and inflections', () => {
     expect(ids('Sprachkurse für Mitarbeiter:innen der Stadtverwaltung werden angeboten.')).toContain('KW21-30');
     expect(ids('Der Anteil der Beschäftigten mit Migrationsgeschichte soll steigen.')).toContain('KW21-33');
-    expect(ids('Die EU-Badegewässerrichtlinie prägt den Alltag am Rhein – das soll sichtbar werden.')).toContain('KW21-22');
+    expect(ids('Die EU-Badegewässerrichtlinie prägt den Alltag am Rhein – das soll sichtbar werden.')).toContain(
+      'KW21-22',
+    );
   });
 
   it('does not take the same word in another meaning', () => {

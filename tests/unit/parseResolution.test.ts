@@ -53,7 +53,9 @@ describe('parseResolution on KW21', () => {
     expect(r.measures[0]?.text).toBe(
       'Europa kann so schön sein: Die Städtefreundschaft und der Austausch mit Toulouse soll intensiviert und verstetigt werden.',
     );
-    expect(r.measures.find((m) => m.id === 'KW21-33')?.text).toContain('gezielte Förderung von Verwaltungsmitarbeiter*innen');
+    expect(r.measures.find((m) => m.id === 'KW21-33')?.text).toContain(
+      'gezielte Förderung von Verwaltungsmitarbeiter*innen',
+    );
     expect(r.warnings).toEqual([]);
   });
 

@@ -8,7 +8,15 @@ const stems = (text: string) => tokenize(text).map((t) => t.stem);
 
 describe('tokenize', () => {
   it('reads every gender form as the base noun, spanning the whole written form', () => {
-    for (const form of ['Bürger*innen', 'Bürger:innen', 'Bürger_innen', 'BürgerInnen', 'Bürger/-innen', 'Bürger/innen', 'Bürgerinnen']) {
+    for (const form of [
+      'Bürger*innen',
+      'Bürger:innen',
+      'Bürger_innen',
+      'BürgerInnen',
+      'Bürger/-innen',
+      'Bürger/innen',
+      'Bürgerinnen',
+    ]) {
       const [token, ...rest] = tokenize(form);
       expect(rest).toEqual([]);
       expect(token?.norm, form).toBe('bürger');
@@ -21,7 +29,12 @@ describe('tokenize', () => {
   });
 
   it('splits hyphenated compounds and keeps closed ones whole', () => {
-    expect(norms('EU-Fördermittel und Badegewässerrichtlinie')).toEqual(['eu', 'fördermittel', 'und', 'badegewässerrichtlinie']);
+    expect(norms('EU-Fördermittel und Badegewässerrichtlinie')).toEqual([
+      'eu',
+      'fördermittel',
+      'und',
+      'badegewässerrichtlinie',
+    ]);
   });
 
   it('stems inflected forms alike', () => {
