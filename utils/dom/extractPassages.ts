@@ -1,92 +1,214 @@
 import { isBlock, isSkipped } from './blocks';
+import { collapseText, type TextSegment } from './textMap';
 
-/** A run of text that reads as one unit: a paragraph, an item, a table cell. */
+/** A unit of text the matcher sees: a paragraph, an item, a group of numbered lines. */
 export interface PassageBlock {
-  /** Text with white space collapsed, as the matcher sees it. */
+  /** Text with white space collapsed (line numbers removed). */
   text: string;
-  /** The nearest block element around the text. */
-  block: Element;
-  /** The text nodes the text was read from, in order. */
-  nodes: Text[];
+  /** The block elements the text stands in, outermost passage block first. */
+  blocks: Element[];
+  /** Where the text comes from, for highlighting. */
+  segments: TextSegment[];
+  kind: 'paragraph' | 'item' | 'lines' | 'heading';
+  /** First and last line number, for passages of a line-numbered motion. */
+  lines?: [number, number];
 }
 
-const SPACE = /[\s\u00A0]+/g;
-const LETTER = /\p{L}/u;
+type Break = 'start' | 'soft' | 'blank' | 'hard';
 
-/**
- * Reads the blocks of text under `root`. Text inside one block element (with
- * its inline children: a word split over three spans stays one word) is one
- * passage; where a nested block starts or ends, a new passage starts.
- */
-export function extractPassages(root: Element | Document): PassageBlock[] {
-  const doc = 'documentElement' in root ? root : root.ownerDocument;
-  const start = 'documentElement' in root ? (root.body ?? root.documentElement) : root;
-  if (!start) return [];
-  const out: PassageBlock[] = [];
-  const blockOf = new Map<Node, Element | null>();
+interface Line {
+  segments: TextSegment[];
+  blocks: Element[];
+  breakBefore: Break;
+  text: string;
+}
 
+const ITEM_MARKER = /^(?:\(?\d{1,2}[.)](?!\d)|\(?[a-z][.)]|[ivx]{1,4}[.)]|[•·▪◦●‣–—-])(?=\s)/;
+const LINE_NUMBER = /^(\d{1,4})(?=\s|$)/;
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+// A run of numbered lines must be this long before the numbers count as line
+// numbers: shorter runs are more often items, years or amounts.
+const MIN_NUMBERED_RUN = 5;
+
+function nextInDocument(node: Node, stopAt: Node): Node | null {
+  if (node.firstChild) return node.firstChild;
+  for (let n: Node | null = node; n && n !== stopAt; n = n.parentNode) {
+    if (n.nextSibling) return n.nextSibling;
+  }
+  return null;
+}
+
+/** What stands between two text nodes of the walk: nothing, a <br>, a blank line, or a block boundary. */
+function breakBetween(a: Text, b: Text, blockA: Element, blockB: Element, root: Node): Break {
+  if (blockA !== blockB) return 'hard';
+  let brs = 0;
+  for (let n = nextInDocument(a, root); n && n !== b; n = nextInDocument(n, root)) {
+    if (n.nodeType !== 1) continue;
+    const el = n as Element;
+    if (isBlock(el)) return 'hard';
+    if (el.tagName.toUpperCase() === 'BR') brs++;
+  }
+  return brs >= 2 ? 'blank' : brs === 1 ? 'soft' : 'start';
+}
+
+function readLines(start: Element, doc: Document): Line[] {
+  const blockOf = new Map<Node, Element>();
   // The walker rejects skipped subtrees, so the nearest block (or `start`)
   // above a visited text node is where its passage lives.
-  const nearestBlock = (node: Node): Element | null => {
-    const parent = node.parentElement;
-    if (!parent) return null;
+  const nearestBlock = (node: Node): Element => {
+    const parent = node.parentElement as Element;
     const cached = blockOf.get(parent);
-    if (cached !== undefined) return cached;
-    const result = parent === start || isBlock(parent) ? parent : nearestBlock(parent);
+    if (cached) return cached;
+    const result = parent === start || isBlock(parent) || !parent.parentElement ? parent : nearestBlock(parent);
     blockOf.set(parent, result);
     return result;
   };
-
-  let current: { block: Element; nodes: Text[]; raw: string[] } | undefined;
-  const flush = () => {
-    if (!current) return;
-    const text = current.raw.join('').replace(SPACE, ' ').trim();
-    if (LETTER.test(text)) out.push({ text, block: current.block, nodes: current.nodes });
-    current = undefined;
-  };
-
   const walker = doc.createTreeWalker(start, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
     acceptNode(node) {
       if (node.nodeType === 1) return isSkipped(node as Element) ? 2 /* REJECT */ : 3 /* SKIP */;
       return 1; /* ACCEPT */
     },
   });
+  const lines: Line[] = [];
+  let current: Line | undefined;
+  let prev: { node: Text; block: Element } | undefined;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
+    if (!text.parentElement) continue;
     const block = nearestBlock(text);
-    if (!block) continue;
-    if (!current || current.block !== block || brokenBetween(current.nodes.at(-1) as Text, text)) {
-      flush();
-      current = { block, nodes: [], raw: [] };
+    const brk = prev ? breakBetween(prev.node, text, prev.block, block, start) : 'start';
+    if (!current || brk !== 'start') {
+      current = { segments: [], blocks: [], breakBefore: brk, text: '' };
+      lines.push(current);
     }
-    current.nodes.push(text);
-    current.raw.push(text.data);
+    current.segments.push({ node: text, start: 0, end: text.data.length, ...(brk !== 'start' ? { gap: true } : {}) });
+    if (!current.blocks.includes(block)) current.blocks.push(block);
+    prev = { node: text, block };
   }
-  flush();
-  return out;
+  for (const line of lines) line.text = collapseText(line.segments);
+  return lines;
+}
+
+/** Removes the leading line number (and the space after it) from a line's segments. */
+function stripLineNumber(segments: TextSegment[]): TextSegment[] {
+  const out = segments.map((s) => ({ ...s }));
+  let phase: 'lead' | 'digits' | 'space' = 'lead';
+  for (const seg of out) {
+    while (seg.start < seg.end) {
+      const c = seg.node.data[seg.start] as string;
+      const space = /\s|\u00A0/.test(c);
+      const digit = c >= '0' && c <= '9';
+      if (phase === 'lead' && space) seg.start++;
+      else if ((phase === 'lead' || phase === 'digits') && digit) {
+        phase = 'digits';
+        seg.start++;
+      } else if ((phase === 'digits' || phase === 'space') && space) {
+        phase = 'space';
+        seg.start++;
+      } else return out.filter((s) => s.start < s.end);
+    }
+  }
+  return out.filter((s) => s.start < s.end);
+}
+
+/** Indexes of lines that belong to a run of rising line numbers (1, 2, 3 …), with their numbers. */
+function findLineNumbers(lines: readonly Line[]): Map<number, number> {
+  const numbered = new Map<number, number>();
+  let run: [number, number][] = [];
+  const close = () => {
+    if (run.length >= MIN_NUMBERED_RUN) for (const [i, n] of run) numbered.set(i, n);
+    run = [];
+  };
+  lines.forEach((line, i) => {
+    if (!line.text) return; // an empty line does not interrupt the numbering
+    const m = LINE_NUMBER.exec(line.text);
+    const n = m ? Number(m[1]) : Number.NaN;
+    const last = run.at(-1);
+    if (m && last && n === last[1] + 1) run.push([i, n]);
+    else {
+      close();
+      if (m) run.push([i, n]);
+    }
+  });
+  close();
+  return numbered;
+}
+
+function isHeadingLine(line: Line, text: string): boolean {
+  if (line.blocks.some((b) => HEADING_TAGS.has(b.tagName.toUpperCase()))) return true;
+  return text.length <= 60 && /^\p{Lu}[^.!?]*:$/u.test(text);
 }
 
 /**
- * Two text nodes of one block belong to different passages when a nested
- * block stands between them ("Intro<p>…</p>Outro") or a blank line made of
- * two <br> does.
+ * Reads the passages under `root`. Text inside one block element (with its
+ * inline children: a word split over three spans stays one word) is one
+ * passage; a nested block, a blank line (two <br>) or an item marker after a
+ * <br> starts a new one. Lines that carry rising line numbers (a line-numbered
+ * motion) are grouped into paragraphs and items across their blocks, with the
+ * numbers removed from the text and kept as the passage's line reference.
  */
-function brokenBetween(a: Text, b: Text): boolean {
-  let brs = 0;
-  for (let n: Node | null = nextInDocument(a); n && n !== b; n = nextInDocument(n)) {
-    if (n.nodeType === 1) {
-      const el = n as Element;
-      if (isBlock(el)) return true;
-      if (el.tagName.toUpperCase() === 'BR' && ++brs >= 2) return true;
-    } else if (n.nodeType === 3 && (n as Text).data.trim()) return false;
-  }
-  return false;
-}
+export function extractPassages(root: Element | Document): PassageBlock[] {
+  const doc = 'documentElement' in root ? root : (root.ownerDocument as Document);
+  const start = 'documentElement' in root ? (root.body ?? root.documentElement) : root;
+  if (!start) return [];
+  const lines = readLines(start, doc);
+  const numbers = findLineNumbers(lines);
+  const out: PassageBlock[] = [];
+  let current: PassageBlock | undefined;
+  const flush = () => {
+    if (current) {
+      current.text = collapseText(current.segments);
+      if (/\p{L}/u.test(current.text)) out.push(current);
+    }
+    current = undefined;
+  };
+  const open = (line: Line, text: string, lineNo: number | undefined, segments: TextSegment[]) => {
+    flush();
+    const kind = isHeadingLine(line, text)
+      ? 'heading'
+      : ITEM_MARKER.test(text)
+        ? 'item'
+        : lineNo !== undefined
+          ? 'lines'
+          : 'paragraph';
+    current = { text: '', blocks: [...line.blocks], segments: [...segments], kind };
+    if (lineNo !== undefined) current.lines = [lineNo, lineNo];
+  };
 
-function nextInDocument(node: Node): Node | null {
-  if (node.firstChild) return node.firstChild;
-  for (let n: Node | null = node; n; n = n.parentNode) {
-    if (n.nextSibling) return n.nextSibling;
-  }
-  return null;
+  lines.forEach((line, i) => {
+    const lineNo = numbers.get(i);
+    if (lineNo !== undefined) {
+      const segments = stripLineNumber(line.segments);
+      if (segments[0]) segments[0] = { ...segments[0], gap: true };
+      const text = collapseText(segments);
+      if (!text) {
+        flush(); // an empty numbered line ends a paragraph
+        return;
+      }
+      const continues =
+        current?.lines !== undefined && current.kind !== 'heading' && !ITEM_MARKER.test(text) && !isHeadingLine(line, text);
+      if (!continues) open(line, text, lineNo, segments);
+      else if (current) {
+        current.segments.push(...segments);
+        for (const b of line.blocks) if (!current.blocks.includes(b)) current.blocks.push(b);
+        if (current.lines) current.lines[1] = lineNo;
+      }
+      return;
+    }
+    if (!line.text) {
+      // An empty line made by <br>s ends a paragraph; white space between
+      // block elements is only the page's source formatting.
+      if (line.breakBefore === 'soft' || line.breakBefore === 'blank') flush();
+      return;
+    }
+    const continues =
+      current !== undefined &&
+      current.lines === undefined &&
+      (line.breakBefore === 'start' || (line.breakBefore === 'soft' && !ITEM_MARKER.test(line.text))) &&
+      current.blocks[0] === line.blocks[0];
+    if (!continues) open(line, line.text, undefined, line.segments);
+    else if (current) current.segments.push(...line.segments);
+  });
+  flush();
+  return out;
 }
