@@ -10,7 +10,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'de',
-    permissions: ['storage'],
+    // activeTab + scripting: "Diese Seite prüfen" without a standing permission;
+    // contextMenus: the page's menu entry and the toolbar's per-site toggle.
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    // Any other council site, only when the user adds it.
+    optional_host_permissions: ['*://*/*'],
+    commands: {
+      'check-page': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandCheck__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,36 +1,158 @@
 import { extractPassages, type PassageBlock } from '../dom/extractPassages';
+import { visibleText } from '../dom/visibleText';
+import { allris } from './allris';
+import { labelledValues } from './labelledValues';
+import { sessionnet } from './sessionnet';
+import type { CouncilSystem, DocumentFacts } from './types';
 
-/** What Ratsmarker recognised about the document a page shows. */
-export interface DocumentFacts {
-  /** Council information system: "allris", "sessionnet", or undefined when unknown. */
-  system?: string;
-  /** Document number as written ("23-1862", "039/26", "2026/245"). */
-  number?: string;
-  /** Kind of document as the page names it ("Antrag", "Drucksache", "Vorlage"). */
-  kind?: string;
-  title?: string;
-  committee?: string;
-  date?: string;
-}
+export type { DocumentFacts } from './types';
+
+/** The council systems Ratsmarker knows, in the order they are tried. */
+export const COUNCIL_SYSTEMS: readonly CouncilSystem[] = [sessionnet, allris];
 
 export interface CouncilPage {
   document: DocumentFacts;
+  /** The passages of the document's own text: what the matcher sees. */
   passages: PassageBlock[];
 }
 
-const clean = (s: string | null | undefined) => s?.replace(/[\s\u00A0]+/g, ' ').trim() || undefined;
-
-/** Reads a council page: the document's facts and the passages the matcher sees. */
-export function readCouncilPage(doc: Document): CouncilPage {
-  const meta = (name: string) => doc.querySelector(`meta[name="${name}" i]`)?.getAttribute('content') ?? '';
-  const generator = `${meta('generator')} ${meta('description')} ${doc.title}`;
-  const system = /ALLRIS/i.test(generator) ? 'allris' : /SessionNet/i.test(generator) ? 'sessionnet' : undefined;
-  const h1 = clean(doc.querySelector('h1')?.textContent);
-  const facts: DocumentFacts = { system };
-  const numbered = h1 ? /^(\p{L}[\p{L} ]*?)\s*-\s*([\w./ -]*\d[\w./-]*)$/u.exec(h1) : null;
-  if (numbered) {
-    facts.kind = numbered[1];
-    facts.number = numbered[2]?.trim();
-  } else if (h1) facts.title = h1;
-  return { document: facts, passages: extractPassages(doc) };
+export function systemForUrl(url: URL): CouncilSystem | undefined {
+  return COUNCIL_SYSTEMS.find((s) => s.isCouncilUrl(url));
 }
+
+/** The council system the page says it is, from its own markup. */
+export function detectSystem(doc: Document): CouncilSystem | undefined {
+  return COUNCIL_SYSTEMS.find((s) => s.isProductPage(doc));
+}
+
+const LABELS = new Set([
+  'betreff',
+  'bezeichnung',
+  'vorlage',
+  'vorlagen-nr.',
+  'vorlagennummer',
+  'drucksache',
+  'drucksachen-nr.',
+  'drucksachennummer',
+  'nummer',
+  'art',
+  'vorlageart',
+  'vorlage-art',
+  'vorlagenart',
+  'drucksache-art',
+  'drucksachenart',
+  'dokumentart',
+  'federführend',
+  'federführung',
+  'federführendes amt',
+  'gremium',
+  'beratungsfolge',
+  'datum',
+  'vorlagedatum',
+  'erstellt am',
+]);
+
+const DATE = /\b\d{1,2}\.\d{1,2}\.\d{4}\b/;
+// Page chrome by id or class: menus, navigation, headers and footers of the system.
+const CHROME =
+  /(^|[\s_-])(menu|menue|nav|navbar|navigation|breadcrumbs?|footer|header|sidebar|toolbar|tabs|smcnoprint|rismenu|risleft|rishead|pagination|skiplinks?)($|[\s_-])/i;
+const CHROME_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE']);
+
+function inChrome(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (CHROME_TAGS.has(e.tagName.toUpperCase())) return true;
+    const cls = typeof e.className === 'string' ? e.className : '';
+    if (CHROME.test(e.id) || CHROME.test(cls)) return true;
+  }
+  return false;
+}
+
+/** Reads like a sentence or a title: a few words, not a label, not a number or status cell. */
+function isProse(p: PassageBlock): boolean {
+  if (p.kind === 'heading' && p.text.endsWith(':')) return false;
+  const words = p.text.split(' ').filter((w) => /\p{L}{2,}/u.test(w));
+  return words.length >= 3;
+}
+
+function firstDate(text: string | undefined): string | undefined {
+  return text ? DATE.exec(text)?.[0] : undefined;
+}
+
+function readFacts(doc: Document, system: CouncilSystem | undefined, url: URL | undefined): DocumentFacts {
+  const values = labelledValues(doc.body ?? doc, LABELS);
+  const get = (...keys: string[]) => keys.map((k) => values.get(k)).find((v) => v !== undefined);
+  const facts: DocumentFacts = {};
+  if (system) {
+    facts.system = system.id;
+    facts.page = system.pageKind(doc, url);
+  }
+  const h1El = doc.querySelector('h1');
+  const h1 = h1El ? visibleText(h1El) : undefined;
+  // ALLRIS heads its pages "Drucksache - 23-1862", "Antrag - 2026/245".
+  const kindNumber = h1 ? /^(\p{L}[\p{L} -]*?)\s+-\s+(\S*\d[\w./ -]*?)\s*$/u.exec(h1) : null;
+  const number = get(
+    'vorlage',
+    'vorlagen-nr.',
+    'vorlagennummer',
+    'drucksache',
+    'drucksachen-nr.',
+    'drucksachennummer',
+    'nummer',
+  );
+  if (number && /\d/.test(number) && number.length <= 40) facts.number = number;
+  else if (kindNumber) facts.number = kindNumber[2];
+  const kind = get(
+    'drucksache-art',
+    'drucksachenart',
+    'vorlageart',
+    'vorlage-art',
+    'vorlagenart',
+    'dokumentart',
+    'art',
+  );
+  if (kind) facts.kind = kind.replace(/\s+(nicht)?öffentlich$/i, '');
+  else if (kindNumber) facts.kind = kindNumber[1];
+  const title = get('betreff', 'bezeichnung') ?? (kindNumber ? undefined : h1);
+  if (title) facts.title = title;
+  const committee =
+    get('federführend', 'federführung', 'federführendes amt', 'gremium') ??
+    get('beratungsfolge')
+      ?.replace(DATE, '')
+      .split(/\s{2,}|Sitzung /)[0]
+      ?.trim();
+  if (committee) facts.committee = committee;
+  const date = firstDate(get('datum', 'vorlagedatum', 'erstellt am')) ?? firstDate(get('beratungsfolge'));
+  if (date) facts.date = date;
+  return facts;
+}
+
+/** Reads a council page: the document's facts and the passages of its own text. */
+export function readCouncilPage(doc: Document, url?: URL): CouncilPage {
+  const system = detectSystem(doc);
+  const facts = readFacts(doc, system, url);
+  const isMotionText = motionTextFilter(doc, system, facts);
+  return { document: facts, passages: extractPassages(doc).filter(isMotionText) };
+}
+
+/**
+ * Which passages are the document's own text. Where the product marks its
+ * text (SessionNet's Word export, ALLRIS's document parts and anchors), those
+ * passages and the Betreff; elsewhere every passage that reads as prose,
+ * outside menus, headers, footers and label cells. Also used for rescans of
+ * parts of a page.
+ */
+export function motionTextFilter(
+  doc: Document,
+  system: CouncilSystem | undefined,
+  facts: DocumentFacts,
+): (p: PassageBlock) => boolean {
+  const isText = system?.documentText(doc);
+  if (isText) {
+    return (p) =>
+      (isText(p.blocks[0] as Element) && !inChrome(p.blocks[0] as Element)) ||
+      (facts.title !== undefined && p.text === facts.title && isProse(p));
+  }
+  return (p) => isProse(p) && !inChrome(p.blocks[0] as Element);
+}
+
+export { readFacts };

@@ -186,7 +186,10 @@ export function extractPassages(root: Element | Document): PassageBlock[] {
         return;
       }
       const continues =
-        current?.lines !== undefined && current.kind !== 'heading' && !ITEM_MARKER.test(text) && !isHeadingLine(line, text);
+        current?.lines !== undefined &&
+        current.kind !== 'heading' &&
+        !ITEM_MARKER.test(text) &&
+        !isHeadingLine(line, text);
       if (!continues) open(line, text, lineNo, segments);
       else if (current) {
         current.segments.push(...segments);

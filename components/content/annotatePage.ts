@@ -1,0 +1,257 @@
+import { detectSystem, motionTextFilter, readFacts } from '@/utils/detect/readCouncilPage';
+import type { DocumentFacts } from '@/utils/detect/types';
+import { isBlock } from '@/utils/dom/blocks';
+import { extractPassages, type PassageBlock } from '@/utils/dom/extractPassages';
+import { buildTextMap, domRangeOf } from '@/utils/dom/textMap';
+import { type MeasureMatch, matchPassages } from '@/utils/matcher/matchPassages';
+import type { PackMeasure, PositionPack } from '@/utils/pack/types';
+import { formatLineReference } from '@/utils/resolution/parseResolution';
+import type { PageReport } from '../messages';
+import { createBadge } from './badge';
+import { type CardStrings, createCardLayer } from './card';
+import { createHighlighter } from './highlighter';
+
+export interface AnnotatorOptions {
+  packs: readonly PositionPack[];
+  threshold?: number;
+  /** Only work when the page proves it is a council system (known hosts); false when the user asked. */
+  requireProduct: boolean;
+  strings: CardStrings & { badge: (spoken: string, terms: string) => string };
+  onReport?: (report: PageReport) => void;
+  onNote?: (passage: PassageBlock, matches: readonly MeasureMatch[]) => void;
+}
+
+interface MeasureInfo {
+  measure: PackMeasure;
+  pack: PositionPack;
+  colour: number;
+}
+
+interface Annotated {
+  passage: PassageBlock;
+  matches: MeasureMatch[];
+  ranges: { colour: number; range: Range }[];
+  badge: HTMLElement;
+  button: HTMLButtonElement;
+}
+
+export const SCAN_START = 'ratsmarker:scan-start';
+export const SCAN_END = 'ratsmarker:scan-end';
+export const MEASURES_ATTRIBUTE = 'data-ratsmarker-measures';
+// Pages that fill in their text arrive in bursts; one rescan per burst.
+const RESCAN_DELAY_MS = 200;
+
+const isOwnNode = (n: Node | null): boolean => {
+  const el = n && (n.nodeType === 1 ? (n as Element) : n.parentElement);
+  return !!el?.closest('[data-ratsmarker-ui]');
+};
+
+/**
+ * Finds the motion text of a council page, highlights the passages that
+ * match the packs' measures, puts a badge at the end of each, and keeps doing
+ * so while the page changes. Returns undefined (having done next to nothing)
+ * on a page that is not a council page.
+ */
+export function annotatePage(doc: Document, url: URL, options: AnnotatorOptions) {
+  performance.mark(SCAN_START);
+  const system = detectSystem(doc);
+  if (options.requireProduct && !system) {
+    performance.mark(SCAN_END);
+    return undefined;
+  }
+  const facts: DocumentFacts = readFacts(doc, system, url);
+  const isMotionText = motionTextFilter(doc, system, facts);
+  const highlighter = createHighlighter(doc);
+  const cards = createCardLayer(doc);
+  const info = new Map<string, MeasureInfo>();
+  let colour = 0;
+  for (const pack of options.packs)
+    for (const measure of pack.measures) info.set(measure.id, { measure, pack, colour: colour++ });
+  const annotated: Annotated[] = [];
+
+  const shortRef = (m: MeasureMatch) => {
+    const i = info.get(m.id) as MeasureInfo;
+    const ref = formatLineReference(i.pack.resolution.code, m.lines[0], m.lines[1]);
+    return { short: ref.replace(', ', ' · '), spoken: ref.replace(',', ''), reference: ref };
+  };
+
+  const updateBlockAttributes = (blocks: Iterable<Element>) => {
+    for (const block of blocks) {
+      const ids = new Set<string>();
+      for (const a of annotated) if (a.passage.blocks.includes(block)) for (const m of a.matches) ids.add(m.id);
+      if (ids.size > 0) block.setAttribute(MEASURES_ATTRIBUTE, [...ids].join(' '));
+      else block.removeAttribute(MEASURES_ATTRIBUTE);
+    }
+  };
+
+  const openCard = (a: Annotated) => {
+    const whole = doc.createRange();
+    const first = a.passage.segments[0];
+    const last = a.passage.segments.at(-1);
+    if (!first || !last) return;
+    whole.setStart(first.node, first.start);
+    whole.setEnd(last.node, last.end);
+    const measures = a.matches.map((m) => {
+      const i = info.get(m.id) as MeasureInfo;
+      const r = i.pack.resolution;
+      return {
+        label: i.measure.lexicon.label,
+        reference: shortRef(m).reference,
+        text: i.measure.text,
+        heading: i.measure.heading,
+        terms: m.terms,
+        colour: i.colour,
+        source: [`${r.code} ${r.title}`, r.body, r.date].filter(Boolean).join(' · '),
+      };
+    });
+    const onNote = options.onNote ? () => options.onNote?.(a.passage, a.matches) : undefined;
+    // The card must cover neither the passage nor its badge.
+    const p = whole.getBoundingClientRect();
+    const b = a.badge.getBoundingClientRect();
+    const around = {
+      top: Math.min(p.top, b.top),
+      bottom: Math.max(p.bottom, b.bottom),
+      left: Math.min(p.left, b.left),
+      right: Math.max(p.right, b.right),
+    };
+    cards.open(a.button, around, measures, options.strings, onNote);
+  };
+
+  const annotate = (passages: readonly PassageBlock[]) => {
+    const results = matchPassages(
+      passages.map((p) => p.text),
+      options.packs,
+      { threshold: options.threshold },
+    );
+    const touched = new Set<Element>();
+    results.forEach((result, i) => {
+      if (result.measures.length === 0) return;
+      const passage = passages[i] as PassageBlock;
+      const map = buildTextMap(passage.segments);
+      const ranges: Annotated['ranges'] = [];
+      for (const m of result.measures) {
+        const c = (info.get(m.id) as MeasureInfo).colour;
+        for (const span of m.spans) {
+          const pos = domRangeOf(map, span.start, span.end);
+          if (!pos) continue;
+          const range = doc.createRange();
+          range.setStart(pos.startNode, pos.startOffset);
+          range.setEnd(pos.endNode, pos.endOffset);
+          ranges.push({ colour: c, range });
+        }
+      }
+      const { host, button } = createBadge(
+        doc,
+        result.measures.map((m) => ({
+          ...shortRef(m),
+          terms: m.terms,
+          colour: (info.get(m.id) as MeasureInfo).colour,
+        })),
+        options.strings.badge,
+      );
+      const lastNode = (passage.segments.at(-1) as PassageBlock['segments'][number]).node;
+      lastNode.parentNode?.insertBefore(host, lastNode.nextSibling);
+      const entry: Annotated = { passage, matches: result.measures, ranges, badge: host, button };
+      button.addEventListener('click', () => openCard(entry));
+      annotated.push(entry);
+      for (const b of passage.blocks) touched.add(b);
+    });
+    // Paint after all ranges are set: the <mark> fallback changes the text nodes.
+    for (const a of annotated)
+      for (const r of a.ranges) if (touched.has(a.passage.blocks[0] as Element)) highlighter.add(r.colour, r.range);
+    updateBlockAttributes(touched);
+  };
+
+  const remove = (a: Annotated) => {
+    for (const r of a.ranges) highlighter.remove(r.colour, r.range);
+    a.badge.remove();
+    annotated.splice(annotated.indexOf(a), 1);
+    updateBlockAttributes(a.passage.blocks);
+  };
+
+  const report = (): PageReport => {
+    const counts = new Map<string, number>();
+    for (const a of annotated) for (const m of a.matches) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
+    return {
+      count: [...counts.values()].reduce((x, y) => x + y, 0),
+      document: facts,
+      measures: [...counts].map(([id, count]) => {
+        const i = info.get(id) as MeasureInfo;
+        return {
+          id,
+          label: i.measure.lexicon.label,
+          reference: formatLineReference(i.pack.resolution.code, i.measure.firstLine, i.measure.lastLine),
+          count,
+        };
+      }),
+    };
+  };
+
+  annotate(extractPassages(doc).filter(isMotionText));
+  performance.mark(SCAN_END);
+  options.onReport?.(report());
+
+  // Rescan only what changed, never in reaction to Ratsmarker's own badges and marks.
+  let observer: MutationObserver | undefined;
+  const dirty = new Set<Node>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const rescan = () => {
+    timer = undefined;
+    performance.mark(SCAN_START);
+    const roots = new Set<Element>();
+    for (const node of dirty) {
+      if (!node.isConnected) continue;
+      let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      while (el && !isBlock(el) && el.parentElement && el !== doc.body) el = el.parentElement;
+      if (el) roots.add(el);
+    }
+    dirty.clear();
+    for (const a of [...annotated]) {
+      const stale = a.passage.segments.some((s) => !s.node.isConnected);
+      const hit = [...roots].some((r) => a.passage.blocks.some((b) => r.contains(b) || b.contains(r)));
+      if (stale || hit) {
+        for (const b of a.passage.blocks) if (b.isConnected) roots.add(b);
+        remove(a);
+      }
+    }
+    const outer = [...roots].filter((r) => ![...roots].some((o) => o !== r && o.contains(r)));
+    annotate(outer.flatMap((r) => extractPassages(r)).filter(isMotionText));
+    // Our own badges (and <mark>s) are not news.
+    observer?.takeRecords();
+    performance.mark(SCAN_END);
+    options.onReport?.(report());
+  };
+  observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (isOwnNode(r.target)) continue;
+      const nodes = [...r.addedNodes, ...r.removedNodes];
+      if (
+        nodes.length > 0 &&
+        nodes.every((n) => isOwnNode(n) || (n.nodeType === 1 && (n as Element).hasAttribute('data-ratsmarker-ui')))
+      )
+        continue;
+      dirty.add(r.target);
+    }
+    if (dirty.size > 0 && timer === undefined) timer = setTimeout(rescan, RESCAN_DELAY_MS);
+  });
+  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+
+  return {
+    report,
+    showMeasure(id: string): boolean {
+      const a = annotated.find((x) => x.matches.some((m) => m.id === id));
+      if (!a) return false;
+      a.badge.scrollIntoView({ block: 'center' });
+      a.button.focus();
+      return true;
+    },
+    destroy() {
+      observer?.disconnect();
+      if (timer) clearTimeout(timer);
+      cards.close(false);
+      for (const a of [...annotated]) remove(a);
+    },
+  };
+}
+
+export type Annotator = NonNullable<ReturnType<typeof annotatePage>>;

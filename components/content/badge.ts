@@ -1,0 +1,55 @@
+import { el, styleElement } from './dom';
+import { PALETTE } from './palette';
+
+export interface BadgeMeasure {
+  /** "KW21 · Z. 7–8" */
+  short: string;
+  /** "KW21 Z. 7–8" */
+  spoken: string;
+  terms: string[];
+  colour: number;
+}
+
+const CSS = `
+:host { all: initial; display: inline; }
+button {
+  font: 600 0.75em/1.2 system-ui, sans-serif; display: inline-flex; align-items: center; gap: 0.35em;
+  margin: 0 0 0 0.4em; padding: 0.15em 0.5em; border-radius: 999px; cursor: pointer; vertical-align: baseline;
+  border: 1px solid #5b6b60; background: #f4f7f4; color: #1b2a20;
+}
+button:hover { background: #e4ece6; }
+button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
+.dot { width: 0.65em; height: 0.65em; border-radius: 50%; display: inline-block; }
+.sep { opacity: 0.5; }
+@media (prefers-color-scheme: dark) { button { background: #26322a; color: #eef4ef; border-color: #8fa596; } button:hover { background: #324137; } }
+`;
+
+/**
+ * The small button at the end of a matched passage. A real, focusable button
+ * with an accessible name, because CSS highlights are invisible to screen
+ * readers and take no clicks.
+ */
+export function createBadge(
+  doc: Document,
+  measures: readonly BadgeMeasure[],
+  label: (spoken: string, terms: string) => string,
+) {
+  const host = el(doc, 'span', { attrs: { 'data-ratsmarker-ui': 'badge' } });
+  const root = host.attachShadow({ mode: 'open' });
+  const button = el(doc, 'button', {
+    attrs: {
+      type: 'button',
+      'aria-haspopup': 'dialog',
+      'aria-expanded': 'false',
+      'aria-label': measures.map((m) => label(m.spoken, m.terms.join(', '))).join('; '),
+    },
+  });
+  measures.forEach((m, i) => {
+    if (i > 0) button.append(el(doc, 'span', { class: 'sep', text: '|', attrs: { 'aria-hidden': 'true' } }));
+    const dot = el(doc, 'span', { class: 'dot', attrs: { 'aria-hidden': 'true' } });
+    dot.style.background = PALETTE[m.colour % PALETTE.length]?.line ?? '#888';
+    button.append(dot, el(doc, 'span', { text: m.short }));
+  });
+  root.append(styleElement(doc, CSS), button);
+  return { host, button };
+}

@@ -1,0 +1,180 @@
+import { el, styleElement } from './dom';
+import { PALETTE } from './palette';
+
+export interface CardMeasure {
+  label: string;
+  /** "KW21, Z. 7–8" */
+  reference: string;
+  text: string;
+  heading?: string;
+  terms: string[];
+  colour: number;
+  /** "KW21 Internationale Zusammenarbeit · Kreisvorstand · 05.02.2020" */
+  source: string;
+}
+
+export interface CardStrings {
+  title: string;
+  matchedOn: string;
+  resolution: string;
+  close: string;
+  note: string;
+}
+
+const CSS = `
+:host { all: initial; }
+.card {
+  position: absolute; box-sizing: border-box; width: min(26rem, calc(100vw - 16px)); max-height: 70vh; overflow: auto;
+  font: 14px/1.45 system-ui, sans-serif; color: #1b2a20; background: #ffffff; border: 1px solid #9aa99f;
+  border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.25); padding: 12px 14px; z-index: 2147483647;
+}
+.card:focus { outline: none; }
+h2 { font-size: 15px; margin: 0 0 2px; display: flex; gap: 6px; align-items: center; }
+.dot { width: 10px; height: 10px; border-radius: 50%; flex: none; }
+.ref { margin: 0 0 6px; font-weight: 600; opacity: .8; }
+blockquote { margin: 0 0 6px; padding: 4px 10px; border-left: 3px solid #9aa99f; }
+.heading { margin: 0 0 2px; font-size: 12px; opacity: .75; }
+.why, .source { margin: 0 0 6px; font-size: 13px; }
+section + section { border-top: 1px solid #d5ddd7; padding-top: 8px; margin-top: 8px; }
+.close { position: absolute; top: 6px; right: 8px; border: 0; background: transparent; font-size: 20px; line-height: 1; cursor: pointer; color: inherit; padding: 2px 6px; }
+.note { font: inherit; padding: 4px 10px; border-radius: 6px; border: 1px solid #5b6b60; background: #f4f7f4; cursor: pointer; color: inherit; }
+button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
+@media (prefers-color-scheme: dark) {
+  .card { background: #1e2621; color: #eef4ef; border-color: #55655a; }
+  .note { background: #26322a; border-color: #8fa596; }
+  section + section { border-color: #3a463e; }
+}
+`;
+
+const GAP = 8;
+
+/**
+ * Where the card goes: below the passage, else above it, else beside it; never
+ * over the passage it describes. Coordinates are the page's (scroll included).
+ */
+export function placeCard(
+  passage: { top: number; bottom: number; left: number; right: number },
+  card: { width: number; height: number },
+  viewport: { width: number; height: number; scrollX: number; scrollY: number },
+): { top: number; left: number } {
+  const left = Math.max(GAP, Math.min(passage.left, viewport.width - card.width - GAP));
+  if (passage.bottom + GAP + card.height <= viewport.height)
+    return { top: viewport.scrollY + passage.bottom + GAP, left: viewport.scrollX + left };
+  if (passage.top - GAP - card.height >= 0)
+    return { top: viewport.scrollY + passage.top - GAP - card.height, left: viewport.scrollX + left };
+  if (passage.right + GAP + card.width <= viewport.width)
+    return { top: viewport.scrollY + Math.max(GAP, passage.top), left: viewport.scrollX + passage.right + GAP };
+  // No room anywhere on screen: below the passage, where scrolling reaches it.
+  return { top: viewport.scrollY + passage.bottom + GAP, left: viewport.scrollX + left };
+}
+
+/** One card at a time, in its own shadow root, opened from a badge. */
+export function createCardLayer(doc: Document) {
+  let host: HTMLElement | undefined;
+  let openFor: HTMLButtonElement | undefined;
+  let cleanup: (() => void) | undefined;
+
+  const close = (restoreFocus = true) => {
+    cleanup?.();
+    cleanup = undefined;
+    host?.remove();
+    host = undefined;
+    if (openFor) {
+      openFor.setAttribute('aria-expanded', 'false');
+      if (restoreFocus) openFor.focus();
+    }
+    openFor = undefined;
+  };
+
+  const open = (
+    button: HTMLButtonElement,
+    passageRect: { top: number; bottom: number; left: number; right: number },
+    measures: readonly CardMeasure[],
+    strings: CardStrings,
+    onNote?: () => void,
+  ) => {
+    const reopen = openFor === button;
+    close(false);
+    if (reopen) return; // a second click on the same badge closes its card
+    host = el(doc, 'div', { attrs: { 'data-ratsmarker-ui': 'card' } });
+    const root = host.attachShadow({ mode: 'open' });
+    const card = el(doc, 'div', {
+      class: 'card',
+      attrs: { role: 'dialog', 'aria-label': strings.title, tabindex: '-1' },
+    });
+    const closeButton = el(doc, 'button', {
+      class: 'close',
+      text: '×',
+      attrs: { type: 'button', 'aria-label': strings.close },
+    });
+    closeButton.addEventListener('click', () => close());
+    card.append(closeButton);
+    for (const m of measures) {
+      const dot = el(doc, 'span', { class: 'dot', attrs: { 'aria-hidden': 'true' } });
+      dot.style.background = PALETTE[m.colour % PALETTE.length]?.line ?? '#888';
+      card.append(
+        el(doc, 'section', {}, [
+          el(doc, 'h2', {}, [dot, el(doc, 'span', { text: m.label })]),
+          el(doc, 'p', { class: 'ref', text: m.reference }),
+          m.heading ? el(doc, 'p', { class: 'heading', text: m.heading }) : null,
+          el(doc, 'blockquote', { text: m.text }),
+          el(doc, 'p', { class: 'why' }, [
+            el(doc, 'strong', { text: `${strings.matchedOn}: ` }),
+            doc.createTextNode(m.terms.join(', ')),
+          ]),
+          el(doc, 'p', { class: 'source' }, [
+            el(doc, 'strong', { text: `${strings.resolution}: ` }),
+            doc.createTextNode(m.source),
+          ]),
+        ]),
+      );
+    }
+    if (onNote) {
+      const note = el(doc, 'button', { class: 'note', text: strings.note, attrs: { type: 'button' } });
+      note.addEventListener('click', onNote);
+      card.append(note);
+    }
+    root.append(styleElement(doc, CSS), card);
+    host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;z-index:2147483647;';
+    doc.documentElement.append(host);
+
+    const view = doc.defaultView as Window;
+    const size = card.getBoundingClientRect();
+    const pos = placeCard(
+      passageRect,
+      { width: size.width, height: size.height },
+      { width: view.innerWidth, height: view.innerHeight, scrollX: view.scrollX, scrollY: view.scrollY },
+    );
+    card.style.top = `${pos.top}px`;
+    card.style.left = `${pos.left}px`;
+
+    openFor = button;
+    button.setAttribute('aria-expanded', 'true');
+    card.focus();
+
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        close();
+      }
+    };
+    const onPointer = (e: Event) => {
+      const path = e.composedPath();
+      if (host && !path.includes(host) && !path.includes(button)) close(false);
+    };
+    doc.addEventListener('keydown', onKey, true);
+    doc.addEventListener('pointerdown', onPointer, true);
+    cleanup = () => {
+      doc.removeEventListener('keydown', onKey, true);
+      doc.removeEventListener('pointerdown', onPointer, true);
+    };
+  };
+
+  return {
+    open,
+    close,
+    get isOpen() {
+      return host !== undefined;
+    },
+  };
+}

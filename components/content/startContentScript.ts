@@ -1,0 +1,37 @@
+import { isKnownCouncilUrl } from '@/utils/detect/councilHosts';
+import { builtinKw21 } from '@/utils/pack/builtinPacks';
+import { t } from '../i18n';
+import { onMessage, sendMessage } from '../messages';
+import { type Annotator, annotatePage } from './annotatePage';
+
+declare global {
+  // Set by the background before it injects the script on the user's request.
+  var __ratsmarkerForce: boolean | undefined;
+  var __ratsmarkerStarted: boolean | undefined;
+}
+
+/** The content script's whole flow: annotate this page, answer the popup, report to the toolbar. */
+export function startContentScript(): void {
+  if (globalThis.__ratsmarkerStarted) return;
+  const url = new URL(location.href);
+  const requested = globalThis.__ratsmarkerForce === true;
+  // On the known council hosts the page must prove its product; a page the
+  // user asked for (or a site they added) is read whatever it is.
+  const annotator: Annotator | undefined = annotatePage(document, url, {
+    packs: [builtinKw21()],
+    requireProduct: !requested && isKnownCouncilUrl(url),
+    strings: {
+      title: t('cardTitle'),
+      matchedOn: t('cardMatchedOn'),
+      resolution: t('cardResolution'),
+      close: t('cardClose'),
+      note: t('cardNote'),
+      badge: (spoken, terms) => t('badgeLabel', [spoken, terms]),
+    },
+    onReport: (report) => void sendMessage('reportMatches', report).catch(() => undefined),
+  });
+  if (!annotator) return;
+  globalThis.__ratsmarkerStarted = true;
+  onMessage('getReport', () => annotator.report());
+  onMessage('showMeasure', ({ data }) => annotator.showMeasure(data));
+}

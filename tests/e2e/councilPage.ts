@@ -1,0 +1,38 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** A council page with Ratsmarker at work, as a user sees it. */
+export class CouncilPageModel {
+  constructor(readonly page: Page) {}
+
+  /** The badges at the end of matched passages (buttons inside Ratsmarker's shadow roots). */
+  badges(): Locator {
+    return this.page.locator('[data-ratsmarker-ui="badge"] button');
+  }
+
+  badge(name: string | RegExp): Locator {
+    return this.page.getByRole('button', { name });
+  }
+
+  card(): Locator {
+    return this.page.locator('[data-ratsmarker-ui="card"] [role="dialog"]');
+  }
+
+  blocksWith(measure: string): Locator {
+    return this.page.locator(`[data-ratsmarker-measures~="${measure}"]`);
+  }
+
+  async waitForScan(): Promise<void> {
+    await this.page.waitForFunction(() => performance.getEntriesByName('ratsmarker:scan-end').length > 0);
+  }
+
+  /** Ranges painted through the CSS Custom Highlight API, per highlight name. */
+  async highlightedTexts(): Promise<Record<string, string[]>> {
+    return this.page.evaluate(() => {
+      const out: Record<string, string[]> = {};
+      // Highlights registered by the content script live in the page's registry.
+      for (const [name, h] of CSS.highlights as unknown as Map<string, Set<Range>>)
+        out[name] = [...h].map((r) => r.toString());
+      return out;
+    });
+  }
+}

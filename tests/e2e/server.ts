@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+
+/**
+ * The council pages the tests open, at the paths their systems use. Host names
+ * reach this server through Chromium's --host-resolver-rules, so the shipped
+ * match patterns are what the tests exercise.
+ */
+export const ROUTES: Record<string, string> = {
+  '/ratsinfo/duesseldorf/vo0050.asp': 'pages/duesseldorf_sessionnet_vo0050_antrag-zeilennummern.html',
+  '/ratsinfo/duesseldorf/si0057.asp': 'pages/duesseldorf_sessionnet_si0057_sitzung.html',
+  '/bi/vo020.asp': 'ris/allris3/hamburg-mitte_vo020_antrag-rattenplage.html',
+  '/bi/late/vo020.asp': 'pages/allris_vo020_spaet-geladen.html',
+  '/bi/eschweiler/vo0050.php': 'ris/sessionnet/eschweiler_vo0050_vorlage-mit-wordtext.html',
+  '/public/vo020': 'ris/allris4/laatzen_vo020_antrag.html',
+  // A product path on a known host whose page is no council system: must stay untouched.
+  '/ratsinfo/duesseldorf/blog/vo0050.asp': 'pages/not-a-council-page.html',
+  '/ratsinfo/duesseldorf/feindlich/vo0050.asp': 'pages/sessionnet_vo0050_markup-im-text.html',
+};
+
+/** Hosts the tests use, all mapped to the local server. */
+export const TEST_HOSTS = [
+  'ratsinfo.duesseldorf.de',
+  'sitzungsdienst-hamburg-mitte.hamburg.de',
+  'ratsinfo.laatzen.de',
+  'www.unbekannte-stadt.example',
+];
+
+export async function startServer(extra: Record<string, string> = {}): Promise<{ server: Server; port: number }> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const inline = extra[path];
+    const file = ROUTES[path];
+    if (inline !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(inline);
+    } else if (file) {
+      // No charset in the header: the page's own declaration decides, as on the real servers.
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(readFileSync(fixtures + file));
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.address() as AddressInfo).port };
+}

@@ -1,0 +1,64 @@
+/**
+ * Council information systems Ratsmarker checks without being asked: the
+ * hosts of the larger cities' SessionNet and ALLRIS installations, on those
+ * products' page paths only. Every other site is one click away (optional host
+ * permissions). Düsseldorf first.
+ */
+export const KNOWN_COUNCIL_HOSTS: readonly string[] = [
+  'ratsinfo.duesseldorf.de',
+  'ratsinformation.stadt-koeln.de',
+  'ratsinfo.dresden.de',
+  'ratsinfo.leipzig.de',
+  '*.hamburg.de',
+  'www.berlin.de',
+  'www.stadt-muenster.de',
+  'sessionnet.owl-it.de',
+  'sessionnet.krz.de',
+  'session.bochum.de',
+  'ratsinfo.braunschweig.de',
+  'ratsinfo.stadt.wolfsburg.de',
+  'ris.osnabrueck.de',
+  'egov.potsdam.de',
+  'ratsinfo.magdeburg.de',
+  'ratsinfo.halle.de',
+  'buergerinfo.stadt-frankfurt-oder.de',
+  'rat.eschweiler.de',
+  'buergerinfo.luedenscheid.de',
+  'ratsinfo.laatzen.de',
+];
+
+/** The page paths of the products (see sessionnet.ts and allris.ts for the pages themselves). */
+export const COUNCIL_PATHS: readonly string[] = [
+  '/*vo0050.asp*',
+  '/*vo0050.php*',
+  '/*vo0053.asp*',
+  '/*vo0053.php*',
+  '/*to0050.asp*',
+  '/*to0050.php*',
+  '/*si0057.asp*',
+  '/*si0057.php*',
+  '/*vo020.asp*',
+  '/*to020.asp*',
+  '/*to010.asp*',
+  '/*/public/vo020*',
+  '/*/public/to020*',
+  '/*/public/to010*',
+];
+
+/** Match patterns for the content script: every known host on every product path. */
+export function councilMatchPatterns(): string[] {
+  return KNOWN_COUNCIL_HOSTS.flatMap((host) => COUNCIL_PATHS.map((path) => `*://${host}${path}`));
+}
+
+/** The URL is a product page of a known council host (where the page must still prove its product). */
+export function isKnownCouncilUrl(url: URL): boolean {
+  const host = url.hostname;
+  const known = KNOWN_COUNCIL_HOSTS.some((h) => (h.startsWith('*.') ? host.endsWith(h.slice(1)) : host === h));
+  if (!known) return false;
+  const target = url.pathname;
+  return COUNCIL_PATHS.some((p) => globToRegExp(p).test(target));
+}
+
+function globToRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+}

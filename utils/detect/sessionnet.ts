@@ -1,0 +1,31 @@
+import { inside } from './documentText';
+import type { CouncilSystem } from './types';
+
+// Document, agenda-item and meeting pages of SessionNet, in its ASP and PHP
+// variants and below any path ("/bi/", "/sessionnet/sessionnetbi/", the root).
+const PAGE = /\/(vo0050|vo0053|vo0051|to0050|to0040|si0057|si0056)\.(asp|php)$/i;
+
+export const sessionnet: CouncilSystem = {
+  id: 'sessionnet',
+  name: 'SessionNet',
+  isCouncilUrl: (url) => PAGE.test(url.pathname),
+  isProductPage: (doc) =>
+    doc.getElementById('smcsomacosinfo') !== null ||
+    doc.body?.id === 'smc_body' ||
+    /^SessionNet\b/.test(doc.title) ||
+    doc.querySelector('[class*="smc_page_"], [class*="smc-"]') !== null,
+  // The Word export of the Vorlage text.
+  documentText: (doc) => inside([...doc.querySelectorAll('.smcdocmsword, .smc-doc-text, .smc_doc_text')]),
+  pageKind: (doc, url) => {
+    const page = url?.pathname ?? doc.body?.querySelector('[class*="smc_page_"]')?.className ?? '';
+    if (/si005[67]/i.test(page)) return 'meeting';
+    if (/to00[45]0/i.test(page)) return 'agenda-item';
+    return 'document';
+  },
+};
+
+// Runs on, for example:
+// https://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/vo0050.asp?__kvonr=…
+// https://rat.eschweiler.de/bi/vo0050.php?__kvonr=12546
+// https://buergerinfo.luedenscheid.de/vo0050.asp?__kvonr=2636
+// https://www.stadt-muenster.de/sessionnet/sessionnetbi/si0057.php?__ksinr=…
