@@ -1,6 +1,12 @@
 import { CouncilPageModel } from './councilPage';
 import { expect, test } from './fixtures';
 
+/** The part of the extension API the toolbar test reads in the service worker. */
+interface ChromeBadgeApi {
+  tabs: { query(q: object): Promise<{ id?: number }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+}
+
 const DUS = 'http://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf';
 const HAMBURG = 'http://sitzungsdienst-hamburg-mitte.hamburg.de';
 
@@ -84,8 +90,9 @@ test.describe('on a Düsseldorf SessionNet motion with line numbers', () => {
     await expect
       .poll(async () =>
         worker?.evaluate(async () => {
-          const tabs = await chrome.tabs.query({});
-          const texts = await Promise.all(tabs.map((t) => chrome.action.getBadgeText({ tabId: t.id as number })));
+          const api = (globalThis as unknown as { chrome: ChromeBadgeApi }).chrome;
+          const tabs = await api.tabs.query({});
+          const texts = await Promise.all(tabs.map((t) => api.action.getBadgeText({ tabId: t.id as number })));
           return texts.filter(Boolean);
         }),
       )
