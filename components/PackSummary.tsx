@@ -6,10 +6,8 @@ import { t } from './i18n';
 export function PackSummary({ pack }: { pack: PositionPack }) {
   const r = pack.resolution;
   return (
-    <main>
-      <h1>{t('popupTitle')}</h1>
-      <p class="meta">{t('popupIntro')}</p>
-      <h2>{t('popupPack')}</h2>
+    <section aria-labelledby="pack">
+      <h2 id="pack">{t('popupPack')}</h2>
       <p class="meta" data-testid="pack-name">
         {pack.name}
         {r.body ? ` · ${r.body}` : ''}
@@ -22,6 +20,6 @@ export function PackSummary({ pack }: { pack: PositionPack }) {
           </li>
         ))}
       </ul>
-    </main>
+    </section>
   );
 }

@@ -20,6 +20,7 @@ export const ROUTES: Record<string, string> = {
   // A product path on a known host whose page is no council system: must stay untouched.
   '/ratsinfo/duesseldorf/blog/vo0050.asp': 'pages/not-a-council-page.html',
   '/ratsinfo/duesseldorf/feindlich/vo0050.asp': 'pages/sessionnet_vo0050_markup-im-text.html',
+  '/ratsinfo/feindlich/vo0050.asp': 'pages/sessionnet_vo0050_markup-im-text.html',
 };
 
 /** Hosts the tests use, all mapped to the local server. */

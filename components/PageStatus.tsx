@@ -1,0 +1,94 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from './i18n';
+import { type PageReport, sendMessage } from './messages';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'none'; tabId?: number; origin?: string }
+  | { kind: 'report'; tabId: number; report: PageReport };
+
+async function readTab(): Promise<State> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return { kind: 'none' };
+  const origin = tab.url ? new URL(tab.url).origin : undefined;
+  try {
+    const report = await sendMessage('getReport', undefined, tab.id);
+    return report ? { kind: 'report', tabId: tab.id, report } : { kind: 'none', tabId: tab.id, origin };
+  } catch {
+    // No content script in that tab: Ratsmarker has not looked at it.
+    return { kind: 'none', tabId: tab.id, origin };
+  }
+}
+
+/** What Ratsmarker found on the current tab, and the ways to have it look. */
+export function PageStatus() {
+  const state = useSignal<State>({ kind: 'loading' });
+  const refresh = async () => {
+    state.value = await readTab();
+  };
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  const s = state.value;
+  if (s.kind === 'loading') return null;
+  if (s.kind === 'none') {
+    const checkNow = async () => {
+      if (s.tabId === undefined) return;
+      await sendMessage('checkTab', s.tabId);
+      // The content script reports once it has read the page.
+      setTimeout(() => void refresh(), 300);
+    };
+    const alwaysCheck = async () => {
+      if (!s.origin?.startsWith('http')) return;
+      const granted = await browser.permissions.request({ origins: [`${s.origin}/*`] });
+      if (granted) await checkNow();
+    };
+    return (
+      <section aria-labelledby="this-page">
+        <h2 id="this-page">{t('popupThisPage')}</h2>
+        <p class="meta">{t('popupNotChecked')}</p>
+        <div class="actions">
+          <button type="button" onClick={checkNow} disabled={s.tabId === undefined}>
+            {t('popupCheckPage')}
+          </button>
+          <button type="button" onClick={alwaysCheck} disabled={!s.origin?.startsWith('http')}>
+            {t('popupAlwaysCheck')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+  const { report, tabId } = s;
+  const d = report.document;
+  return (
+    <section aria-labelledby="this-page" data-testid="page-status">
+      <h2 id="this-page">{t('popupThisPage')}</h2>
+      {(d.number || d.title) && (
+        <p class="doc" data-testid="page-document">
+          {[d.kind, d.number].filter(Boolean).join(' ')}
+          {d.title ? ` – ${d.title}` : ''}
+          {d.committee || d.date ? <small>{[d.committee, d.date].filter(Boolean).join(' · ')}</small> : null}
+        </p>
+      )}
+      {report.measures.length === 0 ? (
+        <p class="meta">{t('popupNoMatches')}</p>
+      ) : (
+        <ul class="matches">
+          {report.measures.map((m) => (
+            <li key={m.id}>
+              <button type="button" class="link" onClick={() => void sendMessage('showMeasure', m.id, tabId)}>
+                {m.label}
+              </button>{' '}
+              <small>
+                ({m.reference}) · {t('popupMatchCount', String(m.count))}
+              </small>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

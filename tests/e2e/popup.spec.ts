@@ -1,0 +1,36 @@
+import { CouncilPageModel } from './councilPage';
+import { expect, test } from './fixtures';
+
+test('the popup shows what Ratsmarker found on the current tab, and a click jumps to it', async ({
+  context,
+  extensionId,
+  openCouncilPage,
+}) => {
+  // The popup reads the active tab: open it in a background tab first, then the council page in front.
+  const popup = await context.newPage();
+  const page = await openCouncilPage('http://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/vo0050.asp?__kvonr=4711');
+  await new CouncilPageModel(page).waitForScan();
+  await page.bringToFront();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const status = popup.getByTestId('page-status');
+  await expect(status).toBeVisible();
+  await expect(popup.getByTestId('page-document')).toContainText('AIF/012/2024');
+  await expect(popup.getByTestId('page-document')).toContainText('Internationale Zusammenarbeit stärken');
+  const toulouse = status.getByRole('button', { name: 'Städtefreundschaft mit Toulouse' });
+  await expect(toulouse).toBeVisible();
+  await expect(status).toContainText('KW21, Z. 7–8');
+  await toulouse.click();
+  await expect(page.getByRole('button', { name: /^KW21 Z\. 7–8/ })).toBeFocused();
+});
+
+test('on a page Ratsmarker has not read, the popup offers to check it', async ({ context, extensionId }) => {
+  const popup = await context.newPage();
+  const page = await context.newPage();
+  await page.goto('http://www.unbekannte-stadt.example/ratsinfo/feindlich/vo0050.asp');
+  await page.bringToFront();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByRole('button', { name: /Diese Seite prüfen|Check this page/ })).toBeVisible();
+  await expect(
+    popup.getByRole('button', { name: /Auf dieser Website immer prüfen|Always check this website/ }),
+  ).toBeVisible();
+});
