@@ -1,25 +1,30 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { noteDocument } from '@/utils/notes/documentKey';
+import type { NoteDocument } from '@/utils/notes/types';
 import { t } from './i18n';
 import { type PageReport, sendMessage } from './messages';
+import { PageNotes } from './notes/PageNotes';
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'none'; tabId?: number; origin?: string }
-  | { kind: 'report'; tabId: number; report: PageReport };
+  | { kind: 'none'; tabId?: number; origin?: string; document?: NoteDocument }
+  | { kind: 'report'; tabId: number; report: PageReport; document: NoteDocument };
 
 async function readTab(): Promise<State> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return { kind: 'none' };
-  const origin = tab.url ? new URL(tab.url).origin : undefined;
+  const web = tab.url?.startsWith('http') ? tab.url : undefined;
+  const origin = web ? new URL(web).origin : undefined;
+  const plain = web ? noteDocument(web, { title: tab.title }) : undefined;
   try {
     const report = await sendMessage('getReport', undefined, tab.id);
-    return report ? { kind: 'report', tabId: tab.id, report } : { kind: 'none', tabId: tab.id, origin };
+    if (report) return { kind: 'report', tabId: tab.id, report, document: report.noteDocument };
   } catch {
     // No content script in that tab: Ratsmarker has not looked at it.
-    return { kind: 'none', tabId: tab.id, origin };
   }
+  return { kind: 'none', tabId: tab.id, origin, document: plain };
 }
 
 /** What Ratsmarker found on the current tab, and the ways to have it look. */
@@ -47,48 +52,55 @@ export function PageStatus() {
       if (granted) await checkNow();
     };
     return (
-      <section aria-labelledby="this-page">
-        <h2 id="this-page">{t('popupThisPage')}</h2>
-        <p class="meta">{t('popupNotChecked')}</p>
-        <div class="actions">
-          <button type="button" onClick={checkNow} disabled={s.tabId === undefined}>
-            {t('popupCheckPage')}
-          </button>
-          <button type="button" onClick={alwaysCheck} disabled={!s.origin?.startsWith('http')}>
-            {t('popupAlwaysCheck')}
-          </button>
-        </div>
-      </section>
+      <>
+        <section aria-labelledby="this-page">
+          <h2 id="this-page">{t('popupThisPage')}</h2>
+          <p class="meta">{t('popupNotChecked')}</p>
+          <div class="actions">
+            <button type="button" onClick={checkNow} disabled={s.tabId === undefined}>
+              {t('popupCheckPage')}
+            </button>
+            <button type="button" onClick={alwaysCheck} disabled={!s.origin?.startsWith('http')}>
+              {t('popupAlwaysCheck')}
+            </button>
+          </div>
+        </section>
+        {s.document && <PageNotes document={s.document} />}
+      </>
     );
   }
   const { report, tabId } = s;
   const d = report.document;
+  const redraw = () => void sendMessage('refreshNotes', undefined, tabId).catch(() => undefined);
   return (
-    <section aria-labelledby="this-page" data-testid="page-status">
-      <h2 id="this-page">{t('popupThisPage')}</h2>
-      {(d.number || d.title) && (
-        <p class="doc" data-testid="page-document">
-          {[d.kind, d.number].filter(Boolean).join(' ')}
-          {d.title ? ` – ${d.title}` : ''}
-          {d.committee || d.date ? <small>{[d.committee, d.date].filter(Boolean).join(' · ')}</small> : null}
-        </p>
-      )}
-      {report.measures.length === 0 ? (
-        <p class="meta">{t('popupNoMatches')}</p>
-      ) : (
-        <ul class="matches">
-          {report.measures.map((m) => (
-            <li key={m.id}>
-              <button type="button" class="link" onClick={() => void sendMessage('showMeasure', m.id, tabId)}>
-                {m.label}
-              </button>{' '}
-              <small>
-                ({m.reference}) · {t('popupMatchCount', String(m.count))}
-              </small>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <>
+      <section aria-labelledby="this-page" data-testid="page-status">
+        <h2 id="this-page">{t('popupThisPage')}</h2>
+        {(d.number || d.title) && (
+          <p class="doc" data-testid="page-document">
+            {[d.kind, d.number].filter(Boolean).join(' ')}
+            {d.title ? ` – ${d.title}` : ''}
+            {d.committee || d.date ? <small>{[d.committee, d.date].filter(Boolean).join(' · ')}</small> : null}
+          </p>
+        )}
+        {report.measures.length === 0 ? (
+          <p class="meta">{t('popupNoMatches')}</p>
+        ) : (
+          <ul class="matches">
+            {report.measures.map((m) => (
+              <li key={m.id}>
+                <button type="button" class="link" onClick={() => void sendMessage('showMeasure', m.id, tabId)}>
+                  {m.label}
+                </button>{' '}
+                <small>
+                  ({m.reference}) · {t('popupMatchCount', String(m.count))}
+                </small>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <PageNotes document={s.document} onChange={redraw} />
+    </>
   );
 }

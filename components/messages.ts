@@ -1,8 +1,12 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { NewNote } from '@/utils/db/notesStore';
+import type { Note, NoteDocument } from '@/utils/notes/types';
 
 /** Where a page stands, as the content script reports it to the background and the popup. */
 export interface PageReport {
   count: number;
+  /** The document as notes remember it (key, site, number, URL). */
+  noteDocument: NoteDocument;
   document: {
     system?: string;
     number?: string;
@@ -23,6 +27,14 @@ interface ProtocolMap {
   showMeasure(id: string): boolean;
   /** Popup → background: check the active tab now (activeTab). */
   checkTab(tabId: number): boolean;
+  /** Content script → background: the notes of a document (the store lives in the extension's origin). */
+  notesForDocument(documentKey: string): Note[];
+  /** Content script → background: save a note on a passage. */
+  addNote(note: NewNote): Note;
+  /** Content script → background: which notes were found again on this visit. */
+  notesAnchored(result: { found: string[]; orphaned: string[] }): void;
+  /** Popup → content script: notes of this page changed; redraw the markers. */
+  refreshNotes(): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

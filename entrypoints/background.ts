@@ -3,6 +3,8 @@ import addPermissionToggle from 'webext-permission-toggle';
 import { browser } from 'wxt/browser';
 import { t } from '@/components/i18n';
 import { onMessage } from '@/components/messages';
+import { addNote, notesForDocument, setOrphaned } from '@/utils/db/notesStore';
+import { RatsmarkerDB } from '@/utils/db/schema';
 
 const CHECK_MENU = 'ratsmarker-check-page';
 
@@ -31,6 +33,12 @@ export default defineBackground(() => {
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#166534' });
   });
   onMessage('checkTab', ({ data }) => checkTab(data));
+
+  // The notebook lives here, in the extension's origin; content scripts ask for it.
+  const db = new RatsmarkerDB();
+  onMessage('notesForDocument', ({ data }) => notesForDocument(db, data));
+  onMessage('addNote', ({ data }) => addNote(db, data));
+  onMessage('notesAnchored', ({ data }) => setOrphaned(db, data.found, data.orphaned));
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: CHECK_MENU, title: t('contextMenuCheck'), contexts: ['page'] });

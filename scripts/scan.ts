@@ -9,7 +9,7 @@ import { Window } from 'happy-dom';
 import { readCouncilPage } from '../utils/detect/readCouncilPage';
 import { decodeHtml, decodeTextBytes } from '../utils/dom/decodeHtml';
 import { matchPassages } from '../utils/matcher/matchPassages';
-import { packFromText } from '../utils/pack/loadPack';
+import { packFromText } from '../utils/pack/packFile';
 import type { PositionPack } from '../utils/pack/types';
 import { splitParagraphs } from '../utils/text/splitParagraphs';
 import { kw21FromDisk } from './nodePacks';

@@ -1,9 +1,14 @@
+import { anchorQuote } from '@/utils/anchoring/anchorQuote';
+import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
+import type { NewNote } from '@/utils/db/notesStore';
 import { detectSystem, motionTextFilter, readFacts } from '@/utils/detect/readCouncilPage';
 import type { DocumentFacts } from '@/utils/detect/types';
 import { isBlock } from '@/utils/dom/blocks';
 import { extractPassages, type PassageBlock } from '@/utils/dom/extractPassages';
 import { buildTextMap, domRangeOf } from '@/utils/dom/textMap';
 import { type MeasureMatch, matchPassages } from '@/utils/matcher/matchPassages';
+import { noteDocument } from '@/utils/notes/documentKey';
+import type { Note } from '@/utils/notes/types';
 import type { PackMeasure, PositionPack } from '@/utils/pack/types';
 import { formatLineReference } from '@/utils/resolution/parseResolution';
 import type { PageReport } from '../messages';
@@ -18,7 +23,13 @@ export interface AnnotatorOptions {
   requireProduct: boolean;
   strings: CardStrings & { badge: (spoken: string, terms: string) => string };
   onReport?: (report: PageReport) => void;
-  onNote?: (passage: PassageBlock, matches: readonly MeasureMatch[]) => void;
+  /** The notebook, reached through the background. */
+  notes?: {
+    load(documentKey: string): Promise<Note[]>;
+    save(note: NewNote): Promise<void>;
+    anchored(found: string[], orphaned: string[]): void;
+    spoken(count: number): string;
+  };
 }
 
 interface MeasureInfo {
@@ -33,6 +44,8 @@ interface Annotated {
   ranges: { colour: number; range: Range }[];
   badge: HTMLElement;
   button: HTMLButtonElement;
+  setNotes: (count: number, spoken: string) => void;
+  notes: Note[];
 }
 
 export const SCAN_START = 'ratsmarker:scan-start';
@@ -61,6 +74,7 @@ export function annotatePage(doc: Document, url: URL, options: AnnotatorOptions)
   }
   const facts: DocumentFacts = readFacts(doc, system, url);
   const isMotionText = motionTextFilter(doc, system, facts);
+  const noteDoc = noteDocument(url.href, facts);
   const highlighter = createHighlighter(doc);
   const cards = createCardLayer(doc);
   const info = new Map<string, MeasureInfo>();
@@ -104,7 +118,22 @@ export function annotatePage(doc: Document, url: URL, options: AnnotatorOptions)
         source: [`${r.code} ${r.title}`, r.body, r.date].filter(Boolean).join(' · '),
       };
     });
-    const onNote = options.onNote ? () => options.onNote?.(a.passage, a.matches) : undefined;
+    const notes = options.notes;
+    const cardNotes = notes
+      ? {
+          existing: a.notes,
+          save: async (text: string, tags: string[]) => {
+            await notes.save({
+              document: noteDoc,
+              target: targetOf(a.passage),
+              measureIds: a.matches.map((m) => m.id),
+              text,
+              tags,
+            });
+            await refreshNotes();
+          },
+        }
+      : undefined;
     // The card must cover neither the passage nor its badge.
     const p = whole.getBoundingClientRect();
     const b = a.badge.getBoundingClientRect();
@@ -114,7 +143,7 @@ export function annotatePage(doc: Document, url: URL, options: AnnotatorOptions)
       left: Math.min(p.left, b.left),
       right: Math.max(p.right, b.right),
     };
-    cards.open(a.button, around, measures, options.strings, onNote);
+    cards.open(a.button, around, measures, options.strings, cardNotes);
   };
 
   const annotate = (passages: readonly PassageBlock[]) => {
@@ -140,7 +169,7 @@ export function annotatePage(doc: Document, url: URL, options: AnnotatorOptions)
           ranges.push({ colour: c, range });
         }
       }
-      const { host, button } = createBadge(
+      const { host, button, setNotes } = createBadge(
         doc,
         result.measures.map((m) => ({
           ...shortRef(m),
@@ -151,7 +180,7 @@ export function annotatePage(doc: Document, url: URL, options: AnnotatorOptions)
       );
       const lastNode = (passage.segments.at(-1) as PassageBlock['segments'][number]).node;
       lastNode.parentNode?.insertBefore(host, lastNode.nextSibling);
-      const entry: Annotated = { passage, matches: result.measures, ranges, badge: host, button };
+      const entry: Annotated = { passage, matches: result.measures, ranges, badge: host, button, setNotes, notes: [] };
       button.addEventListener('click', () => openCard(entry));
       annotated.push(entry);
       for (const b of passage.blocks) touched.add(b);
@@ -174,6 +203,7 @@ export function annotatePage(doc: Document, url: URL, options: AnnotatorOptions)
     for (const a of annotated) for (const m of a.matches) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
     return {
       count: [...counts.values()].reduce((x, y) => x + y, 0),
+      noteDocument: noteDoc,
       document: facts,
       measures: [...counts].map(([id, count]) => {
         const i = info.get(id) as MeasureInfo;
@@ -187,9 +217,83 @@ export function annotatePage(doc: Document, url: URL, options: AnnotatorOptions)
     };
   };
 
+  /** The document's motion text as notes anchor in it: the passages joined by newlines. */
+  const motionText = () => {
+    const passages = extractPassages(doc).filter(isMotionText);
+    const starts: number[] = [];
+    let text = '';
+    for (const p of passages) {
+      if (text) text += '\n';
+      starts.push(text.length);
+      text += p.text;
+    }
+    return { passages, starts, text };
+  };
+  const samePassage = (a: PassageBlock, b: PassageBlock) => a.segments[0]?.node === b.segments[0]?.node;
+
+  const targetOf = (passage: PassageBlock) => {
+    const { passages, starts, text } = motionText();
+    const i = passages.findIndex((p) => samePassage(p, passage));
+    const start = i >= 0 ? (starts[i] as number) : 0;
+    const end = i >= 0 ? start + passage.text.length : 0;
+    return i >= 0
+      ? { quote: describeQuote(text, start, end), position: describePosition(start, end) }
+      : {
+          quote: describeQuote(passage.text, 0, passage.text.length),
+          position: describePosition(0, passage.text.length),
+        };
+  };
+
+  // Passages that have notes but no match carry a badge of their own for the note marker.
+  const noteOnly: Annotated[] = [];
+  const refreshNotes = async () => {
+    const notes = options.notes;
+    if (!notes) return;
+    const all = await notes.load(noteDoc.key);
+    for (const a of annotated) {
+      a.notes = [];
+      a.setNotes(0, '');
+    }
+    for (const a of noteOnly.splice(0)) a.badge.remove();
+    const anchoredNotes = all.filter((n) => n.target);
+    if (anchoredNotes.length === 0) return;
+    const { passages, starts, text } = motionText();
+    const found: string[] = [];
+    const orphaned: string[] = [];
+    for (const note of anchoredNotes) {
+      const target = note.target as NonNullable<Note['target']>;
+      const hit = anchorQuote(text, target.quote, target.position);
+      if (!hit) {
+        orphaned.push(note.id);
+        continue;
+      }
+      found.push(note.id);
+      let i = starts.length - 1;
+      while (i > 0 && (starts[i] as number) > hit.start) i--;
+      const passage = passages[i] as PassageBlock;
+      let entry =
+        annotated.find((a) => samePassage(a.passage, passage)) ?? noteOnly.find((a) => samePassage(a.passage, passage));
+      if (!entry) {
+        const { host, button, setNotes } = createBadge(doc, [], options.strings.badge);
+        const lastNode = (passage.segments.at(-1) as PassageBlock['segments'][number]).node;
+        lastNode.parentNode?.insertBefore(host, lastNode.nextSibling);
+        const created: Annotated = { passage, matches: [], ranges: [], badge: host, button, setNotes, notes: [] };
+        button.addEventListener('click', () => openCard(created));
+        noteOnly.push(created);
+        entry = created;
+      }
+      entry.notes.push(note);
+    }
+    for (const a of [...annotated, ...noteOnly])
+      if (a.notes.length > 0) a.setNotes(a.notes.length, notes.spoken(a.notes.length));
+    observer?.takeRecords();
+    notes.anchored(found, orphaned);
+  };
+
   annotate(extractPassages(doc).filter(isMotionText));
   performance.mark(SCAN_END);
   options.onReport?.(report());
+  void refreshNotes().catch(() => undefined);
 
   // Rescan only what changed, never in reaction to Ratsmarker's own badges and marks.
   let observer: MutationObserver | undefined;
@@ -220,6 +324,7 @@ export function annotatePage(doc: Document, url: URL, options: AnnotatorOptions)
     observer?.takeRecords();
     performance.mark(SCAN_END);
     options.onReport?.(report());
+    void refreshNotes().catch(() => undefined);
   };
   observer = new MutationObserver((records) => {
     for (const r of records) {
@@ -238,6 +343,7 @@ export function annotatePage(doc: Document, url: URL, options: AnnotatorOptions)
 
   return {
     report,
+    refreshNotes,
     showMeasure(id: string): boolean {
       const a = annotated.find((x) => x.matches.some((m) => m.id === id));
       if (!a) return false;

@@ -21,6 +21,7 @@ button:hover { background: #e4ece6; }
 button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
 .dot { width: 0.65em; height: 0.65em; border-radius: 50%; display: inline-block; }
 .sep { opacity: 0.5; }
+.notes { font-weight: 700; }
 @media (prefers-color-scheme: dark) { button { background: #26322a; color: #eef4ef; border-color: #8fa596; } button:hover { background: #324137; } }
 `;
 
@@ -51,5 +52,20 @@ export function createBadge(
     button.append(dot, el(doc, 'span', { text: m.short }));
   });
   root.append(styleElement(doc, CSS), button);
-  return { host, button };
+  const baseLabel = button.getAttribute('aria-label') ?? '';
+  let marker: HTMLElement | undefined;
+  /** Shows how many notes the passage has (the note marker beside the measures). */
+  const setNotes = (count: number, spoken: string) => {
+    marker?.remove();
+    marker = undefined;
+    button.setAttribute('aria-label', [baseLabel, count > 0 ? spoken : ''].filter(Boolean).join('; '));
+    if (count === 0) return;
+    marker = el(doc, 'span', {
+      class: 'notes',
+      text: `✎ ${count}`,
+      attrs: { 'aria-hidden': 'true', 'data-notes': String(count) },
+    });
+    button.append(marker);
+  };
+  return { host, button, setNotes };
 }

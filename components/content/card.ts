@@ -19,6 +19,19 @@ export interface CardStrings {
   resolution: string;
   close: string;
   note: string;
+  notes: string;
+  noteText: string;
+  noteTags: string;
+  save: string;
+  cancel: string;
+  saved: string;
+  saveFailed: string;
+}
+
+/** Notes on the passage, and how to save a new one. */
+export interface CardNotes {
+  existing: readonly { text: string; tags: readonly string[] }[];
+  save(text: string, tags: string[]): Promise<void>;
 }
 
 const CSS = `
@@ -37,7 +50,16 @@ blockquote { margin: 0 0 6px; padding: 4px 10px; border-left: 3px solid #9aa99f;
 .why, .source { margin: 0 0 6px; font-size: 13px; }
 section + section { border-top: 1px solid #d5ddd7; padding-top: 8px; margin-top: 8px; }
 .close { position: absolute; top: 6px; right: 8px; border: 0; background: transparent; font-size: 20px; line-height: 1; cursor: pointer; color: inherit; padding: 2px 6px; }
-.note { font: inherit; padding: 4px 10px; border-radius: 6px; border: 1px solid #5b6b60; background: #f4f7f4; cursor: pointer; color: inherit; }
+.notes { margin: 8px 0; padding: 0; list-style: none; }
+.notes li { border-left: 3px solid #166534; padding: 2px 8px; margin: 4px 0; white-space: pre-wrap; }
+.notes small { display: block; opacity: .75; }
+form { display: grid; gap: 6px; margin-top: 8px; }
+label { font-size: 13px; display: grid; gap: 2px; }
+textarea, input { font: inherit; padding: 4px 6px; border-radius: 6px; border: 1px solid #9aa99f; background: inherit; color: inherit; }
+textarea { min-height: 5em; resize: vertical; }
+.row { display: flex; gap: 6px; }
+.status { font-size: 13px; margin: 6px 0 0; }
+.note, .row button { font: inherit; padding: 4px 10px; border-radius: 6px; border: 1px solid #5b6b60; background: #f4f7f4; cursor: pointer; color: inherit; }
 button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
 @media (prefers-color-scheme: dark) {
   .card { background: #1e2621; color: #eef4ef; border-color: #55655a; }
@@ -47,6 +69,79 @@ button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
 `;
 
 const GAP = 8;
+
+/** The passage's notes, and a button that opens a small editor in the card. */
+function noteSection(doc: Document, notes: CardNotes, strings: CardStrings): Node[] {
+  const out: Node[] = [];
+  if (notes.existing.length > 0) {
+    out.push(
+      el(doc, 'h3', { class: 'heading', text: strings.notes }),
+      el(
+        doc,
+        'ul',
+        { class: 'notes' },
+        notes.existing.map((n) =>
+          el(doc, 'li', { text: n.text }, [n.tags.length > 0 ? el(doc, 'small', { text: n.tags.join(', ') }) : null]),
+        ),
+      ),
+    );
+  }
+  const status = el(doc, 'p', { class: 'status', attrs: { role: 'status' } });
+  const open = el(doc, 'button', { class: 'note', text: strings.note, attrs: { type: 'button' } });
+  const text = el(doc, 'textarea', { attrs: { name: 'text', required: '' } });
+  const tags = el(doc, 'input', { attrs: { name: 'tags', type: 'text', autocomplete: 'off' } });
+  const save = el(doc, 'button', { text: strings.save, attrs: { type: 'submit' } });
+  const cancel = el(doc, 'button', { text: strings.cancel, attrs: { type: 'button' } });
+  const form = el(doc, 'form', { attrs: { hidden: '' } }, [
+    el(doc, 'label', {}, [el(doc, 'span', { text: strings.noteText }), text]),
+    el(doc, 'label', {}, [el(doc, 'span', { text: strings.noteTags }), tags]),
+    el(doc, 'div', { class: 'row' }, [save, cancel]),
+  ]);
+  open.addEventListener('click', () => {
+    form.hidden = false;
+    open.hidden = true;
+    status.textContent = '';
+    text.focus();
+  });
+  cancel.addEventListener('click', () => {
+    form.hidden = true;
+    open.hidden = false;
+    open.focus();
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const value = text.value.trim();
+    if (!value) return text.focus();
+    save.disabled = true;
+    notes
+      .save(
+        value,
+        tags.value.split(',').map((t) => t.trim()),
+      )
+      .then(
+        () => {
+          text.value = '';
+          tags.value = '';
+          form.hidden = true;
+          open.hidden = false;
+          status.textContent = strings.saved;
+          open.focus();
+        },
+        () => {
+          status.textContent = strings.saveFailed;
+        },
+      )
+      .finally(() => {
+        save.disabled = false;
+      });
+  });
+  // Keys typed into the editor belong to it, not to the page's shortcuts.
+  form.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') e.stopPropagation();
+  });
+  out.push(open, form, status);
+  return out;
+}
 
 /**
  * Where the card goes: below the passage, else above it, else beside it; never
@@ -91,7 +186,7 @@ export function createCardLayer(doc: Document) {
     passageRect: { top: number; bottom: number; left: number; right: number },
     measures: readonly CardMeasure[],
     strings: CardStrings,
-    onNote?: () => void,
+    notes?: CardNotes,
   ) => {
     const reopen = openFor === button;
     close(false);
@@ -129,11 +224,7 @@ export function createCardLayer(doc: Document) {
         ]),
       );
     }
-    if (onNote) {
-      const note = el(doc, 'button', { class: 'note', text: strings.note, attrs: { type: 'button' } });
-      note.addEventListener('click', onNote);
-      card.append(note);
-    }
+    if (notes) card.append(...noteSection(doc, notes, strings));
     root.append(styleElement(doc, CSS), card);
     host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;z-index:2147483647;';
     doc.documentElement.append(host);

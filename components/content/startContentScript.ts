@@ -26,12 +26,28 @@ export function startContentScript(): void {
       resolution: t('cardResolution'),
       close: t('cardClose'),
       note: t('cardNote'),
+      notes: t('cardNotes'),
+      noteText: t('cardNoteText'),
+      noteTags: t('cardNoteTags'),
+      save: t('cardSave'),
+      cancel: t('cardCancel'),
+      saved: t('cardSaved'),
+      saveFailed: t('cardSaveFailed'),
       badge: (spoken, terms) => t('badgeLabel', [spoken, terms]),
     },
     onReport: (report) => void sendMessage('reportMatches', report).catch(() => undefined),
+    notes: {
+      load: (key) => sendMessage('notesForDocument', key),
+      save: async (note) => {
+        await sendMessage('addNote', note);
+      },
+      anchored: (found, orphaned) => void sendMessage('notesAnchored', { found, orphaned }).catch(() => undefined),
+      spoken: (count) => t('noteCount', String(count)),
+    },
   });
   if (!annotator) return;
   globalThis.__ratsmarkerStarted = true;
   onMessage('getReport', () => annotator.report());
   onMessage('showMeasure', ({ data }) => annotator.showMeasure(data));
+  onMessage('refreshNotes', () => annotator.refreshNotes());
 }

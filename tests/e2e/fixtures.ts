@@ -8,11 +8,42 @@ export const extensionDir = fileURLToPath(new URL('../../.output/chrome-mv3', im
 /** Chromium to run: Debian's by default, anything else through RATSMARKER_CHROMIUM. */
 export const chromiumPath = process.env.RATSMARKER_CHROMIUM ?? '/usr/bin/chromium';
 
+/** A fresh profile with the built extension, the test hosts mapped to the local server. */
+export async function launchExtension(port: number): Promise<BrowserContext> {
+  if (!existsSync(`${extensionDir}/manifest.json`))
+    throw new Error(`No build at ${extensionDir}: run npm run build first.`);
+  return chromium.launchPersistentContext('', {
+    executablePath: chromiumPath,
+    headless: true,
+    locale: 'de-DE',
+    acceptDownloads: true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+      `--host-resolver-rules=${TEST_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`,
+    ],
+  });
+}
+
+export async function extensionIdOf(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(worker.url()).host;
+}
+
 export interface ExtensionFixtures {
   context: BrowserContext;
   extensionId: string;
   /** Opens a URL on one of the test hosts (served from 127.0.0.1). */
   openCouncilPage: (url: string) => Promise<Page>;
+  /** Opens the popup for the tab in front (the popup reads the active tab, so it loads in a background tab). */
+  openPopup: (front: Page, hash?: string) => Promise<Page>;
 }
 
 export const test = base.extend<ExtensionFixtures, { port: number }>({
@@ -26,32 +57,12 @@ export const test = base.extend<ExtensionFixtures, { port: number }>({
     { scope: 'worker' },
   ],
   context: async ({ port }, use) => {
-    if (!existsSync(`${extensionDir}/manifest.json`))
-      throw new Error(`No build at ${extensionDir}: run npm run build first.`);
-    const context = await chromium.launchPersistentContext('', {
-      executablePath: chromiumPath,
-      headless: true,
-
-      locale: 'de-DE',
-      args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
-        `--host-resolver-rules=${TEST_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`,
-      ],
-    });
+    const context = await launchExtension(port);
     await use(context);
     await context.close();
   },
   extensionId: async ({ context }, use) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await use(new URL(worker.url()).host);
+    await use(await extensionIdOf(context));
   },
   openCouncilPage: async ({ context, extensionId }, use) => {
     void extensionId; // the extension must be up before the first page loads
@@ -59,6 +70,14 @@ export const test = base.extend<ExtensionFixtures, { port: number }>({
       const page = await context.newPage();
       await page.goto(url);
       return page;
+    });
+  },
+  openPopup: async ({ context, extensionId }, use) => {
+    await use(async (front, hash = '') => {
+      const popup = await context.newPage();
+      await front.bringToFront();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html${hash}`);
+      return popup;
     });
   },
 });

@@ -23,6 +23,30 @@ export const ROUTES: Record<string, string> = {
   '/ratsinfo/feindlich/vo0050.asp': 'pages/sessionnet_vo0050_markup-im-text.html',
 };
 
+const MOTION = 'pages/duesseldorf_sessionnet_vo0050_antrag-zeilennummern.html';
+
+/** The same document (same Vorlage number) at other URLs, a little or wholly changed. */
+export const VARIANTS: Record<string, { file: string; replace: [string, string][] }> = {
+  // A later version: one word of item 1 changed (a note must still find its passage).
+  '/ratsinfo/duesseldorf/druck/vo0050.asp': { file: MOTION, replace: [['im Jahr\n2025.', 'im Jahr\n2026.']] },
+  // Item 1 rewritten entirely (its notes are kept, marked as no longer found).
+  '/ratsinfo/duesseldorf/neu/vo0050.asp': {
+    file: MOTION,
+    replace: [
+      [
+        'Die\nVerwaltung wird beauftragt, den Austausch mit der Partnerstadt\nToulouse',
+        'Der\nBauausschuss prüft die Sanierung der Brücke',
+      ],
+      [
+        'zu\nintensivieren. Dazu gehören insbesondere ein jährlicher Jugend',
+        'und legt einen Zeitplan für die Bauarbeiten vor, mit',
+      ],
+      ['austausch', 'Kosten'],
+      ['weiterführenden\nSchulen sowie eine Bürgerreise nach Toulouse im Jahr\n2025.', 'Umleitungen und Sperrungen.'],
+    ],
+  },
+};
+
 /** Hosts the tests use, all mapped to the local server. */
 export const TEST_HOSTS = [
   'ratsinfo.duesseldorf.de',
@@ -36,7 +60,16 @@ export async function startServer(extra: Record<string, string> = {}): Promise<{
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const inline = extra[path];
     const file = ROUTES[path];
-    if (inline !== undefined) {
+    const variant = VARIANTS[path];
+    if (variant) {
+      let html = readFileSync(fixtures + variant.file, 'utf8');
+      for (const [from, to] of variant.replace) {
+        if (!html.includes(from)) throw new Error(`variant ${path}: "${from}" not in ${variant.file}`);
+        html = html.replace(from, to);
+      }
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(html);
+    } else if (inline !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(inline);
     } else if (file) {

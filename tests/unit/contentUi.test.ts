@@ -57,7 +57,20 @@ describe('badge and card', () => {
       button,
       { top: 0, bottom: 10, left: 0, right: 10 },
       [{ label: hostile, reference: 'KW21, Z. 7–8', text: hostile, terms: [hostile], colour: 0, source: hostile }],
-      { title: 'Position', matchedOn: 'Gefunden', resolution: 'Beschluss', close: 'Schließen', note: 'Notiz' },
+      {
+        title: 'Position',
+        matchedOn: 'Gefunden',
+        resolution: 'Beschluss',
+        close: 'Schließen',
+        note: 'Notiz',
+        notes: 'Notizen',
+        noteText: 'Notiz',
+        noteTags: 'Schlagworte',
+        save: 'Speichern',
+        cancel: 'Abbrechen',
+        saved: 'Gespeichert',
+        saveFailed: 'Fehler',
+      },
     );
     const layer = document.querySelector('[data-ratsmarker-ui="card"]');
     expect(layer?.shadowRoot?.querySelector('img')).toBeNull();

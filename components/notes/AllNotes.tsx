@@ -1,0 +1,155 @@
+import { useSignal } from '@preact/signals';
+import { importNotes } from '@/utils/db/importNotes';
+import { allTags, findNotes } from '@/utils/db/notesStore';
+import { exportNotesCsv } from '@/utils/export/csv';
+import { exportNotesMarkdown } from '@/utils/export/markdown';
+import { exportNotesJson } from '@/utils/export/notesFile';
+import { exportNotesWebAnnotation } from '@/utils/export/webAnnotation';
+import type { PositionPack } from '@/utils/pack/types';
+import { formatLineReference } from '@/utils/resolution/parseResolution';
+import { t } from '../i18n';
+import { db } from './db';
+import { downloadText } from './download';
+import { NoteItem } from './NoteItem';
+import { useLive } from './useLive';
+
+// Rows are drawn only where the list is scrolled to; a row is this tall at
+// most (long notes are clipped in the list and shown whole when edited).
+const ROW_HEIGHT = 150;
+const VIEW_HEIGHT = 380;
+const OVERSCAN = 4;
+
+export type ExportFormat = 'markdown' | 'csv' | 'json' | 'webannotation';
+
+/** Every note, newest first, with search, filters, export and import. */
+export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
+  const query = useSignal('');
+  const measure = useSignal('');
+  const tag = useSignal('');
+  const scrollTop = useSignal(0);
+  const message = useSignal('');
+  const filter = { query: query.value || undefined, measure: measure.value || undefined, tag: tag.value || undefined };
+  const first = Math.max(0, Math.floor(scrollTop.value / ROW_HEIGHT) - OVERSCAN);
+  const count = Math.ceil(VIEW_HEIGHT / ROW_HEIGHT) + 2 * OVERSCAN;
+  const page = useLive(
+    () => findNotes(db, { ...filter, offset: first, limit: count }),
+    [filter.query, filter.measure, filter.tag, first],
+    { total: 0, notes: [] },
+  );
+  const tags = useLive(() => allTags(db), [], [] as string[]);
+  const measures = packs.flatMap((p) =>
+    p.measures.map((m) => ({
+      id: m.id,
+      label: m.lexicon.label,
+      ref: formatLineReference(p.resolution.code, m.firstLine, m.lastLine),
+    })),
+  );
+  const measureRef = (id: string) => measures.find((m) => m.id === id)?.ref;
+
+  const doExport = async (format: ExportFormat) => {
+    const { notes } = await findNotes(db, filter);
+    const day = new Date().toISOString().slice(0, 10);
+    const files = {
+      markdown: [`ratsmarker-notizen-${day}.md`, exportNotesMarkdown(notes, measureRef), 'text/markdown;charset=utf-8'],
+      csv: [`ratsmarker-notizen-${day}.csv`, exportNotesCsv(notes, measureRef), 'text/csv;charset=utf-8'],
+      json: [`ratsmarker-notizen-${day}.json`, exportNotesJson(notes), 'application/json'],
+      webannotation: [`ratsmarker-notizen-${day}.jsonld`, exportNotesWebAnnotation(notes), 'application/ld+json'],
+    } as const;
+    const [name, text, mime] = files[format];
+    downloadText(name, text, mime);
+  };
+
+  const doImport = async (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      const s = await importNotes(db, await file.text());
+      message.value = t('popupImported', [String(s.added), String(s.updated), String(s.skipped)]);
+    } catch (err) {
+      message.value = t('popupImportFailed', (err as Error).message);
+    }
+    input.value = '';
+  };
+
+  const total = page.value.total;
+  return (
+    <section aria-labelledby="all-notes">
+      <h2 id="all-notes">{t('popupAllNotes')}</h2>
+      <div class="filters">
+        <input
+          type="search"
+          aria-label={t('popupSearch')}
+          placeholder={t('popupSearch')}
+          value={query.value}
+          onInput={(e) => {
+            query.value = e.currentTarget.value;
+            scrollTop.value = 0;
+          }}
+        />
+        <select
+          aria-label={t('popupAllMeasures')}
+          value={measure.value}
+          onChange={(e) => (measure.value = e.currentTarget.value)}
+        >
+          <option value="">{t('popupAllMeasures')}</option>
+          {measures.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.id} {m.label}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('popupAllTags')} value={tag.value} onChange={(e) => (tag.value = e.currentTarget.value)}>
+          <option value="">{t('popupAllTags')}</option>
+          {tags.value.map((x) => (
+            <option key={x} value={x}>
+              {x}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p class="meta" data-testid="notes-total">
+        {total === 0 ? t('popupNoNotes') : t('popupNotesTotal', String(total))}
+      </p>
+      <div
+        class="list"
+        style={{ height: `${Math.min(VIEW_HEIGHT, Math.max(total, 1) * ROW_HEIGHT)}px` }}
+        onScroll={(e) => (scrollTop.value = e.currentTarget.scrollTop)}
+      >
+        <div style={{ height: `${total * ROW_HEIGHT}px`, position: 'relative' }}>
+          {page.value.notes.map((n, i) => (
+            <div key={n.id} class="row" style={{ top: `${(first + i) * ROW_HEIGHT}px`, height: `${ROW_HEIGHT}px` }}>
+              <NoteItem note={n} showDocument={true} />
+            </div>
+          ))}
+        </div>
+      </div>
+      <fieldset class="actions">
+        <legend>{t('popupExport')}</legend>
+        <button type="button" onClick={() => doExport('markdown')}>
+          Markdown
+        </button>
+        <button type="button" onClick={() => doExport('csv')}>
+          CSV
+        </button>
+        <button type="button" onClick={() => doExport('json')}>
+          JSON
+        </button>
+        <button type="button" onClick={() => doExport('webannotation')}>
+          Web Annotation
+        </button>
+      </fieldset>
+      <div class="actions">
+        <label class="import">
+          {t('popupImport')}
+          <input type="file" accept="application/json,.json" onChange={doImport} />
+        </label>
+      </div>
+      {message.value && (
+        <p class="meta" role="status" data-testid="import-status">
+          {message.value}
+        </p>
+      )}
+    </section>
+  );
+}

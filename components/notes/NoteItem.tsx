@@ -1,0 +1,83 @@
+import { useSignal } from '@preact/signals';
+import { updateNote } from '@/utils/db/notesStore';
+import type { Note } from '@/utils/notes/types';
+import { t } from '../i18n';
+import { db } from './db';
+import { deleteWithUndo } from './undo';
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** One note: its passage, measures, text and tags, with edit and delete. */
+export function NoteItem({
+  note,
+  showDocument,
+  onChange,
+}: {
+  note: Note;
+  showDocument: boolean;
+  onChange?: () => void;
+}) {
+  const editing = useSignal(false);
+  const text = useSignal(note.text);
+  const tags = useSignal(note.tags.join(', '));
+  const save = async (e: Event) => {
+    e.preventDefault();
+    await updateNote(db, note.id, { text: text.value.trim(), tags: tags.value.split(',') });
+    editing.value = false;
+    onChange?.();
+  };
+  const d = note.document;
+  return (
+    <article class="note" data-testid="note" data-note-id={note.id}>
+      {showDocument && (
+        <p class="note-doc">
+          <a href={d.url} target="_blank" rel="noreferrer">
+            {clip([d.number, d.title].filter(Boolean).join(' – ') || d.url, 90)}
+          </a>
+        </p>
+      )}
+      <p class="note-quote">
+        {note.target ? `„${clip(note.target.quote.exact, 160)}“` : <em>{t('popupPageNoteLabel')}</em>}
+        {note.orphaned && <span class="orphan"> · {t('popupOrphaned')}</span>}
+      </p>
+      {note.measureIds.length > 0 && <p class="note-measures">{note.measureIds.join(', ')}</p>}
+      {editing.value ? (
+        <form onSubmit={save} class="note-edit">
+          <label>
+            {t('cardNoteText')}
+            <textarea value={text.value} onInput={(e) => (text.value = e.currentTarget.value)} required />
+          </label>
+          <label>
+            {t('popupTags')}
+            <input value={tags.value} onInput={(e) => (tags.value = e.currentTarget.value)} />
+          </label>
+          <div class="actions">
+            <button type="submit">{t('popupSave')}</button>
+            <button type="button" onClick={() => (editing.value = false)}>
+              {t('popupCancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <p class="note-text">{note.text}</p>
+          {note.tags.length > 0 && <p class="note-tags">{note.tags.map((x) => `#${x}`).join(' ')}</p>}
+          <div class="actions">
+            <button type="button" onClick={() => (editing.value = true)}>
+              {t('popupEdit')}
+            </button>
+            <button
+              type="button"
+              onClick={async () => {
+                await deleteWithUndo(note.id);
+                onChange?.();
+              }}
+            >
+              {t('popupDelete')}
+            </button>
+          </div>
+        </>
+      )}
+    </article>
+  );
+}

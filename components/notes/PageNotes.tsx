@@ -1,0 +1,43 @@
+import { useSignal } from '@preact/signals';
+import { addNote, notesForDocument } from '@/utils/db/notesStore';
+import type { NoteDocument } from '@/utils/notes/types';
+import { t } from '../i18n';
+import { db } from './db';
+import { NoteItem } from './NoteItem';
+import { useLive } from './useLive';
+
+/** The notes of the document in the current tab, and a field for a page note. */
+export function PageNotes({ document: doc, onChange }: { document: NoteDocument; onChange?: () => void }) {
+  const notes = useLive(() => notesForDocument(db, doc.key), [doc.key], []);
+  const text = useSignal('');
+  const tags = useSignal('');
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (!text.value.trim()) return;
+    await addNote(db, { document: doc, text: text.value.trim(), tags: tags.value.split(',') });
+    text.value = '';
+    tags.value = '';
+    onChange?.();
+  };
+  return (
+    <section aria-labelledby="page-notes">
+      <h2 id="page-notes">{t('popupNotes')}</h2>
+      {notes.value.map((n) => (
+        <NoteItem key={n.id} note={n} showDocument={false} onChange={onChange} />
+      ))}
+      <form onSubmit={save} class="note-edit">
+        <label>
+          {t('popupPageNote')}
+          <textarea value={text.value} onInput={(e) => (text.value = e.currentTarget.value)} />
+        </label>
+        <label>
+          {t('popupTags')}
+          <input value={tags.value} onInput={(e) => (tags.value = e.currentTarget.value)} />
+        </label>
+        <div class="actions">
+          <button type="submit">{t('popupAddNote')}</button>
+        </div>
+      </form>
+    </section>
+  );
+}

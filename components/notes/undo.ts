@@ -1,0 +1,27 @@
+import { signal } from '@preact/signals';
+import { deleteNote, restoreNote } from '@/utils/db/notesStore';
+import type { Note } from '@/utils/notes/types';
+import { db } from './db';
+
+/** The note deleted last, while it can still be brought back. */
+export const lastDeleted = signal<Note | undefined>(undefined);
+let timer: ReturnType<typeof setTimeout> | undefined;
+// Long enough to notice and reach the button by keyboard.
+const UNDO_MS = 10_000;
+
+export async function deleteWithUndo(id: string): Promise<void> {
+  const note = await deleteNote(db, id);
+  if (!note) return;
+  lastDeleted.value = note;
+  if (timer) clearTimeout(timer);
+  timer = setTimeout(() => {
+    lastDeleted.value = undefined;
+  }, UNDO_MS);
+}
+
+export async function undoDelete(): Promise<void> {
+  const note = lastDeleted.value;
+  if (!note) return;
+  await restoreNote(db, note);
+  lastDeleted.value = undefined;
+}

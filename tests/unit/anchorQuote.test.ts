@@ -1,0 +1,222 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { anchorQuote } from '@/utils/anchoring/anchorQuote';
+import { CONTEXT_LENGTH, describePosition, describeQuote } from '@/utils/anchoring/selectors';
+
+const MOTION = [
+  'Der Rat der Stadt beschließt:',
+  '1. Die Verwaltung wird beauftragt, eine Städtepartnerschaft mit einer Stadt in der Ukraine vorzubereiten.',
+  '2. Die Partnerschaft soll bis 2026 mit Leben gefüllt werden, insbesondere durch Schulaustausch und Vereine.',
+  '3. Über das Ergebnis wird dem Rat im Herbst berichtet.',
+].join('\n');
+const PASSAGE =
+  'Die Partnerschaft soll bis 2026 mit Leben gefüllt werden, insbesondere durch Schulaustausch und Vereine.';
+
+/** Quote and position of the first occurrence of `exact` in `text` (or of the n-th). */
+function selectorsOf(text: string, exact: string, nth = 0) {
+  let start = text.indexOf(exact);
+  for (let i = 0; i < nth; i++) start = text.indexOf(exact, start + 1);
+  if (start < 0) throw new Error(`"${exact}" not in text`);
+  const end = start + exact.length;
+  return { start, end, quote: describeQuote(text, start, end), position: describePosition(start, end) };
+}
+
+const span = (text: string, a: { start: number; end: number } | undefined) => a && text.slice(a.start, a.end);
+
+describe('describeQuote and describePosition', () => {
+  it('describes a passage with the exact text and up to 32 characters of context on each side', () => {
+    const { start, end } = selectorsOf(MOTION, PASSAGE);
+    const quote = describeQuote(MOTION, start, end);
+    expect(CONTEXT_LENGTH).toBe(32);
+    expect(quote).toEqual({
+      type: 'TextQuoteSelector',
+      exact: PASSAGE,
+      prefix: MOTION.slice(start - 32, start),
+      suffix: MOTION.slice(end, end + 32),
+    });
+    expect(quote.prefix).toHaveLength(32);
+    expect(quote.prefix.endsWith('Ukraine vorzubereiten.\n2. ')).toBe(true);
+    expect(quote.suffix).toBe('\n3. Über das Ergebnis wird dem R');
+    expect(describePosition(start, end)).toEqual({ type: 'TextPositionSelector', start, end });
+  });
+
+  it('shortens the context at the edges of the text', () => {
+    const text = 'Kurzer Text mit Pointe.';
+    expect(describeQuote(text, 0, 6)).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'Kurzer',
+      prefix: '',
+      suffix: ' Text mit Pointe.',
+    });
+    expect(describeQuote(text, 16, text.length)).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'Pointe.',
+      prefix: 'Kurzer Text mit ',
+      suffix: '',
+    });
+    expect(describeQuote(text, 0, text.length)).toMatchObject({ exact: text, prefix: '', suffix: '' });
+  });
+});
+
+describe('anchorQuote', () => {
+  it('finds the exact quote in the unchanged text', () => {
+    const { start, end, quote, position } = selectorsOf(MOTION, PASSAGE);
+    expect(anchorQuote(MOTION, quote, position)).toEqual({ start, end, method: 'exact' });
+    expect(anchorQuote(MOTION, quote)).toEqual({ start, end, method: 'exact' });
+  });
+
+  it('finds the exact quote after the text before it grew', () => {
+    const { quote, position } = selectorsOf(MOTION, PASSAGE);
+    const grown = `Beschlussvorlage der Verwaltung, geändert im Ausschuss am 3. März.\n${MOTION}`;
+    const a = anchorQuote(grown, quote, position);
+    expect(a).toEqual({ start: grown.indexOf(PASSAGE), end: grown.indexOf(PASSAGE) + PASSAGE.length, method: 'exact' });
+  });
+
+  it('picks the right one of two identical occurrences by prefix and suffix', () => {
+    const text =
+      'Zu Punkt 4: Die Verwaltung prüft die Kosten. Dem Ausschuss wird berichtet.\n' +
+      'Zu Punkt 9: Die Verwaltung prüft die Kosten. Der Rat entscheidet im Mai.';
+    const exact = 'Die Verwaltung prüft die Kosten.';
+    const first = selectorsOf(text, exact, 0);
+    const second = selectorsOf(text, exact, 1);
+    expect(second.start).toBeGreaterThan(first.start);
+
+    expect(anchorQuote(text, second.quote)).toMatchObject({ start: second.start, end: second.end });
+    expect(anchorQuote(text, first.quote)).toMatchObject({ start: first.start, end: first.end });
+    expect(anchorQuote(text, second.quote, second.position)).toMatchObject({ start: second.start, end: second.end });
+
+    // Both occurrences moved (text inserted at the top): the context still tells them apart.
+    const grown = `Neue Einleitung mit vielen Worten, die alles verschiebt.\n${text}`;
+    const shift = grown.indexOf(text);
+    expect(anchorQuote(grown, second.quote, second.position)).toMatchObject({
+      start: second.start + shift,
+      end: second.end + shift,
+    });
+    expect(anchorQuote(grown, first.quote, first.position)).toMatchObject({
+      start: first.start + shift,
+      end: first.end + shift,
+    });
+
+    // Only one side of the context survives: still the right occurrence.
+    const suffixOnly = text.replace('Zu Punkt 9: ', 'Zu Punkt 10 (neu): ');
+    const at = suffixOnly.lastIndexOf(exact);
+    expect(anchorQuote(suffixOnly, second.quote)).toMatchObject({ start: at, end: at + exact.length });
+  });
+
+  it('uses the stored position to choose between identical occurrences whose context changed', () => {
+    const text = 'A) Die Verwaltung prüft die Kosten. B) Die Verwaltung prüft die Kosten. C) Ende.';
+    const exact = 'Die Verwaltung prüft die Kosten.';
+    const second = selectorsOf(text, exact, 1);
+    // The note was taken on a page where the context read differently.
+    const quote = { ...second.quote, prefix: 'völlig anderer Text davor: ', suffix: ' und danach auch.' };
+    const a = anchorQuote(text, quote, second.position);
+    expect(span(text, a)).toBe(exact);
+    expect(a).toMatchObject({ start: second.start, end: second.end });
+    const first = selectorsOf(text, exact, 0);
+    expect(anchorQuote(text, quote, first.position)).toMatchObject({ start: first.start, end: first.end });
+  });
+
+  it('finds a fuzzy match after small edits inside and around the quote, with the positions shifted', () => {
+    const { quote, position } = selectorsOf(MOTION, PASSAGE);
+    const edited =
+      'Die Partnerschaft soll bis Ende 2027 mit Leben gefüllt werden, insbesondere durch Schüleraustausch und Vereine.';
+    const changed = `Antrag der Fraktion vom 3. März 2024, geändert im Ausschuss.\n${MOTION.replace(
+      PASSAGE,
+      edited,
+    ).replace('2. Die', '2) Die')}`;
+    expect(changed.includes(PASSAGE)).toBe(false);
+    const at = changed.indexOf(edited);
+    expect(at).toBeGreaterThan(position.start + 50);
+
+    const a = anchorQuote(changed, quote, position);
+    expect(a?.method).toBe('fuzzy');
+    expect(a).toMatchObject({ start: at, end: at + edited.length });
+    // Without the position, too.
+    expect(anchorQuote(changed, quote)).toMatchObject({ start: at, end: at + edited.length, method: 'fuzzy' });
+  });
+
+  it('finds a fuzzy match when a few characters changed and the text before it was rewritten', () => {
+    const exact =
+      'Die Verwaltung wird beauftragt, eine Städtepartnerschaft mit einer Stadt in der Ukraine vorzubereiten.';
+    const { quote, position } = selectorsOf(MOTION, exact);
+    const typo =
+      'Die Verwaltung wird beauftragt, eine Städte-Partnerschaft mit einer Stadt in der Ukraine vorzubereiten';
+    const changed = MOTION.replace('Der Rat der Stadt beschließt:', 'Beschluss:').replace(exact, typo);
+    const at = changed.indexOf(typo);
+    const a = anchorQuote(changed, quote, position);
+    // Near its old position (the text before it shrank a little) or anywhere: approximately.
+    expect(['position', 'fuzzy']).toContain(a?.method);
+    // The match covers the edited sentence; where it ends may differ by the dropped full stop.
+    expect(a?.start).toBe(at);
+    expect(Math.abs((a?.end ?? 0) - (at + typo.length))).toBeLessThanOrEqual(1);
+  });
+
+  it('picks the edited occurrence whose context fits when the quote occurs twice in edited form', () => {
+    const exact = 'Die Verwaltung prüft die Kosten des Vorhabens.';
+    const text = `Zu Punkt 4: ${exact} Dem Ausschuss wird berichtet.\nZu Punkt 9: ${exact} Der Rat entscheidet im Mai.`;
+    const second = selectorsOf(text, exact, 1);
+    const changed = text.replaceAll(exact, 'Die Verwaltung prüft die Kosten des Vorhabens genau.');
+    const secondAt = changed.lastIndexOf('Die Verwaltung prüft');
+    const a = anchorQuote(changed, second.quote);
+    expect(a?.method).toBe('fuzzy');
+    expect(a?.start).toBe(secondAt);
+  });
+
+  it('returns undefined when the passage is gone', () => {
+    const { quote, position } = selectorsOf(MOTION, PASSAGE);
+    const without = MOTION.replace(`${PASSAGE}\n`, '');
+    expect(anchorQuote(without, quote, position)).toBeUndefined();
+    expect(anchorQuote(without, quote)).toBeUndefined();
+    expect(anchorQuote('', quote, position)).toBeUndefined();
+  });
+
+  it('returns undefined when the passage was rewritten entirely', () => {
+    const { quote, position } = selectorsOf(MOTION, PASSAGE);
+    const rewritten = MOTION.replace(
+      PASSAGE,
+      'Die Verwaltung legt dem Rat bis Jahresende ein Konzept für den Radverkehr am Rheinufer vor, mit Kosten.',
+    );
+    expect(anchorQuote(rewritten, quote, position)).toBeUndefined();
+    expect(anchorQuote(rewritten, quote)).toBeUndefined();
+  });
+
+  it('does not fuzzy-match a short quote that is gone, and never anchors an empty quote', () => {
+    const text = 'Der Rat vertagt die Sache.';
+    expect(anchorQuote(text, describeQuote('Der Rot vertagt', 4, 7))).toBeUndefined(); // "Rot", 3 characters
+    expect(anchorQuote(text, { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' })).toBeUndefined();
+    expect(
+      anchorQuote(text, { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' }, describePosition(0, 0)),
+    ).toBe(undefined);
+  });
+
+  it('property: a quote described in a text is found again in that unchanged text', () => {
+    const textWithSlice = (text: fc.Arbitrary<string>) =>
+      text.chain((t) =>
+        fc
+          .tuple(fc.nat({ max: t.length - 10 }), fc.integer({ min: 10, max: t.length }))
+          .map(([start, len]) => ({ text: t, start, end: Math.min(t.length, start + len) }))
+          .filter(({ start, end }) => end - start >= 10),
+      );
+    const check = ({ text, start, end }: { text: string; start: number; end: number }) => {
+      const quote = describeQuote(text, start, end);
+      const position = describePosition(start, end);
+      const withoutPosition = anchorQuote(text, quote);
+      expect(withoutPosition).toBeDefined();
+      expect(span(text, withoutPosition)).toBe(quote.exact);
+      // With its position the very same occurrence comes back, even among repeats.
+      expect(anchorQuote(text, quote, position)).toEqual({ start, end, method: 'exact' });
+    };
+    // Any text, and texts of few letters so the quote repeats often.
+    fc.assert(fc.property(textWithSlice(fc.string({ minLength: 10, maxLength: 400 })), check), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        textWithSlice(fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'ä'), minLength: 10, maxLength: 200 })),
+        check,
+      ),
+      { numRuns: 300 },
+    );
+    fc.assert(fc.property(textWithSlice(fc.string({ unit: 'binary', minLength: 10, maxLength: 200 })), check), {
+      numRuns: 200,
+    });
+  });
+});

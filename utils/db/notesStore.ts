@@ -1,0 +1,135 @@
+import { MAX_TAG_LENGTH, MAX_TAGS } from '../export/notesFile';
+import { queryTerms } from '../notes/searchTerms';
+import type { Note, NoteDocument, NoteTarget } from '../notes/types';
+import { type RatsmarkerDB, termsOf } from './schema';
+
+export interface NewNote {
+  document: NoteDocument;
+  target?: NoteTarget;
+  measureIds?: string[];
+  text: string;
+  tags?: string[];
+}
+
+export interface NoteQuery {
+  /** Words that must all occur (prefixes match: "partner" finds "Partnerschaft"). */
+  query?: string;
+  measure?: string;
+  tag?: string;
+  offset?: number;
+  limit?: number;
+}
+
+/** Tags as the user typed them: trimmed, without empties and duplicates. */
+export function cleanTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim().slice(0, MAX_TAG_LENGTH)).filter(Boolean))].slice(0, MAX_TAGS);
+}
+
+export async function addNote(db: RatsmarkerDB, input: NewNote, now = new Date()): Promise<Note> {
+  const base = {
+    id: crypto.randomUUID(),
+    document: input.document,
+    documentKey: input.document.key,
+    ...(input.target ? { target: input.target } : {}),
+    measureIds: input.measureIds ?? [],
+    text: input.text,
+    tags: cleanTags(input.tags ?? []),
+    created: now.toISOString(),
+    updated: now.toISOString(),
+  };
+  const note: Note = { ...base, terms: termsOf(base) };
+  await db.notes.add(note);
+  return note;
+}
+
+export async function updateNote(
+  db: RatsmarkerDB,
+  id: string,
+  changes: { text?: string; tags?: string[] },
+  now = new Date(),
+): Promise<Note | undefined> {
+  return db.transaction('rw', db.notes, async () => {
+    const note = await db.notes.get(id);
+    if (!note) return undefined;
+    const next = {
+      ...note,
+      ...(changes.text !== undefined ? { text: changes.text } : {}),
+      ...(changes.tags !== undefined ? { tags: cleanTags(changes.tags) } : {}),
+      updated: now.toISOString(),
+    };
+    next.terms = termsOf(next);
+    await db.notes.put(next);
+    return next;
+  });
+}
+
+/** Deletes a note and hands it back, so the UI can undo. */
+export async function deleteNote(db: RatsmarkerDB, id: string): Promise<Note | undefined> {
+  return db.transaction('rw', db.notes, async () => {
+    const note = await db.notes.get(id);
+    if (note) await db.notes.delete(id);
+    return note;
+  });
+}
+
+export async function restoreNote(db: RatsmarkerDB, note: Note): Promise<void> {
+  await db.notes.put(note);
+}
+
+export async function notesForDocument(db: RatsmarkerDB, documentKey: string): Promise<Note[]> {
+  const notes = await db.notes.where('documentKey').equals(documentKey).toArray();
+  return notes.sort((a, b) => b.updated.localeCompare(a.updated));
+}
+
+/** Records which anchored notes were found on the last visit and which were not. */
+export async function setOrphaned(
+  db: RatsmarkerDB,
+  found: readonly string[],
+  orphaned: readonly string[],
+): Promise<void> {
+  await db.transaction('rw', db.notes, async () => {
+    for (const id of found) await db.notes.update(id, { orphaned: false });
+    for (const id of orphaned) await db.notes.update(id, { orphaned: true });
+  });
+}
+
+/**
+ * Notes newest first, filtered. The most selective condition reads an index
+ * (a search word's prefix, the measure, or the tag); the rest filter in memory.
+ */
+export async function findNotes(db: RatsmarkerDB, q: NoteQuery = {}): Promise<{ total: number; notes: Note[] }> {
+  const words = q.query ? queryTerms(q.query) : [];
+  let candidates: Note[];
+  if (words.length > 0) {
+    const longest = [...words].sort((a, b) => b.length - a.length)[0] as string;
+    candidates = await db.notes.where('terms').startsWith(longest).distinct().toArray();
+  } else if (q.measure) candidates = await db.notes.where('measureIds').equals(q.measure).toArray();
+  else if (q.tag) candidates = await db.notes.where('tags').equals(q.tag).toArray();
+  else {
+    const total = await db.notes.count();
+    const notes = await db.notes
+      .orderBy('updated')
+      .reverse()
+      .offset(q.offset ?? 0)
+      .limit(q.limit ?? total)
+      .toArray();
+    return { total, notes };
+  }
+  const filtered = candidates.filter(
+    (n) =>
+      words.every((w) => n.terms.some((t) => t.startsWith(w))) &&
+      (!q.measure || n.measureIds.includes(q.measure)) &&
+      (!q.tag || n.tags.includes(q.tag)),
+  );
+  filtered.sort((a, b) => b.updated.localeCompare(a.updated));
+  const offset = q.offset ?? 0;
+  return {
+    total: filtered.length,
+    notes: filtered.slice(offset, q.limit === undefined ? undefined : offset + q.limit),
+  };
+}
+
+/** Every tag in use, for the filter. */
+export async function allTags(db: RatsmarkerDB): Promise<string[]> {
+  return (await db.notes.orderBy('tags').uniqueKeys()) as string[];
+}

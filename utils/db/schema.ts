@@ -1,0 +1,36 @@
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import { searchTerms } from '../notes/searchTerms';
+import type { Note } from '../notes/types';
+
+export const DB_NAME = 'ratsmarker';
+
+/** The words a note is found by: its text, quote, document title and number, and tags. */
+export function termsOf(note: Omit<Note, 'terms'>): string[] {
+  return searchTerms(note.text, note.target?.quote.exact, note.document.title, note.document.number, ...note.tags);
+}
+
+/**
+ * The notebook. Lives in the extension's own origin (background and extension
+ * pages); content scripts reach it through messages. Every schema change is a
+ * new version with an upgrade, never an edit of an old one.
+ */
+export class RatsmarkerDB extends Dexie {
+  notes!: EntityTable<Note, 'id'>;
+
+  constructor(name = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    // Version 1: notes by document, date, measure and tag.
+    this.version(1).stores({ notes: 'id, documentKey, updated, created, *measureIds, *tags' });
+    // Version 2: the words of each note, so search uses an index instead of reading every note.
+    this.version(2)
+      .stores({ notes: 'id, documentKey, updated, created, *measureIds, *tags, *terms' })
+      .upgrade((tx) =>
+        tx
+          .table('notes')
+          .toCollection()
+          .modify((note: Note) => {
+            note.terms = termsOf(note);
+          }),
+      );
+  }
+}

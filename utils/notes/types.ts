@@ -1,0 +1,36 @@
+import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/selectors';
+
+/** Which document a note belongs to, so the same document reached by another URL finds its notes. */
+export interface NoteDocument {
+  /** "ratsinfo.duesseldorf.de|AIF/012/2024" with a document number, the URL without its fragment otherwise. */
+  key: string;
+  site: string;
+  number?: string;
+  title?: string;
+  url: string;
+}
+
+/** A passage a note is anchored to. Page-level notes have none. */
+export interface NoteTarget {
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+}
+
+export interface Note {
+  id: string;
+  document: NoteDocument;
+  /** Flattened for indexes. */
+  documentKey: string;
+  target?: NoteTarget;
+  /** Measure ids of the passage (empty for page notes). */
+  measureIds: string[];
+  text: string;
+  tags: string[];
+  /** ISO 8601. */
+  created: string;
+  updated: string;
+  /** The passage could not be found again on the last visit. The note is kept. */
+  orphaned?: boolean;
+  /** Words of text, quote, title, number and tags, for search by index. */
+  terms: string[];
+}
