@@ -156,13 +156,11 @@ test('export in four formats, and import into a fresh profile', async ({ openCou
     );
     await expect(other.getByTestId('note').filter({ hasText: NOTE })).toBeVisible();
     // A broken file changes nothing and says why.
-    await other
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name: 'kaputt.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from('{"format":"ratsmarker-notes","version":1,"notes":[{"id":'),
-      });
+    await other.locator('input[type="file"]').setInputFiles({
+      name: 'kaputt.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"ratsmarker-notes","version":1,"notes":[{"id":'),
+    });
     await expect(other.getByTestId('import-status')).toHaveText(/Import fehlgeschlagen|Import failed/);
     await expect(other.getByTestId('notes-total')).toHaveText(/1/);
     // And the imported note finds its passage on the page.
