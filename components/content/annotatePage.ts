@@ -4,8 +4,9 @@ import type { NewNote } from '@/utils/db/notesStore';
 import { detectSystem, motionTextFilter, readFacts } from '@/utils/detect/readCouncilPage';
 import type { DocumentFacts } from '@/utils/detect/types';
 import { isBlock } from '@/utils/dom/blocks';
-import { extractPassages, type PassageBlock } from '@/utils/dom/extractPassages';
+import { extractPassages, extractPassagesInSlices, type PassageBlock } from '@/utils/dom/extractPassages';
 import { buildTextMap, domRangeOf } from '@/utils/dom/textMap';
+import { compileMatcherInSlices } from '@/utils/matcher/compileMatcher';
 import { type MeasureMatch, matchPassages } from '@/utils/matcher/matchPassages';
 import { noteDocument } from '@/utils/notes/documentKey';
 import type { Note } from '@/utils/notes/types';
@@ -17,7 +18,8 @@ import { type CardStrings, createCardLayer } from './card';
 import { createHighlighter } from './highlighter';
 
 export interface AnnotatorOptions {
-  packs: readonly PositionPack[];
+  /** The packs, built only once the page has proved to be worth reading. */
+  packs: () => readonly PositionPack[];
   threshold?: number;
   /** Only work when the page proves it is a council system (known hosts); false when the user asked. */
   requireProduct: boolean;
@@ -53,6 +55,32 @@ export const SCAN_END = 'ratsmarker:scan-end';
 export const MEASURES_ATTRIBUTE = 'data-ratsmarker-measures';
 // Pages that fill in their text arrive in bursts; one rescan per burst.
 const RESCAN_DELAY_MS = 200;
+// Work in slices well under the 50 ms that count as a long task, so the page stays responsive.
+const SLICE_MS = 30;
+// Passages matched between two looks at the clock.
+const MATCH_BATCH = 16;
+
+/** A run of Ratsmarker's own work between two turns of the page, as a User Timing measure. */
+export const SLICE_MEASURE = 'ratsmarker:slice';
+let sliceStart = performance.now();
+
+/**
+ * Gives the page a turn: scheduler.yield where the browser has it, a
+ * message-channel task otherwise. Records the slice of work that ends here,
+ * so the benchmark can tell Ratsmarker's tasks from the page's own.
+ */
+async function pause(): Promise<void> {
+  performance.measure(SLICE_MEASURE, { start: sliceStart, end: performance.now() });
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) await s.yield();
+  else
+    await new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
+  sliceStart = performance.now();
+}
 
 const isOwnNode = (n: Node | null): boolean => {
   const el = n && (n.nodeType === 1 ? (n as Element) : n.parentElement);
@@ -65,13 +93,20 @@ const isOwnNode = (n: Node | null): boolean => {
  * so while the page changes. Returns undefined (having done next to nothing)
  * on a page that is not a council page.
  */
-export function annotatePage(doc: Document, url: URL, options: AnnotatorOptions) {
+export async function annotatePage(doc: Document, url: URL, options: AnnotatorOptions) {
   performance.mark(SCAN_START);
+  sliceStart = performance.now();
   const system = detectSystem(doc);
   if (options.requireProduct && !system) {
     performance.mark(SCAN_END);
     return undefined;
   }
+  // Each step of the setup in a task of its own, so none of them is long.
+  await pause();
+  const packs = options.packs();
+  await pause();
+  for (const pack of packs) await compileMatcherInSlices(pack, SLICE_MS, pause);
+  await pause();
   const facts: DocumentFacts = readFacts(doc, system, url);
   const isMotionText = motionTextFilter(doc, system, facts);
   const noteDoc = noteDocument(url.href, facts);
@@ -79,7 +114,7 @@ export function annotatePage(doc: Document, url: URL, options: AnnotatorOptions)
   const cards = createCardLayer(doc);
   const info = new Map<string, MeasureInfo>();
   let colour = 0;
-  for (const pack of options.packs)
+  for (const pack of packs)
     for (const measure of pack.measures) info.set(measure.id, { measure, pack, colour: colour++ });
   const annotated: Annotated[] = [];
 
@@ -149,10 +184,11 @@ export function annotatePage(doc: Document, url: URL, options: AnnotatorOptions)
   const annotate = (passages: readonly PassageBlock[]) => {
     const results = matchPassages(
       passages.map((p) => p.text),
-      options.packs,
+      packs,
       { threshold: options.threshold },
     );
     const touched = new Set<Element>();
+    const created: Annotated[] = [];
     results.forEach((result, i) => {
       if (result.measures.length === 0) return;
       const passage = passages[i] as PassageBlock;
@@ -183,12 +219,14 @@ export function annotatePage(doc: Document, url: URL, options: AnnotatorOptions)
       const entry: Annotated = { passage, matches: result.measures, ranges, badge: host, button, setNotes, notes: [] };
       button.addEventListener('click', () => openCard(entry));
       annotated.push(entry);
+      created.push(entry);
       for (const b of passage.blocks) touched.add(b);
     });
     // Paint after all ranges are set: the <mark> fallback changes the text nodes.
-    for (const a of annotated)
-      for (const r of a.ranges) if (touched.has(a.passage.blocks[0] as Element)) highlighter.add(r.colour, r.range);
+    for (const a of created) for (const r of a.ranges) highlighter.add(r.colour, r.range);
     updateBlockAttributes(touched);
+    // Our own badges (and <mark>s) are not news.
+    observer?.takeRecords();
   };
 
   const remove = (a: Annotated) => {
@@ -290,17 +328,18 @@ export function annotatePage(doc: Document, url: URL, options: AnnotatorOptions)
     notes.anchored(found, orphaned);
   };
 
-  annotate(extractPassages(doc).filter(isMotionText));
-  performance.mark(SCAN_END);
-  options.onReport?.(report());
-  void refreshNotes().catch(() => undefined);
-
   // Rescan only what changed, never in reaction to Ratsmarker's own badges and marks.
   let observer: MutationObserver | undefined;
   const dirty = new Set<Node>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstScanDone = false;
   const rescan = () => {
     timer = undefined;
+    // Changes during the first scan wait for it: it may still reach the same passages.
+    if (!firstScanDone) {
+      timer = setTimeout(rescan, RESCAN_DELAY_MS);
+      return;
+    }
     performance.mark(SCAN_START);
     const roots = new Set<Element>();
     for (const node of dirty) {
@@ -341,6 +380,25 @@ export function annotatePage(doc: Document, url: URL, options: AnnotatorOptions)
   });
   observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
 
+  // The first scan reads and matches in slices, so a long document never blocks the page.
+  await pause();
+  const passages = await extractPassagesInSlices(doc, SLICE_MS, pause);
+  await pause();
+  let next = 0;
+  while (next < passages.length) {
+    const deadline = performance.now() + SLICE_MS;
+    while (next < passages.length && performance.now() < deadline) {
+      annotate(passages.slice(next, next + MATCH_BATCH).filter(isMotionText));
+      next += MATCH_BATCH;
+    }
+    if (next < passages.length) await pause();
+  }
+  firstScanDone = true;
+  performance.measure(SLICE_MEASURE, { start: sliceStart, end: performance.now() });
+  performance.mark(SCAN_END);
+  options.onReport?.(report());
+  void refreshNotes().catch(() => undefined);
+
   return {
     report,
     refreshNotes,
@@ -360,4 +418,4 @@ export function annotatePage(doc: Document, url: URL, options: AnnotatorOptions)
   };
 }
 
-export type Annotator = NonNullable<ReturnType<typeof annotatePage>>;
+export type Annotator = NonNullable<Awaited<ReturnType<typeof annotatePage>>>;

@@ -11,14 +11,15 @@ declare global {
 }
 
 /** The content script's whole flow: annotate this page, answer the popup, report to the toolbar. */
-export function startContentScript(): void {
+export async function startContentScript(): Promise<void> {
   if (globalThis.__ratsmarkerStarted) return;
   const url = new URL(location.href);
   const requested = globalThis.__ratsmarkerForce === true;
   // On the known council hosts the page must prove its product; a page the
   // user asked for (or a site they added) is read whatever it is.
-  const annotator: Annotator | undefined = annotatePage(document, url, {
-    packs: [builtinKw21()],
+  globalThis.__ratsmarkerStarted = true;
+  const annotator: Annotator | undefined = await annotatePage(document, url, {
+    packs: () => [builtinKw21()],
     requireProduct: !requested && isKnownCouncilUrl(url),
     strings: {
       title: t('cardTitle'),
@@ -45,8 +46,10 @@ export function startContentScript(): void {
       spoken: (count) => t('noteCount', String(count)),
     },
   });
-  if (!annotator) return;
-  globalThis.__ratsmarkerStarted = true;
+  if (!annotator) {
+    globalThis.__ratsmarkerStarted = false;
+    return;
+  }
   onMessage('getReport', () => annotator.report());
   onMessage('showMeasure', ({ data }) => annotator.showMeasure(data));
   onMessage('refreshNotes', () => annotator.refreshNotes());

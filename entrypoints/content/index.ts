@@ -6,6 +6,6 @@ export default defineContentScript({
   matches: councilMatchPatterns(),
   runAt: 'document_idle',
   main() {
-    startContentScript();
+    void startContentScript();
   },
 });

@@ -10,7 +10,9 @@ export function labelledValues(root: ParentNode, labels: ReadonlySet<string>): M
   const out = new Map<string, string>();
   // Column headers (<th>) name a column, not a value beside them.
   for (const el of root.querySelectorAll('td, dt, div, span, strong, b, label')) {
-    if (el.children.length > 1) continue;
+    // Labels are short leaves; a cheap look at the raw text first, since most
+    // elements of a long document are not.
+    if (el.children.length > 1 || (el.textContent?.length ?? 0) > 80) continue;
     const raw = visibleText(el);
     if (raw.length > 40) continue;
     const key = raw.replace(/:$/, '').trim().toLowerCase();

@@ -58,13 +58,17 @@ const CHROME =
   /(^|[\s_-])(menu|menue|nav|navbar|navigation|breadcrumbs?|footer|header|sidebar|toolbar|tabs|smcnoprint|rismenu|risleft|rishead|pagination|skiplinks?)($|[\s_-])/i;
 const CHROME_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE']);
 
+const chromeCache = new WeakMap<Element, boolean>();
+
+/** The element stands in page chrome (remembered per element: passages share their ancestors). */
 function inChrome(el: Element): boolean {
-  for (let e: Element | null = el; e; e = e.parentElement) {
-    if (CHROME_TAGS.has(e.tagName.toUpperCase())) return true;
-    const cls = typeof e.className === 'string' ? e.className : '';
-    if (CHROME.test(e.id) || CHROME.test(cls)) return true;
-  }
-  return false;
+  const known = chromeCache.get(el);
+  if (known !== undefined) return known;
+  const cls = typeof el.className === 'string' ? el.className : '';
+  const own = CHROME_TAGS.has(el.tagName.toUpperCase()) || CHROME.test(el.id) || CHROME.test(cls);
+  const result = own || (el.parentElement !== null && inChrome(el.parentElement));
+  chromeCache.set(el, result);
+  return result;
 }
 
 /** Reads like a sentence or a title: a few words, not a label, not a number or status cell. */

@@ -51,7 +51,12 @@ function breakBetween(a: Text, b: Text, blockA: Element, blockB: Element, root: 
   return brs >= 2 ? 'blank' : brs === 1 ? 'soft' : 'start';
 }
 
-function readLines(start: Element, doc: Document): Line[] {
+/**
+ * Reads the lines under `start`, resumably: `step(deadline)` walks until the
+ * deadline (a performance.now() value) and says whether it is done, so a
+ * large page can be read over several tasks.
+ */
+function lineReader(start: Element, doc: Document) {
   const blockOf = new Map<Node, Element>();
   // The walker rejects skipped subtrees, so the nearest block (or `start`)
   // above a visited text node is where its passage lives.
@@ -72,21 +77,38 @@ function readLines(start: Element, doc: Document): Line[] {
   const lines: Line[] = [];
   let current: Line | undefined;
   let prev: { node: Text; block: Element } | undefined;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node as Text;
-    if (!text.parentElement) continue;
-    const block = nearestBlock(text);
-    const brk = prev ? breakBetween(prev.node, text, prev.block, block, start) : 'start';
-    if (!current || brk !== 'start') {
-      current = { segments: [], blocks: [], breakBefore: brk, text: '' };
-      lines.push(current);
-    }
-    current.segments.push({ node: text, start: 0, end: text.data.length, ...(brk !== 'start' ? { gap: true } : {}) });
-    if (!current.blocks.includes(block)) current.blocks.push(block);
-    prev = { node: text, block };
-  }
-  for (const line of lines) line.text = collapseText(line.segments);
-  return lines;
+  // Checking the clock costs too; look at it every so many text nodes.
+  const CHECK_EVERY = 64;
+  return {
+    lines,
+    step(deadline: number): boolean {
+      let n = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node as Text;
+        if (text.parentElement) {
+          const block = nearestBlock(text);
+          const brk = prev ? breakBetween(prev.node, text, prev.block, block, start) : 'start';
+          if (!current || brk !== 'start') {
+            // The line before is complete: read its text now, while the slice has time.
+            if (current) current.text = collapseText(current.segments);
+            current = { segments: [], blocks: [], breakBefore: brk, text: '' };
+            lines.push(current);
+          }
+          current.segments.push({
+            node: text,
+            start: 0,
+            end: text.data.length,
+            ...(brk !== 'start' ? { gap: true } : {}),
+          });
+          if (!current.blocks.includes(block)) current.blocks.push(block);
+          prev = { node: text, block };
+        }
+        if (++n % CHECK_EVERY === 0 && performance.now() > deadline) return false;
+      }
+      if (current) current.text = collapseText(current.segments);
+      return true;
+    },
+  };
 }
 
 /** Removes the leading line number (and the space after it) from a line's segments. */
@@ -148,19 +170,48 @@ function isHeadingLine(line: Line, text: string): boolean {
  * numbers removed from the text and kept as the passage's line reference.
  */
 export function extractPassages(root: Element | Document): PassageBlock[] {
+  const reader = readerFor(root);
+  if (!reader) return [];
+  reader.step(Number.POSITIVE_INFINITY);
+  return passagesOf(reader.lines);
+}
+
+/**
+ * The same as `extractPassages`, reading the page in slices of `sliceMs` and
+ * letting the page breathe in between (`pause`), so that a long document
+ * never blocks the main thread for long.
+ */
+export async function extractPassagesInSlices(
+  root: Element | Document,
+  sliceMs: number,
+  pause: () => Promise<void>,
+): Promise<PassageBlock[]> {
+  const reader = readerFor(root);
+  if (!reader) return [];
+  while (!reader.step(performance.now() + sliceMs)) await pause();
+  return passagesOf(reader.lines);
+}
+
+function readerFor(root: Element | Document) {
   const doc = 'documentElement' in root ? root : (root.ownerDocument as Document);
   const start = 'documentElement' in root ? (root.body ?? root.documentElement) : root;
-  if (!start) return [];
-  const lines = readLines(start, doc);
+  return start ? lineReader(start, doc) : undefined;
+}
+
+function passagesOf(lines: Line[]): PassageBlock[] {
   const numbers = findLineNumbers(lines);
   const out: PassageBlock[] = [];
   let current: PassageBlock | undefined;
+  // The passage's text is its lines' texts joined by one space: the same as
+  // collapsing its segments again (every line after the first opens with a gap), but read once.
+  let texts: string[] = [];
   const flush = () => {
     if (current) {
-      current.text = collapseText(current.segments);
+      current.text = texts.join(' ');
       if (/\p{L}/u.test(current.text)) out.push(current);
     }
     current = undefined;
+    texts = [];
   };
   const open = (line: Line, text: string, lineNo: number | undefined, segments: TextSegment[]) => {
     flush();
@@ -172,6 +223,7 @@ export function extractPassages(root: Element | Document): PassageBlock[] {
           ? 'lines'
           : 'paragraph';
     current = { text: '', blocks: [...line.blocks], segments: [...segments], kind };
+    texts = [text];
     if (lineNo !== undefined) current.lines = [lineNo, lineNo];
   };
 
@@ -193,6 +245,7 @@ export function extractPassages(root: Element | Document): PassageBlock[] {
       if (!continues) open(line, text, lineNo, segments);
       else if (current) {
         current.segments.push(...segments);
+        texts.push(text);
         for (const b of line.blocks) if (!current.blocks.includes(b)) current.blocks.push(b);
         if (current.lines) current.lines[1] = lineNo;
       }
@@ -210,7 +263,10 @@ export function extractPassages(root: Element | Document): PassageBlock[] {
       (line.breakBefore === 'start' || (line.breakBefore === 'soft' && !ITEM_MARKER.test(line.text))) &&
       current.blocks[0] === line.blocks[0];
     if (!continues) open(line, line.text, undefined, line.segments);
-    else if (current) current.segments.push(...line.segments);
+    else if (current) {
+      current.segments.push(...line.segments);
+      texts.push(line.text);
+    }
   });
   flush();
   return out;

@@ -29,14 +29,59 @@ export interface CompiledMatcher {
   byStem: Map<string, number[]>;
   compoundWords: number[];
   prefixWords: number[];
+  /** Compound-able words by the last three letters of their stem (for compound heads). */
+  compoundBySuffix: Map<string, number[]>;
+  /** Compound-able words by the first three letters of their stem (for modifiers). */
+  compoundByPrefix: Map<string, number[]>;
+  /** Prefix words by their first three letters; shorter ones in `shortPrefixWords`. */
+  prefixByStart: Map<string, number[]>;
+  shortPrefixWords: number[];
   measures: CompiledMeasure[];
+}
+
+/** Appends `id` to the list under `key`. */
+function file(map: Map<string, number[]>, key: string, id: number) {
+  const list = map.get(key);
+  if (list) list.push(id);
+  else map.set(key, [id]);
 }
 
 function toRule(rule: LexiconRule): CompiledRule {
   return Array.isArray(rule) ? { concepts: rule, min: rule.length } : { concepts: rule.anyOf, min: rule.min };
 }
 
+/** Turns a pack into lookup tables in one go. */
 export function compileMatcher(pack: PositionPack): CompiledMatcher {
+  const steps = compileSteps(pack);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/**
+ * The same, a measure at a time, giving the page a turn (`pause`) whenever a
+ * slice of `sliceMs` is used up; the result is cached for `matcherFor`.
+ */
+export async function compileMatcherInSlices(
+  pack: PositionPack,
+  sliceMs: number,
+  pause: () => Promise<void>,
+): Promise<CompiledMatcher> {
+  const cached = cache.get(pack);
+  if (cached) return cached;
+  const steps = compileSteps(pack);
+  let deadline = performance.now() + sliceMs;
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) {
+      cache.set(pack, r.value);
+      return r.value;
+    }
+    if (performance.now() > deadline) {
+      await pause();
+      deadline = performance.now() + sliceMs;
+    }
+  }
+}
+
+function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {
   const words: WordPattern[] = [];
   const wordIds = new Map<string, number>();
   const terms: TermPattern[] = [];
@@ -81,7 +126,9 @@ export function compileMatcher(pack: PositionPack): CompiledMatcher {
     return id;
   };
 
-  const measures = pack.measures.map((measure): CompiledMeasure => {
+  const measures: CompiledMeasure[] = [];
+  for (const measure of pack.measures) {
+    yield;
     const lex = measure.lexicon;
     const concepts = new Map<string, number[]>();
     for (const [name, list] of Object.entries(lex.concepts ?? {})) concepts.set(name, list.map(termId));
@@ -91,17 +138,47 @@ export function compileMatcher(pack: PositionPack): CompiledMatcher {
         if (!concepts.has(c)) throw new Error(`${measure.id}: Regel nennt unbekanntes Konzept „${c}“.`);
       }
     }
-    return {
+    measures.push({
       id: measure.id,
       lines: [measure.firstLine, measure.lastLine],
       names: (lex.names ?? []).map(termId),
       concepts,
       rules,
       exclusions: (lex.exclusions ?? []).map(termId),
-    };
-  });
+    });
+  }
 
-  return { words, terms, termWords, termsByFirstWord, byStem, compoundWords, prefixWords, measures };
+  // Each word of a page is compared only with the lexicon words that share its
+  // first or last three letters, instead of with every compound-able word.
+  const compoundBySuffix = new Map<string, number[]>();
+  const compoundByPrefix = new Map<string, number[]>();
+  for (const id of compoundWords) {
+    const w = words[id] as WordPattern;
+    file(compoundBySuffix, w.value.slice(-3), id);
+    file(compoundByPrefix, w.value.slice(0, 3), id);
+    if (w.fold.slice(0, 3) !== w.value.slice(0, 3)) file(compoundByPrefix, w.fold.slice(0, 3), id);
+  }
+  const prefixByStart = new Map<string, number[]>();
+  const shortPrefixWords: number[] = [];
+  for (const id of prefixWords) {
+    const v = (words[id] as WordPattern).value;
+    if (v.length >= 3) file(prefixByStart, v.slice(0, 3), id);
+    else shortPrefixWords.push(id);
+  }
+  return {
+    words,
+    terms,
+    termWords,
+    termsByFirstWord,
+    byStem,
+    compoundWords,
+    prefixWords,
+    compoundBySuffix,
+    compoundByPrefix,
+    prefixByStart,
+    shortPrefixWords,
+    measures,
+  };
 }
 
 const cache = new WeakMap<PositionPack, CompiledMatcher>();

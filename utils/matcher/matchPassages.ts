@@ -73,7 +73,12 @@ interface TermHit {
 function wordsOfToken(m: CompiledMatcher, token: Token): number[] {
   const ids = [...(m.byStem.get(token.stem) ?? [])];
   const s = token.stem;
-  for (const id of m.compoundWords) {
+  const candidates = new Set<number>([
+    ...(m.compoundBySuffix.get(s.slice(-3)) ?? []),
+    ...(m.compoundByPrefix.get(s.slice(0, 3)) ?? []),
+    ...(m.compoundByPrefix.get(token.fold.slice(0, 3)) ?? []),
+  ]);
+  for (const id of candidates) {
     const { value: v, fold } = m.words[id] as WordPattern;
     // Head ("Städtepartnerschaft" ends in "partnerschaft") or modifier
     // ("Partnerschaftsvertrag" begins with it) of a compound. The rest must be
@@ -85,8 +90,8 @@ function wordsOfToken(m: CompiledMatcher, token: Token): number[] {
       (s.startsWith(v) && s.length - v.length >= 4 && !DERIVATION.test(s.slice(v.length)));
     if (modifier || s.endsWith(v)) ids.push(id);
   }
-  for (const id of m.prefixWords) {
-    if (token.fold.startsWith((m.words[id] as { value: string }).value)) ids.push(id);
+  for (const id of [...(m.prefixByStart.get(token.fold.slice(0, 3)) ?? []), ...m.shortPrefixWords]) {
+    if (token.fold.startsWith((m.words[id] as WordPattern).value)) ids.push(id);
   }
   return ids;
 }

@@ -22,7 +22,10 @@ export function createPack(source: string, lexicon?: PackLexicon): PositionPack 
   for (const id of Object.keys(lexicon?.measures ?? {})) {
     if (!known.has(id)) throw new PackError(`Das Lexikon nennt die Maßnahme „${id}“, die der Beschluss nicht hat.`);
   }
-  const derived = deriveLexicons(resolution.measures);
+  // Words drawn from the measures' own text, where no curated lexicon speaks for them.
+  const derived = resolution.measures.every((m) => lexicon?.measures[m.id])
+    ? new Map()
+    : deriveLexicons(resolution.measures);
   return {
     id: resolution.code,
     name: `${resolution.code} ${resolution.title}`,

@@ -23,26 +23,26 @@ const WORD = /[\p{L}\p{M}\p{N}\u00AD\u200B-\u200D\u2060]+/gu;
 const GENDER_GAP = /^(?:[*:_·•']|\/-?)$/;
 const GENDER_TAIL = /^(?:innen|in|Innen|In)$/;
 
-const stemCache = new Map<string, string>();
-function cachedStem(norm: string): string {
-  let s = stemCache.get(norm);
-  if (s === undefined) {
-    s = stemGerman(norm);
-    if (stemCache.size > 200_000) stemCache.clear();
-    stemCache.set(norm, s);
-  }
-  return s;
-}
+// Council texts repeat their words: each written form is normalised and
+// stemmed once. Bounded so a huge page cannot grow it without end.
+const formCache = new Map<string, Omit<Token, 'start' | 'end'>>();
+const FORM_CACHE_LIMIT = 200_000;
 
 // Plural of an abbreviation: "SDGs", "NGOs", "PoCs".
 const ACRONYM_PLURAL = /^(\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu})s$/u;
 
 function makeToken(start: number, end: number, baseSurface: string): Token {
-  const internal = stripInternalI(baseSurface.replace(ACRONYM_PLURAL, '$1'));
-  const first = internal.charAt(0);
-  const capitalised = first !== first.toLowerCase();
-  const norm = stripFeminine(normalizeWord(internal), capitalised);
-  return { start, end, norm, fold: foldWord(norm), stem: cachedStem(norm) };
+  let form = formCache.get(baseSurface);
+  if (!form) {
+    const internal = stripInternalI(baseSurface.replace(ACRONYM_PLURAL, '$1'));
+    const first = internal.charAt(0);
+    const capitalised = first !== first.toLowerCase();
+    const norm = stripFeminine(normalizeWord(internal), capitalised);
+    form = { norm, fold: foldWord(norm), stem: stemGerman(norm) };
+    if (formCache.size > FORM_CACHE_LIMIT) formCache.clear();
+    formCache.set(baseSurface, form);
+  }
+  return { start, end, norm: form.norm, fold: form.fold, stem: form.stem };
 }
 
 /**
