@@ -720,7 +720,7 @@ describe('Lüdenscheid Beschlussvorlage (SessionNet, text only in PDFs)', () => 
 
   // BUG: the name of a PDF attachment in the documents box ("Anlage zum
   // Stellenplan 2012", div.smc-documents) becomes a passage.
-  it.fails('has no passages beyond its title', () => {
+  it('has no passages beyond its title', () => {
     expect(texts(read(file).passages)).toEqual([LUEDENSCHEID_TITLE]);
   });
 });
@@ -781,19 +781,19 @@ describe('a page that is not a council page', () => {
 // Each test here states the right behaviour and fails today; see the report for
 // the cause. When detection is fixed, Vitest reports these as failing: drop `.fails`.
 describe('known detection bugs', () => {
-  it.fails('Altona agenda item: title is the Betreff, without the page prefix "Auszug - "', () => {
+  it('Altona agenda item: title is the Betreff, without the page prefix "Auszug - "', () => {
     expect(read('ris/allris3/altona_to020_auszug-eingabe.html').document.title).toBe(
       'Geparkte Kfz auf dem Marktplatz Blankenese Eingabe vom 19.01.2025',
     );
   });
 
-  it.fails('Bergedorf agenda item: title is the Betreff, without the page prefix "Auszug - "', () => {
+  it('Bergedorf agenda item: title is the Betreff, without the page prefix "Auszug - "', () => {
     expect(read('ris/allris3/bergedorf_to020_auszug-bericht.html').document.title).toBe(
       'Aktuelle Arbeit, zukünftige Ziele, Hürden und Lösungen des Atlantik 97 e.V. als Sportverein',
     );
   });
 
-  it.fails('Harburg Drucksache: the Stammbaum table after the text is not motion text', () => {
+  it('Harburg Drucksache: the Stammbaum table after the text is not motion text', () => {
     const found = texts(read('ris/allris3/harburg_vo020_antwort-bezirksamt.html').passages);
     for (const text of [
       'Stammbaum:',
@@ -805,16 +805,16 @@ describe('known detection bugs', () => {
       expect(found).not.toContain(text);
   });
 
-  it.fails('Laatzen Antrag (ALLRIS 4): the Betreff is among the passages', () => {
+  it('Laatzen Antrag (ALLRIS 4): the Betreff is among the passages', () => {
     const found = texts(read('ris/allris4/laatzen_vo020_antrag.html').passages);
     expect(found.some((t) => t.startsWith('Bildungscampus Laatzen - Abschluss des Partizipationsprozeses'))).toBe(true);
   });
 
-  it.fails('Laatzen Antrag (ALLRIS 4): date is the first date of the Beratungsfolge, as on ALLRIS 3', () => {
+  it('Laatzen Antrag (ALLRIS 4): date is the first date of the Beratungsfolge, as on ALLRIS 3', () => {
     expect(read('ris/allris4/laatzen_vo020_antrag.html').document.date).toBe('25.08.2026');
   });
 
-  it.fails('Düsseldorf meeting (SessionNet si0057): the agenda items are passages', () => {
+  it('Düsseldorf meeting (SessionNet si0057): the agenda items are passages', () => {
     const found = texts(read('pages/duesseldorf_sessionnet_si0057_sitzung.html').passages);
     expect(found).toContain('Beitritt der Landeshauptstadt Düsseldorf zum Netzwerk Eurocities');
     expect(found).toContain(
@@ -827,12 +827,12 @@ describe('known detection bugs', () => {
     expect(found.filter((t) => t.startsWith('Beschluss:'))).toEqual([]);
   });
 
-  it.fails('Düsseldorf meeting (SessionNet si0057): the Ort value is not a passage', () => {
+  it('Düsseldorf meeting (SessionNet si0057): the Ort value is not a passage', () => {
     const found = texts(read('pages/duesseldorf_sessionnet_si0057_sitzung.html').passages);
     expect(found).not.toContain('Rathaus, Marktplatz 2, 40213 Düsseldorf');
   });
 
-  it.fails('Wandsbek meeting (ALLRIS 3 to010): the Ort value is not a passage', () => {
+  it('Wandsbek meeting (ALLRIS 3 to010): the Ort value is not a passage', () => {
     const found = texts(read('ris/allris3/wandsbek_to010_tagesordnung-hauptausschuss.html').passages);
     expect(found).not.toContain('Am Alten Posthaus 4, 22041 Hamburg');
   });

@@ -21,7 +21,16 @@ export const allris: CouncilSystem = {
     // ALLRIS 3 pastes Word exports after anchors: Sachverhalt (SV), Beschlussvorschlag
     // (BV), Wortprotokoll (WP), Beschluss (BS); the Anlagen (AN) follow them.
     const first = doc.querySelector('a[name="allrisSV"], a[name="allrisBV"], a[name="allrisWP"], a[name="allrisBS"]');
-    return first ? between(first, doc.querySelector('a[name="allrisAN"], #risfoot')) : undefined;
+    if (!first) return undefined;
+    // The text ends where the Anlagen, the Stammbaum (the document's family table) or the footer begin.
+    const stammbaum = [...doc.querySelectorAll('td.kb1, th.kb1')].find((el) =>
+      /^\s*Stammbaum:?\s*$/.test(el.textContent ?? ''),
+    );
+    const ends = [doc.querySelector('a[name="allrisAN"]'), stammbaum, doc.getElementById('risfoot')].filter(
+      (e): e is Element => e !== null && e !== undefined && (first.compareDocumentPosition(e) & 4) !== 0,
+    );
+    const end = ends.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1))[0] ?? null;
+    return between(first, end);
   },
   pageKind: (doc, url) => {
     const page = url?.pathname ?? doc.getElementById('allriscontainer')?.className ?? '';

@@ -40,9 +40,9 @@ export const COUNCIL_PATHS: readonly string[] = [
   '/*vo020.asp*',
   '/*to020.asp*',
   '/*to010.asp*',
-  '/*/public/vo020*',
-  '/*/public/to020*',
-  '/*/public/to010*',
+  '/*public/vo020*',
+  '/*public/to020*',
+  '/*public/to010*',
 ];
 
 /** Match patterns for the content script: every known host on every product path. */
@@ -55,7 +55,8 @@ export function isKnownCouncilUrl(url: URL): boolean {
   const host = url.hostname;
   const known = KNOWN_COUNCIL_HOSTS.some((h) => (h.startsWith('*.') ? host.endsWith(h.slice(1)) : host === h));
   if (!known) return false;
-  const target = url.pathname;
+  // Chrome matches a pattern's path against the path with its query string.
+  const target = url.pathname + url.search;
   return COUNCIL_PATHS.some((p) => globToRegExp(p).test(target));
 }
 

@@ -10,5 +10,5 @@ const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without relying on a g
 export function between(start: Element, end: Element | null): (block: Element) => boolean {
   return (block) =>
     (start.compareDocumentPosition(block) & FOLLOWING) !== 0 &&
-    (end === null || (block.compareDocumentPosition(end) & FOLLOWING) !== 0 || block.contains(end));
+    (end === null || (block !== end && (block.compareDocumentPosition(end) & FOLLOWING) !== 0));
 }

@@ -53,9 +53,14 @@ const LABELS = new Set([
 ]);
 
 const DATE = /\b\d{1,2}\.\d{1,2}\.\d{4}\b/;
-// Page chrome by id or class: menus, navigation, headers and footers of the system.
-const CHROME =
-  /(^|[\s_-])(menu|menue|nav|navbar|navigation|breadcrumbs?|footer|header|sidebar|toolbar|tabs|smcnoprint|rismenu|risleft|rishead|pagination|skiplinks?)($|[\s_-])/i;
+// Page chrome by id or class token: menus, navigation, headers and footers of
+// the system, and boxes of attachments. A token counts when it is the word or
+// begins or ends with it ("smc-nav", "page-header"), not when the word stands
+// inside it ("smc-card-header-title" is an agenda item's title).
+const CHROME_WORDS =
+  'menu|menue|nav|navbar|navigation|breadcrumbs?|footer|header|sidebar|toolbar|tabs|smcnoprint|rismenu|risleft|rishead|pagination|skiplinks?|documents|dokumente|anlagen|attachments|downloads';
+const CHROME = new RegExp(`^(?:${CHROME_WORDS})(?:[_-].*)?$|^.*[_-](?:${CHROME_WORDS})$`, 'i');
+const chromeToken = (value: string) => value.split(/\s+/).some((t) => t && CHROME.test(t));
 const CHROME_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE']);
 
 const chromeCache = new WeakMap<Element, boolean>();
@@ -65,7 +70,7 @@ function inChrome(el: Element): boolean {
   const known = chromeCache.get(el);
   if (known !== undefined) return known;
   const cls = typeof el.className === 'string' ? el.className : '';
-  const own = CHROME_TAGS.has(el.tagName.toUpperCase()) || CHROME.test(el.id) || CHROME.test(cls);
+  const own = CHROME_TAGS.has(el.tagName.toUpperCase()) || chromeToken(el.id) || chromeToken(cls);
   const result = own || (el.parentElement !== null && inChrome(el.parentElement));
   chromeCache.set(el, result);
   return result;
@@ -75,7 +80,20 @@ function inChrome(el: Element): boolean {
 function isProse(p: PassageBlock): boolean {
   if (p.kind === 'heading' && p.text.endsWith(':')) return false;
   const words = p.text.split(' ').filter((w) => /\p{L}{2,}/u.test(w));
+  // A postal address ("Am Alten Posthaus 4, 22041 Hamburg") is where, not what.
+  if (words.length <= 8 && /\b\d{5}\s+\p{Lu}/u.test(p.text)) return false;
   return words.length >= 3;
+}
+
+/** ALLRIS 4 and others print the Beratungsfolge as a table under its own heading. */
+function beratungsfolgeTable(doc: Document): string | undefined {
+  const table =
+    doc.querySelector('#bfTable, table[id*="beratung" i]') ??
+    [...doc.querySelectorAll('h2, h3, h4, caption')]
+      .find((h) => /^\s*Beratungsfolge\s*$/i.test(h.textContent ?? ''))
+      ?.closest('section, div, table')
+      ?.querySelector('table');
+  return table ? visibleText(table) : undefined;
 }
 
 function firstDate(text: string | undefined): string | undefined {
@@ -116,7 +134,9 @@ function readFacts(doc: Document, system: CouncilSystem | undefined, url: URL | 
   );
   if (kind) facts.kind = kind.replace(/\s+(nicht)?öffentlich$/i, '');
   else if (kindNumber) facts.kind = kindNumber[1];
-  const title = get('betreff', 'bezeichnung') ?? (kindNumber ? undefined : h1);
+  // Agenda-item and meeting pages head their title with the page's kind: "Auszug - …".
+  const h1Title = h1?.replace(/^(?:Auszug|Tagesordnung|Vorlage|Drucksache|Niederschrift)\s+-\s+/, '');
+  const title = get('betreff', 'bezeichnung') ?? (kindNumber ? undefined : h1Title);
   if (title) facts.title = title;
   const committee =
     get('federführend', 'federführung', 'federführendes amt', 'gremium') ??
@@ -125,7 +145,10 @@ function readFacts(doc: Document, system: CouncilSystem | undefined, url: URL | 
       .split(/\s{2,}|Sitzung /)[0]
       ?.trim();
   if (committee) facts.committee = committee;
-  const date = firstDate(get('datum', 'vorlagedatum', 'erstellt am')) ?? firstDate(get('beratungsfolge'));
+  const date =
+    firstDate(get('datum', 'vorlagedatum', 'erstellt am')) ??
+    firstDate(get('beratungsfolge')) ??
+    firstDate(beratungsfolgeTable(doc));
   if (date) facts.date = date;
   return facts;
 }
@@ -152,9 +175,16 @@ export function motionTextFilter(
 ): (p: PassageBlock) => boolean {
   const isText = system?.documentText(doc);
   if (isText) {
-    return (p) =>
-      (isText(p.blocks[0] as Element) && !inChrome(p.blocks[0] as Element)) ||
-      (facts.title !== undefined && p.text === facts.title && isProse(p));
+    // The Betreff counts too, where the page first prints it (whole, or split
+    // by a line break); later copies (a document's family table) do not.
+    const title = facts.title;
+    let titleSeen = false;
+    const isTitle = (p: PassageBlock) => {
+      if (titleSeen || title === undefined || !isProse(p)) return false;
+      if (p.text === title) titleSeen = true;
+      return p.text === title || (p.text.length >= 30 && title.includes(p.text));
+    };
+    return (p) => (isText(p.blocks[0] as Element) && !inChrome(p.blocks[0] as Element)) || isTitle(p);
   }
   return (p) => isProse(p) && !inChrome(p.blocks[0] as Element);
 }

@@ -14,8 +14,10 @@ export const sessionnet: CouncilSystem = {
     doc.body?.id === 'smc_body' ||
     /^SessionNet\b/.test(doc.title) ||
     doc.querySelector('[class*="smc_page_"], [class*="smc-"]') !== null,
-  // The Word export of the Vorlage text.
-  documentText: (doc) => inside([...doc.querySelectorAll('.smcdocmsword, .smc-doc-text, .smc_doc_text')]),
+  // The Word export of the Vorlage text; on a meeting page, the agenda items' titles.
+  documentText: (doc) =>
+    inside([...doc.querySelectorAll('.smcdocmsword, .smc-doc-text, .smc_doc_text')]) ??
+    inside([...doc.querySelectorAll('td.tobetr, .smc_field_tobetr')]),
   pageKind: (doc, url) => {
     const page = url?.pathname ?? doc.body?.querySelector('[class*="smc_page_"]')?.className ?? '';
     if (/si005[67]/i.test(page)) return 'meeting';
