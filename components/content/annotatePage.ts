@@ -58,7 +58,7 @@ const RESCAN_DELAY_MS = 200;
 // Work in slices well under the 50 ms that count as a long task, so the page stays responsive.
 const SLICE_MS = 30;
 // Passages matched between two looks at the clock.
-const MATCH_BATCH = 16;
+const MATCH_BATCH = 8;
 
 /** A run of Ratsmarker's own work between two turns of the page, as a User Timing measure. */
 export const SLICE_MEASURE = 'ratsmarker:slice';

@@ -1,4 +1,4 @@
-import { MAX_TAG_LENGTH, MAX_TAGS } from '../export/notesFile';
+import { MAX_TAG_LENGTH, MAX_TAGS } from '../notes/limits';
 import { queryTerms } from '../notes/searchTerms';
 import type { Note, NoteDocument, NoteTarget } from '../notes/types';
 import { type RatsmarkerDB, termsOf } from './schema';
@@ -94,39 +94,39 @@ export async function setOrphaned(
 }
 
 /**
- * Notes newest first, filtered. The most selective condition reads an index
- * (a search word's prefix, the measure, or the tag); the rest filter in memory.
+ * Notes newest first, filtered. Each condition (every search word as a prefix,
+ * the measure, the tag) reads only keys from its index; the notes themselves
+ * are read in date order, and only as many as the page asks for.
  */
 export async function findNotes(db: RatsmarkerDB, q: NoteQuery = {}): Promise<{ total: number; notes: Note[] }> {
   const words = q.query ? queryTerms(q.query) : [];
-  let candidates: Note[];
-  if (words.length > 0) {
-    const longest = [...words].sort((a, b) => b.length - a.length)[0] as string;
-    candidates = await db.notes.where('terms').startsWith(longest).distinct().toArray();
-  } else if (q.measure) candidates = await db.notes.where('measureIds').equals(q.measure).toArray();
-  else if (q.tag) candidates = await db.notes.where('tags').equals(q.tag).toArray();
-  else {
+  const offset = q.offset ?? 0;
+  const keySets: Promise<string[]>[] = [
+    ...words.map((w) => db.notes.where('terms').startsWith(w).primaryKeys()),
+    ...(q.measure ? [db.notes.where('measureIds').equals(q.measure).primaryKeys()] : []),
+    ...(q.tag ? [db.notes.where('tags').equals(q.tag).primaryKeys()] : []),
+  ];
+  if (keySets.length === 0) {
     const total = await db.notes.count();
     const notes = await db.notes
       .orderBy('updated')
       .reverse()
-      .offset(q.offset ?? 0)
+      .offset(offset)
       .limit(q.limit ?? total)
       .toArray();
     return { total, notes };
   }
-  const filtered = candidates.filter(
-    (n) =>
-      words.every((w) => n.terms.some((t) => t.startsWith(w))) &&
-      (!q.measure || n.measureIds.includes(q.measure)) &&
-      (!q.tag || n.tags.includes(q.tag)),
-  );
-  filtered.sort((a, b) => b.updated.localeCompare(a.updated));
-  const offset = q.offset ?? 0;
-  return {
-    total: filtered.length,
-    notes: filtered.slice(offset, q.limit === undefined ? undefined : offset + q.limit),
-  };
+  const [first, ...rest] = (await Promise.all(keySets)).map((keys) => new Set(keys));
+  const keys = new Set([...(first as Set<string>)].filter((k) => rest.every((set) => set.has(k))));
+  if (keys.size === 0) return { total: 0, notes: [] };
+  const notes = await db.notes
+    .orderBy('updated')
+    .reverse()
+    .filter((n) => keys.has(n.id))
+    .offset(offset)
+    .limit(q.limit ?? keys.size)
+    .toArray();
+  return { total: keys.size, notes };
 }
 
 /** Every tag in use, for the filter. */

@@ -13,7 +13,7 @@ export const allris: CouncilSystem = {
     doc.getElementById('allriscontainer') !== null ||
     /ALLRIS/i.test(doc.querySelector('meta[name="description" i]')?.getAttribute('content') ?? '') ||
     /ALLRIS/i.test(doc.title) ||
-    doc.querySelector('.docPart, #bfTable, link[href*="allris" i], script[src*="allris" i]') !== null,
+    doc.querySelector('.docPart, #bfTable') !== null,
   documentText: (doc) => {
     // ALLRIS 4 marks each document part.
     const parts = [...doc.querySelectorAll('.docPart')];

@@ -6,10 +6,16 @@ import { visibleText } from '../dom/visibleText';
  * `<div class="smc-cell-head">Vorlage</div><div>…</div>`. Keys are lower case
  * without the colon; the first value of a label wins.
  */
+const MAX_CANDIDATES = 3_000;
+
 export function labelledValues(root: ParentNode, labels: ReadonlySet<string>): Map<string, string> {
   const out = new Map<string, string>();
-  // Column headers (<th>) name a column, not a value beside them.
+  // Column headers (<th>) name a column, not a value beside them. Metadata
+  // stands at the top of a page: a long document's thousands of spans further
+  // down are not read.
+  let seen = 0;
   for (const el of root.querySelectorAll('td, dt, div, span, strong, b, label')) {
+    if (++seen > MAX_CANDIDATES) break;
     // Labels are short leaves; a cheap look at the raw text first, since most
     // elements of a long document are not.
     if (el.children.length > 1 || (el.textContent?.length ?? 0) > 80) continue;

@@ -9,11 +9,13 @@ export const sessionnet: CouncilSystem = {
   id: 'sessionnet',
   name: 'SessionNet',
   isCouncilUrl: (url) => PAGE.test(url.pathname),
+  // Cheap signals only (ids, title, one class): this runs on every page the
+  // content script reaches, most of which are not SessionNet pages.
   isProductPage: (doc) =>
     doc.getElementById('smcsomacosinfo') !== null ||
     doc.body?.id === 'smc_body' ||
     /^SessionNet\b/.test(doc.title) ||
-    doc.querySelector('[class*="smc_page_"], [class*="smc-"]') !== null,
+    doc.querySelector('.smclayout, .smc-body') !== null,
   // The Word export of the Vorlage text; on a meeting page, the agenda items' titles.
   documentText: (doc) =>
     inside([...doc.querySelectorAll('.smcdocmsword, .smc-doc-text, .smc_doc_text')]) ??

@@ -173,7 +173,8 @@ export function extractPassages(root: Element | Document): PassageBlock[] {
   const reader = readerFor(root);
   if (!reader) return [];
   reader.step(Number.POSITIVE_INFINITY);
-  return passagesOf(reader.lines);
+  const steps = passagesOf(reader.lines);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
 }
 
 /**
@@ -189,7 +190,15 @@ export async function extractPassagesInSlices(
   const reader = readerFor(root);
   if (!reader) return [];
   while (!reader.step(performance.now() + sliceMs)) await pause();
-  return passagesOf(reader.lines);
+  const steps = passagesOf(reader.lines);
+  let deadline = performance.now() + sliceMs;
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) return r.value;
+    if (performance.now() > deadline) {
+      await pause();
+      deadline = performance.now() + sliceMs;
+    }
+  }
 }
 
 function readerFor(root: Element | Document) {
@@ -198,8 +207,10 @@ function readerFor(root: Element | Document) {
   return start ? lineReader(start, doc) : undefined;
 }
 
-function passagesOf(lines: Line[]): PassageBlock[] {
+/** Groups lines into passages; yields now and then so a caller can give the page a turn. */
+function* passagesOf(lines: Line[]): Generator<void, PassageBlock[]> {
   const numbers = findLineNumbers(lines);
+  yield;
   const out: PassageBlock[] = [];
   let current: PassageBlock | undefined;
   // The passage's text is its lines' texts joined by one space: the same as
@@ -227,7 +238,9 @@ function passagesOf(lines: Line[]): PassageBlock[] {
     if (lineNo !== undefined) current.lines = [lineNo, lineNo];
   };
 
-  lines.forEach((line, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    if (i % 128 === 127) yield;
+    const line = lines[i] as Line;
     const lineNo = numbers.get(i);
     if (lineNo !== undefined) {
       const segments = stripLineNumber(line.segments);
@@ -235,7 +248,7 @@ function passagesOf(lines: Line[]): PassageBlock[] {
       const text = collapseText(segments);
       if (!text) {
         flush(); // an empty numbered line ends a paragraph
-        return;
+        continue;
       }
       const continues =
         current?.lines !== undefined &&
@@ -249,13 +262,13 @@ function passagesOf(lines: Line[]): PassageBlock[] {
         for (const b of line.blocks) if (!current.blocks.includes(b)) current.blocks.push(b);
         if (current.lines) current.lines[1] = lineNo;
       }
-      return;
+      continue;
     }
     if (!line.text) {
       // An empty line made by <br>s ends a paragraph; white space between
       // block elements is only the page's source formatting.
       if (line.breakBefore === 'soft' || line.breakBefore === 'blank') flush();
-      return;
+      continue;
     }
     const continues =
       current !== undefined &&
@@ -267,7 +280,7 @@ function passagesOf(lines: Line[]): PassageBlock[] {
       current.segments.push(...line.segments);
       texts.push(line.text);
     }
-  });
+  }
   flush();
   return out;
 }

@@ -9,10 +9,7 @@ export interface NotesFile {
   notes: Omit<Note, 'terms'>[];
 }
 
-/** Limits of what the notebook writes, so that every export imports again. */
-export const MAX_TAG_LENGTH = 100;
-export const MAX_TAGS = 50;
-export const MAX_NOTE_LENGTH = 1_000_000;
+import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../notes/limits';
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
