@@ -1,7 +1,7 @@
 // Adds up what Vitest and Playwright printed into one line: "N passed, N failed".
 import { readFileSync } from 'node:fs';
 
-const [logPath, rcText] = process.argv.slice(2);
+const [logPath, rcText, benchText = '0'] = process.argv.slice(2);
 const log = readFileSync(logPath, 'utf8').replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
 let passed = 0;
 let failed = 0;
@@ -17,4 +17,9 @@ for (const m of log.matchAll(/^\s+(\d+) (passed|failed|flaky)\b/gm)) {
 }
 // A step that failed before any test ran (type-check, lint, build) counts as one failure.
 if (Number(rcText) !== 0 && failed === 0) failed = 1;
+// The quick benchmark counts as one check, when it ran.
+if (Number(rcText) === 0) {
+  if (Number(benchText) === 0) passed += 1;
+  else failed += 1;
+}
 console.log(`${passed} passed, ${failed} failed`);
