@@ -2,6 +2,10 @@ import { defineConfig } from 'wxt';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  zip: {
+    // The sources zip (for add-on review) leaves out test data under other licences and local scratch files.
+    excludeSources: ['tests/fixtures/**', 'test-results/**', 'bench/**', '**/*.tmp.ts'],
+  },
   vite: () => ({
     // Preact's JSX runtime for extension pages (Vite 8 transforms TSX with oxc).
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
