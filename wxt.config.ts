@@ -24,6 +24,8 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? {
+          // Manifest V2 names optional sites among the optional permissions.
+          optional_permissions: ['*://*/*'],
           browser_specific_settings: {
             gecko: {
               id: 'ratsmarker@ratsmarker.invalid',

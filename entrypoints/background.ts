@@ -7,6 +7,8 @@ import { addNote, notesForDocument, setOrphaned } from '@/utils/db/notesStore';
 import { RatsmarkerDB } from '@/utils/db/schema';
 
 const CHECK_MENU = 'ratsmarker-check-page';
+// Manifest V3 has `action`; Firefox's Manifest V2 build has `browserAction`.
+const toolbar = browser.action ?? browser.browserAction;
 
 /** Runs the content script in a tab on the user's request (activeTab: no standing permission). */
 async function checkTab(tabId: number): Promise<boolean> {
@@ -29,8 +31,8 @@ export default defineBackground(() => {
   onMessage('reportMatches', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return;
-    await browser.action.setBadgeText({ tabId, text: data.count > 0 ? String(data.count) : '' });
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#166534' });
+    await toolbar.setBadgeText({ tabId, text: data.count > 0 ? String(data.count) : '' });
+    await toolbar.setBadgeBackgroundColor({ tabId, color: '#166534' });
   });
   onMessage('checkTab', ({ data }) => checkTab(data));
 
