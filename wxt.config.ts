@@ -16,11 +16,14 @@ export default defineConfig({
     default_locale: 'de',
     // activeTab + scripting: "Diese Seite prüfen" without a standing permission;
     // contextMenus: the page's menu entry and the toolbar's per-site toggle.
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Any other council site, only when the user adds it.
     optional_host_permissions: ['*://*/*'],
     commands: {
       'check-page': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandCheck__' },
+      'open-side-panel': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandSidePanel__' },
+      'next-match': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandNext__' },
+      'previous-match': { description: '__MSG_commandPrevious__' },
     },
     ...(browser === 'firefox'
       ? {

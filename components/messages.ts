@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { NewNote } from '@/utils/db/notesStore';
 import type { Note, NoteDocument } from '@/utils/notes/types';
+import type { ActivePackSpecs } from './packs';
 
 /** Where a page stands, as the content script reports it to the background and the popup. */
 export interface PageReport {
@@ -16,6 +17,8 @@ export interface PageReport {
     date?: string;
   };
   measures: { id: string; label: string; reference: string; count: number }[];
+  /** The matched passages in page order, for the side panel. */
+  passages: { index: number; text: string; measureIds: string[] }[];
 }
 
 interface ProtocolMap {
@@ -25,6 +28,10 @@ interface ProtocolMap {
   getReport(): PageReport | null;
   /** Popup → content script: scroll to the first passage of a measure. */
   showMeasure(id: string): boolean;
+  /** Side panel → content script: scroll to a matched passage (its index in the report). */
+  showPassage(index: number): boolean;
+  /** Background → content script: move to the next (1) or previous (-1) match. */
+  stepMatch(direction: 1 | -1): boolean;
   /** Popup → background: check the active tab now (activeTab). */
   checkTab(tabId: number): boolean;
   /** Content script → background: the notes of a document (the store lives in the extension's origin). */
@@ -35,6 +42,8 @@ interface ProtocolMap {
   notesAnchored(result: { found: string[]; orphaned: string[] }): void;
   /** Popup → content script: notes of this page changed; redraw the markers. */
   refreshNotes(): void;
+  /** Content script → background: the enabled packs, validated, and the threshold. */
+  activePacks(): ActivePackSpecs;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

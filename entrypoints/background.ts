@@ -2,7 +2,8 @@ import 'webext-dynamic-content-scripts';
 import addPermissionToggle from 'webext-permission-toggle';
 import { browser } from 'wxt/browser';
 import { t } from '@/components/i18n';
-import { onMessage } from '@/components/messages';
+import { onMessage, sendMessage } from '@/components/messages';
+import { activePackSpecs } from '@/components/packs';
 import { addNote, notesForDocument, setOrphaned } from '@/utils/db/notesStore';
 import { RatsmarkerDB } from '@/utils/db/schema';
 
@@ -23,6 +24,16 @@ async function checkTab(tabId: number): Promise<boolean> {
   return true;
 }
 
+/** Chrome's side panel, Firefox's sidebar; both need the user's gesture (the shortcut is one). */
+async function openSidePanel(windowId: number | undefined): Promise<void> {
+  const api = browser as unknown as {
+    sidePanel?: { open(o: { windowId: number }): Promise<void> };
+    sidebarAction?: { open(): Promise<void> };
+  };
+  if (api.sidePanel && windowId !== undefined) await api.sidePanel.open({ windowId });
+  else await api.sidebarAction?.open();
+}
+
 export default defineBackground(() => {
   // "Auf dieser Website immer prüfen": asks for the site through optional host
   // permissions; webext-dynamic-content-scripts then registers the content script there.
@@ -35,6 +46,7 @@ export default defineBackground(() => {
     await toolbar.setBadgeBackgroundColor({ tabId, color: '#166534' });
   });
   onMessage('checkTab', ({ data }) => checkTab(data));
+  onMessage('activePacks', () => activePackSpecs());
 
   // The notebook lives here, in the extension's origin; content scripts ask for it.
   const db = new RatsmarkerDB();
@@ -48,9 +60,12 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CHECK_MENU && tab?.id !== undefined) void checkTab(tab.id);
   });
-  browser.commands.onCommand.addListener(async (command) => {
-    if (command !== 'check-page') return;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await checkTab(tab.id);
+  browser.commands.onCommand.addListener(async (command, commandTab) => {
+    const tab = commandTab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    if (tab?.id === undefined) return;
+    if (command === 'check-page') await checkTab(tab.id);
+    else if (command === 'next-match' || command === 'previous-match')
+      await sendMessage('stepMatch', command === 'next-match' ? 1 : -1, tab.id).catch(() => false);
+    else if (command === 'open-side-panel') await openSidePanel(tab.windowId);
   });
 });

@@ -18,9 +18,8 @@ import { type CardStrings, createCardLayer } from './card';
 import { createHighlighter } from './highlighter';
 
 export interface AnnotatorOptions {
-  /** The packs, built only once the page has proved to be worth reading. */
-  packs: () => readonly PositionPack[];
-  threshold?: number;
+  /** The packs and the threshold, loaded only once the page has proved to be worth reading. */
+  load: () => Promise<{ packs: readonly PositionPack[]; threshold?: number }>;
   /** Only work when the page proves it is a council system (known hosts); false when the user asked. */
   requireProduct: boolean;
   strings: CardStrings & { badge: (spoken: string, terms: string) => string };
@@ -103,7 +102,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
   }
   // Each step of the setup in a task of its own, so none of them is long.
   await pause();
-  const packs = options.packs();
+  const { packs, threshold } = await options.load();
   await pause();
   for (const pack of packs) await compileMatcherInSlices(pack, SLICE_MS, pause);
   await pause();
@@ -185,7 +184,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     const results = matchPassages(
       passages.map((p) => p.text),
       packs,
-      { threshold: options.threshold },
+      { threshold },
     );
     const touched = new Set<Element>();
     const created: Annotated[] = [];
@@ -236,6 +235,16 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     updateBlockAttributes(a.passage.blocks);
   };
 
+  /** Matched passages in the order they stand on the page. */
+  const inPageOrder = () =>
+    [...annotated].sort((a, b) => (a.badge.compareDocumentPosition(b.badge) & 4 /* FOLLOWING */ ? -1 : 1));
+  const focusEntry = (a: Annotated | undefined) => {
+    if (!a) return false;
+    a.badge.scrollIntoView({ block: 'center' });
+    a.button.focus();
+    return true;
+  };
+
   const report = (): PageReport => {
     const counts = new Map<string, number>();
     for (const a of annotated) for (const m of a.matches) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
@@ -243,6 +252,11 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
       count: [...counts.values()].reduce((x, y) => x + y, 0),
       noteDocument: noteDoc,
       document: facts,
+      passages: inPageOrder().map((a, index) => ({
+        index,
+        text: a.passage.text.length > 300 ? `${a.passage.text.slice(0, 299)}…` : a.passage.text,
+        measureIds: a.matches.map((m) => m.id),
+      })),
       measures: [...counts].map(([id, count]) => {
         const i = info.get(id) as MeasureInfo;
         return {
@@ -403,11 +417,19 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     report,
     refreshNotes,
     showMeasure(id: string): boolean {
-      const a = annotated.find((x) => x.matches.some((m) => m.id === id));
-      if (!a) return false;
-      a.badge.scrollIntoView({ block: 'center' });
-      a.button.focus();
-      return true;
+      return focusEntry(inPageOrder().find((x) => x.matches.some((m) => m.id === id)));
+    },
+    showPassage(index: number): boolean {
+      return focusEntry(inPageOrder()[index]);
+    },
+    /** Moves the focus to the next or previous badge, from the one focused (or the start). */
+    stepMatch(direction: 1 | -1): boolean {
+      const order = inPageOrder();
+      if (order.length === 0) return false;
+      const current = order.findIndex((a) => a.badge.shadowRoot?.activeElement === a.button);
+      const next =
+        current === -1 ? (direction === 1 ? 0 : order.length - 1) : (current + direction + order.length) % order.length;
+      return focusEntry(order[next]);
     },
     destroy() {
       observer?.disconnect();

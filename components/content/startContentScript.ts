@@ -1,8 +1,8 @@
 import { isKnownCouncilUrl } from '@/utils/detect/councilHosts';
-import { builtinKw21 } from '@/utils/pack/builtinPacks';
 import { t } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
 import { type Annotator, annotatePage } from './annotatePage';
+import { packsFromSpecs } from './packsFromSpecs';
 
 declare global {
   // Set by the background before it injects the script on the user's request.
@@ -19,7 +19,10 @@ export async function startContentScript(): Promise<void> {
   // user asked for (or a site they added) is read whatever it is.
   globalThis.__ratsmarkerStarted = true;
   const annotator: Annotator | undefined = await annotatePage(document, url, {
-    packs: () => [builtinKw21()],
+    load: async () => {
+      const active = await sendMessage('activePacks', undefined);
+      return { packs: packsFromSpecs(active.specs), threshold: active.threshold };
+    },
     requireProduct: !requested && isKnownCouncilUrl(url),
     strings: {
       title: t('cardTitle'),
@@ -53,4 +56,6 @@ export async function startContentScript(): Promise<void> {
   onMessage('getReport', () => annotator.report());
   onMessage('showMeasure', ({ data }) => annotator.showMeasure(data));
   onMessage('refreshNotes', () => annotator.refreshNotes());
+  onMessage('showPassage', ({ data }) => annotator.showPassage(data));
+  onMessage('stepMatch', ({ data }) => annotator.stepMatch(data));
 }

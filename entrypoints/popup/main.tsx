@@ -5,13 +5,13 @@ import { AllNotes } from '@/components/notes/AllNotes';
 import { UndoToast } from '@/components/notes/UndoToast';
 import { PackSummary } from '@/components/PackSummary';
 import { PageStatus } from '@/components/PageStatus';
-import { builtinKw21 } from '@/utils/pack/builtinPacks';
+import { useActivePacks } from '@/components/useActivePacks';
 import './style.css';
 
 const view = signal<'page' | 'notes'>(location.hash === '#notes' ? 'notes' : 'page');
-const packs = [builtinKw21()];
 
 function Popup() {
+  const packs = useActivePacks();
   return (
     <main>
       <header>
@@ -28,10 +28,12 @@ function Popup() {
       {view.value === 'page' ? (
         <>
           <PageStatus />
-          <PackSummary pack={packs[0] as (typeof packs)[number]} />
+          {packs.value?.map((p) => (
+            <PackSummary key={p.id} pack={p} />
+          ))}
         </>
       ) : (
-        <AllNotes packs={packs} />
+        <AllNotes packs={packs.value ?? []} />
       )}
       <UndoToast />
     </main>

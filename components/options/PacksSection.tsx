@@ -1,0 +1,185 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { PALETTE } from '@/components/content/palette';
+import { packFromText } from '@/utils/pack/packFile';
+import type { StoredPack } from '@/utils/pack/storedPacks';
+import type { PositionPack } from '@/utils/pack/types';
+import { ResolutionParseError } from '@/utils/resolution/parseResolution';
+import { t } from '../i18n';
+import { downloadText } from '../notes/download';
+import { saveStoredPacks, storedPackFrom, storedPacks } from '../packs';
+
+const COLOUR_KEYS = [
+  'optionsColour0',
+  'optionsColour1',
+  'optionsColour2',
+  'optionsColour3',
+  'optionsColour4',
+  'optionsColour5',
+  'optionsColour6',
+  'optionsColour7',
+] as const;
+
+/** The packs: list, switch on and off, colour, export, remove, and add from text or a file. */
+export function PacksSection() {
+  const packs = useSignal<StoredPack[]>([]);
+  const damaged = useSignal<string[]>([]);
+  const text = useSignal('');
+  const error = useSignal<{ message: string; line?: number } | undefined>(undefined);
+  const pending = useSignal<PositionPack | undefined>(undefined);
+  const status = useSignal('');
+
+  const reload = async () => {
+    const s = await storedPacks();
+    packs.value = s.packs;
+    damaged.value = s.damaged;
+  };
+  useEffect(() => {
+    void reload();
+  }, []);
+
+  const save = async (next: StoredPack[]) => {
+    await saveStoredPacks(next);
+    await reload();
+  };
+  const update = (id: string, change: Partial<StoredPack>) =>
+    save(packs.value.map((p) => (p.id === id ? { ...p, ...change } : p)));
+
+  const store = async (pack: PositionPack) => {
+    const existing = packs.value.find((p) => p.id === pack.id);
+    const colour = existing?.colour ?? packs.value.length % PALETTE.length;
+    const entry = { ...storedPackFrom(pack, colour), enabled: existing?.enabled ?? true };
+    await save(existing ? packs.value.map((p) => (p.id === pack.id ? entry : p)) : [...packs.value, entry]);
+    pending.value = undefined;
+    text.value = '';
+    status.value = t('optionsAdded', pack.id);
+  };
+
+  const add = async (source: string) => {
+    error.value = undefined;
+    status.value = '';
+    let pack: PositionPack;
+    try {
+      pack = packFromText(source);
+    } catch (e) {
+      error.value = { message: (e as Error).message, line: e instanceof ResolutionParseError ? e.line : undefined };
+      return;
+    }
+    if (packs.value.some((p) => p.id === pack.id)) pending.value = pack;
+    else await store(pack);
+  };
+
+  return (
+    <section aria-labelledby="packs">
+      <h2 id="packs">{t('optionsPacks')}</h2>
+      <p class="meta">{t('optionsPacksIntro')}</p>
+      {damaged.value.map((id) => (
+        <p key={id} class="warning" role="alert">
+          {t('optionsDamaged', id)}
+        </p>
+      ))}
+      <ul class="packs">
+        {packs.value.map((p) => (
+          <li key={p.id} class="pack" data-testid="pack" data-pack-id={p.id}>
+            <span class="swatch" style={{ background: PALETTE[p.colour % PALETTE.length]?.line }} aria-hidden="true" />
+            <div class="pack-name">
+              <strong>{p.name}</strong>
+              {p.party ? <span class="meta"> · {p.party}</span> : null}
+              {p.builtin ? <span class="meta"> · {t('optionsBuiltin')}</span> : null}
+            </div>
+            <label class="switch">
+              <input
+                type="checkbox"
+                checked={p.enabled}
+                onChange={(e) => void update(p.id, { enabled: e.currentTarget.checked })}
+              />{' '}
+              {t('optionsEnabled')}
+            </label>
+            <label>
+              {t('optionsColour')}{' '}
+              <select
+                value={String(p.colour)}
+                onChange={(e) => void update(p.id, { colour: Number(e.currentTarget.value) })}
+              >
+                {COLOUR_KEYS.map((key, i) => (
+                  <option key={key} value={String(i)}>
+                    {t(key)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              onClick={() =>
+                downloadText(
+                  `ratsmarker-paket-${p.id}.json`,
+                  `${JSON.stringify(p.file, null, 2)}\n`,
+                  'application/json',
+                )
+              }
+            >
+              {t('optionsExport')}
+            </button>
+            <button type="button" onClick={() => void save(packs.value.filter((x) => x.id !== p.id))}>
+              {t('optionsRemove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+
+      <h3>{t('optionsAddPack')}</h3>
+      <p class="meta" id="add-help">
+        {t('optionsAddPackHelp')}
+      </p>
+      <label class="block">
+        {t('optionsPackText')}
+        <textarea
+          rows={8}
+          value={text.value}
+          aria-describedby={error.value ? 'add-help add-error' : 'add-help'}
+          aria-invalid={error.value ? 'true' : 'false'}
+          onInput={(e) => (text.value = e.currentTarget.value)}
+        />
+      </label>
+      {error.value && (
+        <p id="add-error" class="error" role="alert" data-testid="pack-error">
+          {error.value.message}
+        </p>
+      )}
+      <div class="actions">
+        <button type="button" onClick={() => void add(text.value)}>
+          {t('optionsAdd')}
+        </button>
+        <label>
+          {t('optionsPackFile')}{' '}
+          <input
+            type="file"
+            accept=".txt,.md,.json,text/plain,application/json"
+            onChange={async (e) => {
+              const input = e.currentTarget;
+              const file = input.files?.[0];
+              if (!file) return;
+              const content = await file.text();
+              text.value = content;
+              input.value = '';
+              await add(content);
+            }}
+          />
+        </label>
+      </div>
+      {pending.value && (
+        <p class="warning" role="alert">
+          {t('optionsExists', pending.value.id)}{' '}
+          <button type="button" onClick={() => void store(pending.value as PositionPack)}>
+            {t('optionsReplace')}
+          </button>
+        </p>
+      )}
+      {status.value && (
+        <p class="meta" role="status" data-testid="pack-status">
+          {status.value}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { storage } from 'wxt/utils/storage';
+import { builtinKw21 } from '@/utils/pack/builtinPacks';
+import { exportPack } from '@/utils/pack/packFile';
+import { DEFAULT_SENSITIVITY, readStoredPacks, type StoredPack, sensitivityThreshold } from '@/utils/pack/storedPacks';
+import type { PackFile, PositionPack } from '@/utils/pack/types';
+
+/** The packs the user keeps (validated on every read), and the sensitivity. */
+export const packsItem = storage.defineItem<unknown>('local:packs');
+export const sensitivityItem = storage.defineItem<number>('local:sensitivity', { fallback: DEFAULT_SENSITIVITY });
+
+/** The stored packs; the first time, KW21 is stored as the built-in pack. */
+export async function storedPacks(): Promise<{ packs: StoredPack[]; damaged: string[] }> {
+  const raw = await packsItem.getValue();
+  if (raw === null || raw === undefined) {
+    const kw21 = builtinKw21();
+    return {
+      packs: [
+        {
+          id: kw21.id,
+          name: kw21.name,
+          party: kw21.party,
+          colour: 0,
+          enabled: true,
+          builtin: true,
+          file: exportPack(kw21),
+          added: new Date(0).toISOString(),
+        },
+      ],
+      damaged: [],
+    };
+  }
+  return readStoredPacks(raw);
+}
+
+export async function saveStoredPacks(packs: readonly StoredPack[]): Promise<void> {
+  await packsItem.setValue(packs);
+}
+
+/** What a page needs to match: the enabled packs (validated) and the threshold. */
+export interface ActivePackSpecs {
+  specs: { id: string; builtin: boolean; colour: number; file: PackFile }[];
+  threshold: number;
+  /** Ids of packs that could not be read. */
+  damaged: string[];
+}
+
+/** Read where storage is validated (background, extension pages); content scripts ask for it. */
+export async function activePackSpecs(): Promise<ActivePackSpecs> {
+  const [{ packs: stored, damaged }, sensitivity] = await Promise.all([storedPacks(), sensitivityItem.getValue()]);
+  const specs = stored
+    .filter((s) => s.enabled)
+    .map((s) => ({ id: s.id, builtin: s.builtin === true, colour: s.colour, file: s.file }));
+  return { specs, threshold: sensitivityThreshold(sensitivity), damaged };
+}
+
+/** A pack from pasted or picked text (resolution format or exported JSON), ready to store. */
+export function storedPackFrom(pack: PositionPack, colour: number): StoredPack {
+  return {
+    id: pack.id,
+    name: pack.name,
+    ...(pack.party ? { party: pack.party } : {}),
+    colour,
+    enabled: true,
+    file: exportPack(pack),
+    added: new Date().toISOString(),
+  };
+}

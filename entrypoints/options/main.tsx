@@ -1,0 +1,18 @@
+import { render } from 'preact';
+import { t } from '@/components/i18n';
+import { PacksSection } from '@/components/options/PacksSection';
+import { SensitivitySection } from '@/components/options/SensitivitySection';
+import { SitesSection } from '@/components/options/SitesSection';
+import './style.css';
+
+document.title = t('optionsTitle');
+
+render(
+  <main>
+    <h1>{t('optionsTitle')}</h1>
+    <PacksSection />
+    <SensitivitySection />
+    <SitesSection />
+  </main>,
+  document.getElementById('app') as HTMLElement,
+);
