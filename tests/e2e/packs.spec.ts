@@ -40,7 +40,10 @@ test('a second pack added from a file shows its badges; switched off, they go', 
   await expect(rm.badge(/^KW21 Z\. 7–8/)).toBeVisible();
 });
 
-test('a malformed resolution is refused with the line that is wrong, and nothing is stored', async ({ context, extensionId }) => {
+test('a malformed resolution is refused with the line that is wrong, and nothing is stored', async ({
+  context,
+  extensionId,
+}) => {
   const options = await context.newPage();
   await openOptions(options, extensionId);
   const broken = ST4.toString().replace('- 4 •', '- 2 •');
@@ -77,7 +80,10 @@ test('the side panel lists the matches by measure and jumps to a passage', async
   await expect(rm.badge(/^KW21 Z\. 7–8/)).toBeFocused();
 });
 
-test('no accessibility violations in the popup, options page, side panel and an open card', async ({ context, extensionId }) => {
+test('no accessibility violations in the popup, options page, side panel and an open card', async ({
+  context,
+  extensionId,
+}) => {
   const page = await context.newPage();
   const rm = await openMotion(page);
   const pages: Record<string, Page> = {};

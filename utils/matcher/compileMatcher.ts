@@ -23,6 +23,8 @@ export interface CompiledMatcher {
   terms: TermPattern[];
   /** Term pattern ids as word-pattern ids. */
   termWords: number[][];
+  /** Names (kind `name`) by their folded value. */
+  byName: Map<string, number[]>;
   /** Word-pattern id → ids of the terms whose first word it is. */
   termsByFirstWord: Map<number, number[]>;
   /** Stem → word-pattern ids of kind `stem` with that value. */
@@ -89,6 +91,7 @@ function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {
   const termIds = new Map<string, number>();
   const termsByFirstWord = new Map<number, number[]>();
   const byStem = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
   const compoundWords: number[] = [];
   const prefixWords: number[] = [];
 
@@ -100,6 +103,7 @@ function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {
     words.push(w);
     wordIds.set(key, id);
     if (w.kind === 'prefix') prefixWords.push(id);
+    else if (w.kind === 'name') file(byName, w.value, id);
     else {
       const list = byStem.get(w.value) ?? [];
       list.push(id);
@@ -171,6 +175,7 @@ function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {
     termWords,
     termsByFirstWord,
     byStem,
+    byName,
     compoundWords,
     prefixWords,
     compoundBySuffix,

@@ -38,10 +38,6 @@ export interface MatchOptions {
 
 export const DEFAULT_THRESHOLD = 0.5;
 
-// Words of a phrase may stand this many words apart: "Konvent der
-// europäischen Bürgermeister" still is "Konvent der Bürgermeister", while
-// words three apart rarely belong to one expression.
-const MAX_GAP = 2;
 // A phrase does not run across the end of a sentence or clause.
 const CLAUSE_BREAK = /[.!?;]\s/;
 // Score of one specific name (a network, a programme): strong evidence alone.
@@ -72,12 +68,22 @@ interface TermHit {
 
 function wordsOfToken(m: CompiledMatcher, token: Token): number[] {
   const ids = [...(m.byStem.get(token.stem) ?? [])];
+  if (token.capitalised) {
+    ids.push(...(m.byName.get(token.fold) ?? []));
+    if (token.fold.endsWith('s')) ids.push(...(m.byName.get(token.fold.slice(0, -1)) ?? []));
+  }
   const s = token.stem;
-  const candidates = new Set<number>([
-    ...(m.compoundBySuffix.get(s.slice(-3)) ?? []),
-    ...(m.compoundByPrefix.get(s.slice(0, 3)) ?? []),
-    ...(m.compoundByPrefix.get(token.fold.slice(0, 3)) ?? []),
-  ]);
+  // Compounds are nouns, and German writes nouns with a capital: "vermitteln"
+  // is no compound of "Mittel", while "Fördermittel" is.
+  const candidates = new Set<number>(
+    token.capitalised
+      ? [
+          ...(m.compoundBySuffix.get(s.slice(-3)) ?? []),
+          ...(m.compoundByPrefix.get(s.slice(0, 3)) ?? []),
+          ...(m.compoundByPrefix.get(token.fold.slice(0, 3)) ?? []),
+        ]
+      : [],
+  );
   for (const id of candidates) {
     const { value: v, fold } = m.words[id] as WordPattern;
     // Head ("Städtepartnerschaft" ends in "partnerschaft") or modifier
@@ -112,11 +118,12 @@ function findTermHits(m: CompiledMatcher, text: string, tokens: Token[], memo: M
     for (const w of tokenWords[i] as number[]) {
       for (const term of m.termsByFirstWord.get(w) ?? []) {
         const parts = m.termWords[term] as number[];
+        const gaps = (m.terms[term] as { gaps: number[] }).gaps;
         let pos = i;
         let ok = true;
         for (let k = 1; k < parts.length && ok; k++) {
           ok = false;
-          const limit = Math.min(tokens.length - 1, pos + 1 + MAX_GAP);
+          const limit = Math.min(tokens.length - 1, pos + 1 + (gaps[k - 1] ?? 0));
           for (let j = pos + 1; j <= limit; j++) {
             const prev = tokens[j - 1] as Token;
             // "9. Mai": the point of an ordinal number ends no sentence.

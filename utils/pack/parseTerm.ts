@@ -3,8 +3,12 @@ import { stemGerman } from '../text/stem';
 
 /** How one word of a term is compared with a word of the passage. */
 export interface WordPattern {
-  /** `stem`: same Snowball stem, or (when `compound`) head or modifier of a compound. `prefix`: folded word begins with `value`. */
-  kind: 'stem' | 'prefix';
+  /**
+   * `stem`: same Snowball stem, or (when `compound`) head or modifier of a compound.
+   * `prefix`: folded word begins with `value`. `name`: a proper name, written
+   * with a capital, folded word equal to `value` (or its genitive with -s).
+   */
+  kind: 'stem' | 'prefix' | 'name';
   value: string;
   /** The whole word, folded: a compound that begins with it is a compound of it ("Ausbildungskampagne"). */
   fold: string;
@@ -15,7 +19,17 @@ export interface TermPattern {
   /** The term as the lexicon writes it, for "why it matched". */
   source: string;
   words: WordPattern[];
+  /**
+   * How many words may stand between word i and word i+1: none where the
+   * term joins them with a hyphen ("EU-Mittel"), a few where with a space.
+   */
+  gaps: number[];
 }
+
+// Words of a phrase written with spaces may stand this many words apart:
+// "Konvent der europäischen Bürgermeister" is still "Konvent der
+// Bürgermeister", while words three apart rarely belong to one expression.
+export const PHRASE_GAP = 2;
 
 // Stems shorter than this match whole words only: "rat" must not fire inside
 // "Stadtrat" or "Beirat"; five letters ("schul", "netzw") are specific enough.
@@ -23,8 +37,12 @@ export const MIN_COMPOUND_STEM = 5;
 
 function parseWord(raw: string): WordPattern | undefined {
   // Only what the tokenizer keeps: "ESF+" is the word "ESF".
-  let word = raw.replace(/[^\p{L}\p{M}\p{N}=*]/gu, '');
+  let word = raw.replace(/[^\p{L}\p{M}\p{N}=*!]/gu, '');
   if (!word) return undefined;
+  if (word.endsWith('!')) {
+    const value = foldWord(word.slice(0, -1));
+    return value ? { kind: 'name', value, fold: value, compound: false } : undefined;
+  }
   if (word.endsWith('*')) {
     const value = foldWord(word.slice(0, -1));
     return value ? { kind: 'prefix', value, fold: value, compound: false } : undefined;
@@ -46,10 +64,20 @@ function parseWord(raw: string): WordPattern | undefined {
  * (spaces and hyphens), so "EU-Fördermittel" is the phrase "EU" + "Fördermittel".
  */
 export function parseTerm(term: string): TermPattern {
-  const words = term
-    .split(/[\s\-–/]+/)
-    .map(parseWord)
-    .filter((w): w is WordPattern => w !== undefined);
+  const words: WordPattern[] = [];
+  const gaps: number[] = [];
+  // Split into words, remembering what joined each to the next.
+  const parts = term.trim().split(/([\s\-–/]+)/);
+  let joiner = '';
+  for (let i = 0; i < parts.length; i += 2) {
+    const w = parseWord(parts[i] ?? '');
+    if (w) {
+      if (words.length > 0) gaps.push(/\s/.test(joiner) ? PHRASE_GAP : 0);
+      words.push(w);
+      joiner = '';
+    }
+    joiner += parts[i + 1] ?? '';
+  }
   if (words.length === 0) throw new Error(`Leerer Begriff: „${term}“`);
-  return { source: term, words };
+  return { source: term, words, gaps };
 }

@@ -13,6 +13,8 @@ export interface Token {
   fold: string;
   /** Snowball stem of `norm`. */
   stem: string;
+  /** Written with a capital letter: a noun or a name (German compounds are nouns). */
+  capitalised: boolean;
 }
 
 // Letters, combining marks (decomposed umlauts in PDFs), digits, and the
@@ -38,11 +40,11 @@ function makeToken(start: number, end: number, baseSurface: string): Token {
     const first = internal.charAt(0);
     const capitalised = first !== first.toLowerCase();
     const norm = stripFeminine(normalizeWord(internal), capitalised);
-    form = { norm, fold: foldWord(norm), stem: stemGerman(norm) };
+    form = { norm, fold: foldWord(norm), stem: stemGerman(norm), capitalised };
     if (formCache.size > FORM_CACHE_LIMIT) formCache.clear();
     formCache.set(baseSurface, form);
   }
-  return { start, end, norm: form.norm, fold: form.fold, stem: form.stem };
+  return { start, end, norm: form.norm, fold: form.fold, stem: form.stem, capitalised: form.capitalised };
 }
 
 /**
