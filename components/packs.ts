@@ -44,12 +44,31 @@ export interface ActivePackSpecs {
   damaged: string[];
 }
 
+/**
+ * The background's last reading of the packs, validated, for content scripts:
+ * reading storage does not wake the service worker, a message would.
+ */
+export const activeSpecsItem = storage.defineItem<ActivePackSpecs>('local:activeSpecs');
+
+/** Writes the snapshot content scripts read; the background calls it on start and on every change. */
+export async function refreshActiveSpecs(): Promise<ActivePackSpecs> {
+  const specs = await activePackSpecs();
+  await activeSpecsItem.setValue(specs);
+  return specs;
+}
+
 /** Read where storage is validated (background, extension pages); content scripts ask for it. */
 export async function activePackSpecs(): Promise<ActivePackSpecs> {
   const [{ packs: stored, damaged }, sensitivity] = await Promise.all([storedPacks(), sensitivityItem.getValue()]);
+  // The built-in pack comes from the bundle, so that an update of KW21 reaches the user.
   const specs = stored
     .filter((s) => s.enabled)
-    .map((s) => ({ id: s.id, builtin: s.builtin === true, colour: s.colour, file: s.file }));
+    .map((s) => ({
+      id: s.id,
+      builtin: s.builtin === true,
+      colour: s.colour,
+      file: s.builtin ? exportPack(builtinKw21()) : s.file,
+    }));
   return { specs, threshold: sensitivityThreshold(sensitivity), damaged };
 }
 

@@ -3,7 +3,7 @@ import addPermissionToggle from 'webext-permission-toggle';
 import { browser } from 'wxt/browser';
 import { t } from '@/components/i18n';
 import { onMessage, sendMessage } from '@/components/messages';
-import { activePackSpecs } from '@/components/packs';
+import { packsItem, refreshActiveSpecs, sensitivityItem } from '@/components/packs';
 import { addNote, notesForDocument, setOrphaned } from '@/utils/db/notesStore';
 import { RatsmarkerDB } from '@/utils/db/schema';
 
@@ -46,7 +46,11 @@ export default defineBackground(() => {
     await toolbar.setBadgeBackgroundColor({ tabId, color: '#166534' });
   });
   onMessage('checkTab', ({ data }) => checkTab(data));
-  onMessage('activePacks', () => activePackSpecs());
+  onMessage('activePacks', () => refreshActiveSpecs());
+  // Keep the content scripts' snapshot of the packs current.
+  void refreshActiveSpecs();
+  packsItem.watch(() => void refreshActiveSpecs());
+  sensitivityItem.watch(() => void refreshActiveSpecs());
 
   // The notebook lives here, in the extension's origin; content scripts ask for it.
   const db = new RatsmarkerDB();

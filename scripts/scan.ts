@@ -11,8 +11,11 @@ import { decodeHtml, decodeTextBytes } from '../utils/dom/decodeHtml';
 import { matchPassages } from '../utils/matcher/matchPassages';
 import { packFromText } from '../utils/pack/packFile';
 import type { PositionPack } from '../utils/pack/types';
+import { pdfFacts } from '../utils/pdf/pdfFacts';
+import { pdfPassages } from '../utils/pdf/pdfPassages';
 import { splitParagraphs } from '../utils/text/splitParagraphs';
 import { kw21FromDisk } from './nodePacks';
+import { PdfReadError, pdfItems } from './pdfItems';
 
 function fail(message: string): never {
   process.stderr.write(`scan: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
@@ -69,14 +72,36 @@ function htmlPassages(bytes: Uint8Array, path: string) {
   }
 }
 
+async function pdfPassagesOf(bytes: Uint8Array) {
+  try {
+    const { pages, items } = await pdfItems(bytes);
+    const passages = pdfPassages(items);
+    if (passages.length === 0) {
+      process.stderr.write('scan: Die PDF-Datei hat keine Textebene (gescannt?): nichts zu lesen.\n');
+    }
+    return {
+      document: { ...pdfFacts(passages), pages, textLayer: passages.length > 0 },
+      passages: passages.map((p) => p.text),
+      extra: passages.map((p) => ({ page: p.page, ...(p.lines ? { documentLines: p.lines } : {}) })),
+    };
+  } catch (e) {
+    fail(`${args.file}: ${e instanceof PdfReadError ? e.message : (e as Error).message}`);
+  }
+}
+
 const args = parseArgs(process.argv.slice(2));
 const ext = extname(args.file).toLowerCase();
-if (!['.txt', '.html', '.htm'].includes(ext))
-  fail(`${args.file}: unbekannte Dateiart „${ext || '(keine)'}“ (erwartet .txt oder .html)`);
+if (!['.txt', '.html', '.htm', '.pdf'].includes(ext)) {
+  fail(`${args.file}: unbekannte Dateiart „${ext || '(keine)'}“ (erwartet .txt, .html oder .pdf)`);
+}
 const pack = loadPack(args.pack);
 const bytes = readBytes(args.file);
-const { document, passages } =
-  ext === '.txt' ? { document: {}, passages: splitParagraphs(decodeTextBytes(bytes)) } : htmlPassages(bytes, args.file);
+const { document, passages, extra } =
+  ext === '.txt'
+    ? { document: {}, passages: splitParagraphs(decodeTextBytes(bytes)), extra: undefined }
+    : ext === '.pdf'
+      ? await pdfPassagesOf(bytes)
+      : { ...htmlPassages(bytes, args.file), extra: undefined };
 
 const matched = matchPassages(passages, pack, { threshold: args.threshold });
 const out = {
@@ -85,6 +110,7 @@ const out = {
   document,
   passages: matched.map((p) => ({
     index: p.index,
+    ...(extra?.[p.index] ?? {}),
     text: p.text,
     measures: p.measures.map((m) => ({ id: m.id, lines: m.lines, score: m.score, terms: m.terms })),
   })),

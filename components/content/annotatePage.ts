@@ -22,7 +22,10 @@ export interface AnnotatorOptions {
   load: () => Promise<{ packs: readonly PositionPack[]; threshold?: number }>;
   /** Only work when the page proves it is a council system (known hosts); false when the user asked. */
   requireProduct: boolean;
-  strings: CardStrings & { badge: (spoken: string, terms: string) => string };
+  /** The UI strings, looked up only once the page has proved to be worth reading. */
+  strings: () => CardStrings & { badge: (spoken: string, terms: string) => string };
+  /** The scan began earlier (the caller marked ratsmarker:scan-start). */
+  startedAt?: number;
   onReport?: (report: PageReport) => void;
   /** The notebook, reached through the background. */
   notes?: {
@@ -93,8 +96,8 @@ const isOwnNode = (n: Node | null): boolean => {
  * on a page that is not a council page.
  */
 export async function annotatePage(doc: Document, url: URL, options: AnnotatorOptions) {
-  performance.mark(SCAN_START);
-  sliceStart = performance.now();
+  if (options.startedAt === undefined) performance.mark(SCAN_START);
+  sliceStart = options.startedAt ?? performance.now();
   const system = detectSystem(doc);
   if (options.requireProduct && !system) {
     performance.mark(SCAN_END);
@@ -102,7 +105,11 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
   }
   // Each step of the setup in a task of its own, so none of them is long.
   await pause();
-  const { packs, threshold } = await options.load();
+  // Waiting for storage is not work: the next slice starts when the packs are here.
+  const loaded = await options.load();
+  sliceStart = performance.now();
+  const { packs, threshold } = loaded;
+  const strings = options.strings();
   await pause();
   for (const pack of packs) await compileMatcherInSlices(pack, SLICE_MS, pause);
   await pause();
@@ -177,7 +184,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
       left: Math.min(p.left, b.left),
       right: Math.max(p.right, b.right),
     };
-    cards.open(a.button, around, measures, options.strings, cardNotes);
+    cards.open(a.button, around, measures, strings, cardNotes);
   };
 
   const annotate = (passages: readonly PassageBlock[]) => {
@@ -211,7 +218,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
           terms: m.terms,
           colour: (info.get(m.id) as MeasureInfo).colour,
         })),
-        options.strings.badge,
+        strings.badge,
       );
       const lastNode = (passage.segments.at(-1) as PassageBlock['segments'][number]).node;
       lastNode.parentNode?.insertBefore(host, lastNode.nextSibling);
@@ -326,7 +333,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
       let entry =
         annotated.find((a) => samePassage(a.passage, passage)) ?? noteOnly.find((a) => samePassage(a.passage, passage));
       if (!entry) {
-        const { host, button, setNotes } = createBadge(doc, [], options.strings.badge);
+        const { host, button, setNotes } = createBadge(doc, [], strings.badge);
         const lastNode = (passage.segments.at(-1) as PassageBlock['segments'][number]).node;
         lastNode.parentNode?.insertBefore(host, lastNode.nextSibling);
         const created: Annotated = { passage, matches: [], ranges: [], badge: host, button, setNotes, notes: [] };

@@ -1,4 +1,3 @@
-import { builtinKw21 } from '@/utils/pack/builtinPacks';
 import { createPack } from '@/utils/pack/loadPack';
 import type { PositionPack } from '@/utils/pack/types';
 import type { ActivePackSpecs } from '../packs';
@@ -10,7 +9,8 @@ export function packsFromSpecs(specs: ActivePackSpecs['specs']): PositionPack[] 
   const packs: PositionPack[] = [];
   for (const s of specs) {
     try {
-      packs.push(s.builtin ? builtinKw21() : createPack(s.file.source, s.file.lexicon));
+      // Built from what the background sends, built-in pack included: the content script carries no lexicon.
+      packs.push(createPack(s.file.source, s.file.lexicon));
     } catch {
       // Reported by the options page, which reads the same storage.
     }

@@ -1,8 +1,8 @@
 import { isKnownCouncilUrl } from '@/utils/detect/councilHosts';
 import { t } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
-import { type Annotator, annotatePage } from './annotatePage';
-import { packsFromSpecs } from './packsFromSpecs';
+import { type Annotator, annotatePage, SCAN_START } from './annotatePage';
+import { loadActivePacks } from './loadActivePacks';
 
 declare global {
   // Set by the background before it injects the script on the user's request.
@@ -13,18 +13,18 @@ declare global {
 /** The content script's whole flow: annotate this page, answer the popup, report to the toolbar. */
 export async function startContentScript(): Promise<void> {
   if (globalThis.__ratsmarkerStarted) return;
+  // The whole cost of the content script on a page counts, from here.
+  const startedAt = performance.mark(SCAN_START).startTime;
   const url = new URL(location.href);
   const requested = globalThis.__ratsmarkerForce === true;
   // On the known council hosts the page must prove its product; a page the
   // user asked for (or a site they added) is read whatever it is.
   globalThis.__ratsmarkerStarted = true;
   const annotator: Annotator | undefined = await annotatePage(document, url, {
-    load: async () => {
-      const active = await sendMessage('activePacks', undefined);
-      return { packs: packsFromSpecs(active.specs), threshold: active.threshold };
-    },
+    load: loadActivePacks,
     requireProduct: !requested && isKnownCouncilUrl(url),
-    strings: {
+    startedAt,
+    strings: () => ({
       title: t('cardTitle'),
       matchedOn: t('cardMatchedOn'),
       resolution: t('cardResolution'),
@@ -38,7 +38,7 @@ export async function startContentScript(): Promise<void> {
       saved: t('cardSaved'),
       saveFailed: t('cardSaveFailed'),
       badge: (spoken, terms) => t('badgeLabel', [spoken, terms]),
-    },
+    }),
     onReport: (report) => void sendMessage('reportMatches', report).catch(() => undefined),
     notes: {
       load: (key) => sendMessage('notesForDocument', key),

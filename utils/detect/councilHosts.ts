@@ -57,9 +57,11 @@ export function isKnownCouncilUrl(url: URL): boolean {
   if (!known) return false;
   // Chrome matches a pattern's path against the path with its query string.
   const target = url.pathname + url.search;
-  return COUNCIL_PATHS.some((p) => globToRegExp(p).test(target));
+  return PATH_PATTERNS.some((p) => p.test(target));
 }
 
 function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
 }
+
+const PATH_PATTERNS = COUNCIL_PATHS.map(globToRegExp);
