@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   zip: {
     // The sources zip (for add-on review) leaves out test data under other licences and local scratch files.
     excludeSources: ['tests/fixtures/**', 'test-results/**', 'bench/**', '**/*.tmp.ts'],

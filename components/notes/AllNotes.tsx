@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { allTags, findNotes } from '@/utils/db/notesStore';
 import type { PositionPack } from '@/utils/pack/types';
 import { formatLineReference } from '@/utils/resolution/parseResolution';
-import { t } from '../i18n';
+import { errorText, type MessageKey, t } from '../i18n';
 import { db } from './db';
 import { downloadText } from './download';
 import { NoteItem } from './NoteItem';
@@ -51,10 +51,16 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
         import('@/utils/export/webAnnotation'),
       ]);
     const { notes } = await findNotes(db, filter);
+    // Headings and column names in the reader's language.
+    const label = (key: string) => t(key as MessageKey);
     const day = new Date().toISOString().slice(0, 10);
     const files = {
-      markdown: [`ratsmarker-notizen-${day}.md`, exportNotesMarkdown(notes, measureRef), 'text/markdown;charset=utf-8'],
-      csv: [`ratsmarker-notizen-${day}.csv`, exportNotesCsv(notes, measureRef), 'text/csv;charset=utf-8'],
+      markdown: [
+        `ratsmarker-notizen-${day}.md`,
+        exportNotesMarkdown(notes, measureRef, label),
+        'text/markdown;charset=utf-8',
+      ],
+      csv: [`ratsmarker-notizen-${day}.csv`, exportNotesCsv(notes, measureRef, label), 'text/csv;charset=utf-8'],
       json: [`ratsmarker-notizen-${day}.json`, exportNotesJson(notes), 'application/json'],
       webannotation: [`ratsmarker-notizen-${day}.jsonld`, exportNotesWebAnnotation(notes), 'application/ld+json'],
     } as const;
@@ -75,7 +81,7 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
       performance.measure('ratsmarker:import', { start, end: performance.now() });
       message.value = t('popupImported', [String(s.added), String(s.updated), String(s.skipped)]);
     } catch (err) {
-      message.value = t('popupImportFailed', (err as Error).message);
+      message.value = t('popupImportFailed', errorText(err));
     }
     input.value = '';
   };

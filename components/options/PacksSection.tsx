@@ -5,7 +5,7 @@ import { packFromText } from '@/utils/pack/packFile';
 import type { StoredPack } from '@/utils/pack/storedPacks';
 import type { PositionPack } from '@/utils/pack/types';
 import { ResolutionParseError } from '@/utils/resolution/parseResolution';
-import { t } from '../i18n';
+import { errorText, t } from '../i18n';
 import { downloadText } from '../notes/download';
 import { saveStoredPacks, storedPackFrom, storedPacks } from '../packs';
 
@@ -62,7 +62,7 @@ export function PacksSection() {
     try {
       pack = packFromText(source);
     } catch (e) {
-      error.value = { message: (e as Error).message, line: e instanceof ResolutionParseError ? e.line : undefined };
+      error.value = { message: errorText(e), line: e instanceof ResolutionParseError ? e.line : undefined };
       return;
     }
     if (packs.value.some((p) => p.id === pack.id)) pending.value = pack;

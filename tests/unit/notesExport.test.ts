@@ -5,7 +5,11 @@ import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import { importNotes } from '@/utils/db/importNotes';
 import { addNote, findNotes, notesForDocument } from '@/utils/db/notesStore';
 import { RatsmarkerDB, termsOf } from '@/utils/db/schema';
-import { CSV_COLUMNS, exportNotesCsv } from '@/utils/export/csv';
+import { csvHeader, exportNotesCsv } from '@/utils/export/csv';
+
+// The header as exported by default (German).
+const CSV_COLUMNS = csvHeader();
+
 import { exportNotesMarkdown } from '@/utils/export/markdown';
 import { exportNotesJson, NotesImportError, parseNotesFile } from '@/utils/export/notesFile';
 import { exportNotesWebAnnotation } from '@/utils/export/webAnnotation';
@@ -346,8 +350,8 @@ describe('CSV export', () => {
   const csv = exportNotesCsv(NOTES, measureRef);
   const parsed = Papa.parse<string[]>(csv.slice(1), { header: false, skipEmptyLines: false });
   const rows = parsed.data;
-  const column = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
-  const cell = (row: number, name: (typeof CSV_COLUMNS)[number]) => rows[row + 1]?.[column(name)];
+  const column = (name: string) => CSV_COLUMNS.indexOf(name);
+  const cell = (row: number, name: string) => rows[row + 1]?.[column(name)];
 
   it('starts with the UTF-8 byte order mark and ends lines with CRLF', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);

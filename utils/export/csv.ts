@@ -1,23 +1,23 @@
 import Papa from 'papaparse';
 import type { Note } from '../notes/types';
-import type { MeasureReference } from './markdown';
+import { type ExportLabels, germanLabels, type MeasureReference } from './markdown';
 
 // papaparse's default pattern misses cells with a line break; a cell starting so is a formula whatever follows.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** Message keys of the columns (locales/*.json); the first column is the note's id. */
 export const CSV_COLUMNS = [
-  'id',
-  'Dokument',
-  'Titel',
-  'URL',
-  'Zitat',
-  'Maßnahmen',
-  'Zeilen',
-  'Notiz',
-  'Schlagworte',
-  'Erstellt',
-  'Geändert',
-  'Nicht mehr gefunden',
+  'csvDocument',
+  'csvTitle',
+  'csvUrl',
+  'csvQuote',
+  'csvMeasures',
+  'csvLines',
+  'csvNote',
+  'csvTags',
+  'csvCreated',
+  'csvUpdated',
+  'csvOrphaned',
 ] as const;
 
 /**
@@ -25,7 +25,16 @@ export const CSV_COLUMNS = [
  * with umlauts intact; papaparse quotes, and defuses cells that a spreadsheet
  * would run as a formula (=, +, -, @).
  */
-export function exportNotesCsv(notes: readonly Note[], measureRef: MeasureReference): string {
+/** The header row: the note's id, then the columns in the reader's language. */
+export function csvHeader(label: ExportLabels = germanLabels): string[] {
+  return ['id', ...CSV_COLUMNS.map((key) => label(key))];
+}
+
+export function exportNotesCsv(
+  notes: readonly Note[],
+  measureRef: MeasureReference,
+  label: ExportLabels = germanLabels,
+): string {
   const rows = notes.map((n) => [
     n.id,
     n.document.number ?? '',
@@ -41,7 +50,8 @@ export function exportNotesCsv(notes: readonly Note[], measureRef: MeasureRefere
     n.tags.join(', '),
     n.created,
     n.updated,
-    n.orphaned ? 'ja' : '',
+    n.orphaned ? label('exportYes') : '',
   ]);
-  return `\uFEFF${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { quotes: true, newline: '\r\n', escapeFormulae: FORMULA_START })}`;
+  const fields = csvHeader(label);
+  return `\uFEFF${Papa.unparse({ fields, data: rows }, { quotes: true, newline: '\r\n', escapeFormulae: FORMULA_START })}`;
 }

@@ -1,6 +1,10 @@
+import { formatMessage } from '../i18n/messages';
 import type { Note } from '../notes/types';
 
 export type MeasureReference = (id: string) => string | undefined;
+/** Headings and names of the export in the reader's language (German by default). */
+export type ExportLabels = (key: string) => string;
+export const germanLabels: ExportLabels = (key) => formatMessage(key);
 
 const quoteBlock = (text: string) =>
   text
@@ -9,10 +13,14 @@ const quoteBlock = (text: string) =>
     .join('\n');
 
 /** Markdown grouped by document: heading with link, then each note with its quote, measures and text. */
-export function exportNotesMarkdown(notes: readonly Note[], measureRef: MeasureReference): string {
+export function exportNotesMarkdown(
+  notes: readonly Note[],
+  measureRef: MeasureReference,
+  label: ExportLabels = germanLabels,
+): string {
   const groups = new Map<string, Note[]>();
   for (const n of notes) groups.set(n.documentKey, [...(groups.get(n.documentKey) ?? []), n]);
-  const out: string[] = ['# Ratsmarker – Notizen', ''];
+  const out: string[] = [`# ${label('exportTitle')}`, ''];
   for (const group of groups.values()) {
     const d = (group[0] as Note).document;
     const heading = [d.number, d.title].filter(Boolean).join(' – ') || d.url;
@@ -26,8 +34,11 @@ export function exportNotesMarkdown(notes: readonly Note[], measureRef: MeasureR
         );
       }
       if (n.text) out.push(n.text, '');
-      const meta = [n.tags.length > 0 ? `Schlagworte: ${n.tags.join(', ')}` : '', `geändert ${n.updated.slice(0, 10)}`];
-      if (n.orphaned) meta.push('Stelle nicht mehr gefunden');
+      const meta = [
+        n.tags.length > 0 ? `${label('exportTags')}: ${n.tags.join(', ')}` : '',
+        `${label('exportChanged')} ${n.updated.slice(0, 10)}`,
+      ];
+      if (n.orphaned) meta.push(label('exportOrphaned'));
       out.push(`<small>${meta.filter(Boolean).join(' · ')}</small>`, '', '---', '');
     }
   }

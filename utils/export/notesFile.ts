@@ -9,6 +9,7 @@ export interface NotesFile {
   notes: Omit<Note, 'terms'>[];
 }
 
+import { CodedError, formatMessage } from '../i18n/messages';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../notes/limits';
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -21,12 +22,12 @@ function isRealTimestamp(s: string): boolean {
   const day = new Date(Date.UTC(y, mo - 1, d));
   return day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
 }
-const IsoDate = v.pipe(v.string(), v.isoTimestamp(), v.check(isRealTimestamp, 'Ungültiges Datum'));
+const IsoDate = v.pipe(v.string(), v.isoTimestamp(), v.check(isRealTimestamp, formatMessage('errInvalidDate')));
 const WebUrl = v.pipe(
   v.string(),
   v.maxLength(3_000),
   v.url(),
-  v.check((u) => /^(https?|file):/i.test(u), 'Nur http(s)- und file-Adressen'),
+  v.check((u) => /^(https?|file):/i.test(u), formatMessage('errWebUrl')),
 );
 const Quote = v.object({
   type: v.literal('TextQuoteSelector'),
@@ -64,9 +65,9 @@ export const NotesFileSchema = v.object({
   notes: v.pipe(v.array(NoteSchema), v.maxLength(1_000_000)),
 });
 
-export class NotesImportError extends Error {
-  constructor(message: string) {
-    super(message);
+export class NotesImportError extends CodedError {
+  constructor(code: string, params: readonly string[] = []) {
+    super(code, params);
     this.name = 'NotesImportError';
   }
 }
@@ -87,19 +88,17 @@ export function parseNotesFile(text: string): NotesFile['notes'] {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new NotesImportError(`Die Datei ist kein gültiges JSON (${(e as Error).message}).`);
+    throw new NotesImportError('errImportJson', [(e as Error).message]);
   }
   const parsed = v.safeParse(NotesFileSchema, data);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-    throw new NotesImportError(
-      `Keine gültige Ratsmarker-Notizdatei${path ? ` (bei „${path}“)` : ''}: ${issue.message}`,
-    );
+    throw new NotesImportError('errImportFile', [path ? `„${path}“` : '–', issue.message]);
   }
   const ids = new Set<string>();
   for (const n of parsed.output.notes) {
-    if (ids.has(n.id)) throw new NotesImportError(`Die Notiz „${n.id}“ steht zweimal in der Datei.`);
+    if (ids.has(n.id)) throw new NotesImportError('errImportDuplicate', [n.id]);
     ids.add(n.id);
   }
   return parsed.output.notes as NotesFile['notes'];

@@ -1,3 +1,4 @@
+import { formatMessage } from '../i18n/messages';
 import type { Note } from '../notes/types';
 
 /**
@@ -24,7 +25,7 @@ export function exportNotesWebAnnotation(notes: readonly Note[]): string {
     {
       '@context': 'http://www.w3.org/ns/anno.jsonld',
       type: 'AnnotationCollection',
-      label: 'Ratsmarker – Notizen',
+      label: formatMessage('exportTitle'),
       total: items.length,
       first: { type: 'AnnotationPage', startIndex: 0, items },
     },

@@ -1,3 +1,4 @@
+import { CodedError } from '../i18n/messages';
 import { parseTerm, type TermPattern, type WordPattern } from '../pack/parseTerm';
 import type { LexiconRule, PositionPack } from '../pack/types';
 
@@ -139,7 +140,7 @@ function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {
     const rules = (lex.match ?? []).map(toRule);
     for (const rule of rules) {
       for (const c of rule.concepts) {
-        if (!concepts.has(c)) throw new Error(`${measure.id}: Regel nennt unbekanntes Konzept „${c}“.`);
+        if (!concepts.has(c)) throw new CodedError('errLexiconUnknownConcept', [measure.id, c]);
       }
     }
     measures.push({

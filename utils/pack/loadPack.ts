@@ -1,10 +1,11 @@
+import { CodedError } from '../i18n/messages';
 import { parseResolution } from '../resolution/parseResolution';
 import { deriveLexicons } from './deriveLexicon';
 import type { MeasureLexicon, PackLexicon, PositionPack } from './types';
 
-export class PackError extends Error {
-  constructor(message: string) {
-    super(message);
+export class PackError extends CodedError {
+  constructor(code: string, params: readonly string[] = []) {
+    super(code, params);
     this.name = 'PackError';
   }
 }
@@ -16,11 +17,11 @@ export class PackError extends Error {
 export function createPack(source: string, lexicon?: PackLexicon): PositionPack {
   const resolution = parseResolution(source);
   if (lexicon && lexicon.code !== resolution.code) {
-    throw new PackError(`Das Lexikon gehört zu „${lexicon.code}“, der Beschluss heißt „${resolution.code}“.`);
+    throw new PackError('errLexiconOtherCode', [lexicon.code, resolution.code]);
   }
   const known = new Set(resolution.measures.map((m) => m.id));
   for (const id of Object.keys(lexicon?.measures ?? {})) {
-    if (!known.has(id)) throw new PackError(`Das Lexikon nennt die Maßnahme „${id}“, die der Beschluss nicht hat.`);
+    if (!known.has(id)) throw new PackError('errLexiconUnknownMeasure', [id]);
   }
   // Words drawn from the measures' own text, where no curated lexicon speaks for them.
   const derived = resolution.measures.every((m) => lexicon?.measures[m.id])

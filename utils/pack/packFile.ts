@@ -32,7 +32,7 @@ export function packFromFile(data: unknown): PositionPack {
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-    throw new PackError(`Ungültige Paket-Datei${path ? ` bei „${path}“` : ''}: ${issue.message}`);
+    throw new PackError('errPackFile', [path ? `„${path}“` : '–', issue.message]);
   }
   return createPack(parsed.output.source, parsed.output.lexicon as PackLexicon | undefined);
 }
@@ -45,7 +45,7 @@ export function packFromText(text: string): PositionPack {
     try {
       data = JSON.parse(trimmed);
     } catch (e) {
-      throw new PackError(`Die Paket-Datei ist kein gültiges JSON: ${(e as Error).message}`);
+      throw new PackError('errPackJson', [(e as Error).message]);
     }
     return packFromFile(data);
   }

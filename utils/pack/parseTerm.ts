@@ -1,3 +1,4 @@
+import { CodedError } from '../i18n/messages';
 import { foldWord, normalizeWord, stripFeminine } from '../text/normalize';
 import { stemGerman } from '../text/stem';
 
@@ -78,6 +79,6 @@ export function parseTerm(term: string): TermPattern {
     }
     joiner += parts[i + 1] ?? '';
   }
-  if (words.length === 0) throw new Error(`Leerer Begriff: „${term}“`);
+  if (words.length === 0) throw new CodedError('errEmptyTerm', [term]);
   return { source: term, words, gaps };
 }

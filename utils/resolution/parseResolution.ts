@@ -1,15 +1,21 @@
+import { CodedError, formatMessage } from '../i18n/messages';
 import type { Measure, Resolution, ResolutionHeading, ResolutionLine } from './types';
 
 /** A resolution text that cannot be read; `line` is the 1-based line of the source. */
-export class ResolutionParseError extends Error {
+export class ResolutionParseError extends CodedError {
   constructor(
-    message: string,
+    code: string,
+    params: readonly string[],
     readonly line: number,
   ) {
-    super(line > 0 ? `Zeile ${line}: ${message}` : message);
+    super(code, params);
     this.name = 'ResolutionParseError';
+    if (line > 0) this.message = formatMessage('errAtLine', [String(line), this.message]);
   }
 }
+
+const atLine = (line: number, code: string, params: readonly string[] = []) =>
+  formatMessage('errAtLine', [String(line), formatMessage(code, params)]);
 
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const METADATA = /^\s*([\p{L}][\p{L} ]{1,40}?)\s*:\s*(.*?)\s*$/u;
@@ -71,17 +77,14 @@ function readHeading(rows: readonly string[]): HeaderInfo {
     const m = HEADING.exec(row);
     if (!m) break;
     const words = unescapeMarkdown(m[2] as string).trim();
-    if (!words) throw new ResolutionParseError('Die Überschrift ist leer.', i + 1);
+    if (!words) throw new ResolutionParseError('errEmptyHeading', [], i + 1);
     const [first = '', ...rest] = words.split(/\s+/);
     if (CODE.test(first) && rest.length > 0) return { code: first, title: rest.join(' '), headingLine: i + 1 };
     if (CODE.test(first)) return { code: first, title: first, headingLine: i + 1 };
-    throw new ResolutionParseError(`Die Überschrift „${words}“ beginnt nicht mit einem Kürzel wie „KW21“.`, i + 1);
+    throw new ResolutionParseError('errHeadingWithoutCode', [words], i + 1);
   }
   const firstText = rows.findIndex((r) => r.trim() !== '');
-  throw new ResolutionParseError(
-    'Keine Überschrift gefunden: der Beschluss muss mit „## KÜRZEL Titel“ beginnen.',
-    firstText + 1,
-  );
+  throw new ResolutionParseError('errNoHeading', [], firstText + 1);
 }
 
 /**
@@ -125,16 +128,13 @@ export function parseResolution(source: string): Resolution {
       const number = Number(numbered[1]);
       const prev = lines.at(-1);
       if (prev && number === prev.number) {
-        throw new ResolutionParseError(`Zeilennummer ${number} kommt doppelt vor.`, sourceLine);
+        throw new ResolutionParseError('errDuplicateLine', [String(number)], sourceLine);
       }
       if (prev && number < prev.number) {
-        throw new ResolutionParseError(
-          `Zeilennummer ${number} folgt auf ${prev.number}: die Nummern müssen steigen.`,
-          sourceLine,
-        );
+        throw new ResolutionParseError('errFallingLine', [String(number), String(prev.number)], sourceLine);
       }
       if (prev && number > prev.number + 1) {
-        warnings.push(`Zeile ${sourceLine}: Zeilen ${prev.number + 1}–${number - 1} fehlen.`);
+        warnings.push(atLine(sourceLine, 'warnMissingLines', [String(prev.number + 1), String(number - 1)]));
       }
       const text = unescapeMarkdown(numbered[2] ?? '');
       const bulletMatch = BULLET.exec(text) ?? ITEM.exec(text);
@@ -150,7 +150,7 @@ export function parseResolution(source: string): Resolution {
       continue;
     }
     if (HEADING.test(row)) {
-      if (lines.length > 0) warnings.push(`Zeile ${sourceLine}: Überschrift im Text wird übergangen.`);
+      if (lines.length > 0) warnings.push(atLine(sourceLine, 'warnHeadingInText'));
       blank = false;
       continue;
     }
@@ -161,19 +161,13 @@ export function parseResolution(source: string): Resolution {
       continue;
     }
     if (lines.length === 0) {
-      throw new ResolutionParseError(
-        `Unerwarteter Text vor der ersten nummerierten Zeile: „${row.trim().slice(0, 60)}“.`,
-        sourceLine,
-      );
+      throw new ResolutionParseError('errTextBeforeLines', [row.trim().slice(0, 60)], sourceLine);
     }
-    warnings.push(`Zeile ${sourceLine}: Text ohne Zeilennummer wird übergangen.`);
+    warnings.push(atLine(sourceLine, 'warnUnnumbered'));
   }
 
   if (lines.length === 0) {
-    throw new ResolutionParseError(
-      'Keine nummerierten Zeilen gefunden: jede Textzeile muss mit ihrer Nummer beginnen („7 • …“).',
-      rows.length,
-    );
+    throw new ResolutionParseError('errNoNumberedLines', [], rows.length);
   }
 
   const { measures, headings, preamble } = structure(code, lines);

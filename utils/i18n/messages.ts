@@ -1,0 +1,34 @@
+import de from '../../locales/de.json';
+
+type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+/**
+ * The core's messages, in the extension's message format (locales/*.json),
+ * so that no text lives in code. The core formats them in German (command
+ * line, logs); the UI translates the same code and parameters with
+ * browser.i18n into the reader's language.
+ */
+export function formatMessage(
+  code: string,
+  params: readonly string[] = [],
+  catalogue: Catalogue = de as Catalogue,
+): string {
+  const entry = catalogue[code];
+  if (!entry) return [code, ...params].join(' ');
+  return entry.message.replace(/\$([A-Za-z]+)\$/g, (_, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+    const index = Number(content.replace('$', '')) - 1;
+    return params[index] ?? '';
+  });
+}
+
+/** An error of the core that the UI can show in the reader's language: a message code and its parameters. */
+export class CodedError extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: readonly string[] = [],
+  ) {
+    super(formatMessage(code, params));
+    this.name = 'CodedError';
+  }
+}
