@@ -1,7 +1,8 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { CodedError } from '../utils/i18n/messages';
 import type { PdfTextItem } from '../utils/pdf/pdfLines';
 
-export class PdfReadError extends Error {}
+export class PdfReadError extends CodedError {}
 
 /** The text items of every page of a PDF (Node: pdf.js legacy build, no worker). */
 export async function pdfItems(bytes: Uint8Array): Promise<{ pages: number; items: PdfTextItem[] }> {
@@ -16,8 +17,8 @@ export async function pdfItems(bytes: Uint8Array): Promise<{ pages: number; item
     }).promise;
   } catch (e) {
     const name = (e as Error).name;
-    if (name === 'PasswordException') throw new PdfReadError('Die PDF-Datei ist passwortgeschützt.');
-    throw new PdfReadError(`Die PDF-Datei ist beschädigt oder keine PDF-Datei (${(e as Error).message}).`);
+    if (name === 'PasswordException') throw new PdfReadError('errPdfPassword');
+    throw new PdfReadError('errPdfBroken', [(e as Error).message]);
   }
   const items: PdfTextItem[] = [];
   for (let n = 1; n <= doc.numPages; n++) {

@@ -8,6 +8,7 @@ import { extname, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { readCouncilPage } from '../utils/detect/readCouncilPage';
 import { decodeHtml, decodeTextBytes } from '../utils/dom/decodeHtml';
+import { formatMessage } from '../utils/i18n/messages';
 import { matchPassages } from '../utils/matcher/matchPassages';
 import { packFromText } from '../utils/pack/packFile';
 import type { PositionPack } from '../utils/pack/types';
@@ -28,14 +29,14 @@ function parseArgs(argv: string[]) {
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    if (arg === '--pack') pack = argv[++i] ?? fail('--pack braucht eine Datei');
+    if (arg === '--pack') pack = argv[++i] ?? fail(formatMessage('cliNeedsPackFile'));
     else if (arg === '--threshold') {
       threshold = Number(argv[++i]);
-      if (!(threshold >= 0 && threshold <= 1)) fail('--threshold braucht eine Zahl von 0 bis 1');
-    } else if (arg.startsWith('--')) fail(`unbekannte Option ${arg}`);
+      if (!(threshold >= 0 && threshold <= 1)) fail(formatMessage('cliBadThreshold'));
+    } else if (arg.startsWith('--')) fail(formatMessage('cliUnknownOption', [arg]));
     else files.push(arg);
   }
-  if (files.length !== 1) fail('Aufruf: scan [--pack DATEI] [--threshold N] DATEI');
+  if (files.length !== 1) fail(formatMessage('cliUsage'));
   return { pack, threshold, file: files[0] as string };
 }
 
@@ -44,9 +45,13 @@ function readBytes(path: string): Uint8Array {
     return readFileSync(path);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    fail(
-      `${path}: ${err.code === 'ENOENT' ? 'Datei nicht gefunden' : err.code === 'EISDIR' ? 'ist ein Ordner' : err.message}`,
-    );
+    const reason =
+      err.code === 'ENOENT'
+        ? formatMessage('cliNotFound')
+        : err.code === 'EISDIR'
+          ? formatMessage('cliIsFolder')
+          : err.message;
+    fail(`${path}: ${reason}`);
   }
 }
 
@@ -77,7 +82,7 @@ async function pdfPassagesOf(bytes: Uint8Array) {
     const { pages, items } = await pdfItems(bytes);
     const passages = pdfPassages(items);
     if (passages.length === 0) {
-      process.stderr.write('scan: Die PDF-Datei hat keine Textebene (gescannt?): nichts zu lesen.\n');
+      process.stderr.write(`scan: ${formatMessage('cliNoTextLayer')}\n`);
     }
     return {
       document: { ...pdfFacts(passages), pages, textLayer: passages.length > 0 },
@@ -92,7 +97,7 @@ async function pdfPassagesOf(bytes: Uint8Array) {
 const args = parseArgs(process.argv.slice(2));
 const ext = extname(args.file).toLowerCase();
 if (!['.txt', '.html', '.htm', '.pdf'].includes(ext)) {
-  fail(`${args.file}: unbekannte Dateiart „${ext || '(keine)'}“ (erwartet .txt, .html oder .pdf)`);
+  fail(`${args.file}: ${formatMessage('cliUnknownType', [ext || '–'])}`);
 }
 const pack = loadPack(args.pack);
 const bytes = readBytes(args.file);
