@@ -290,26 +290,31 @@ async function seedNotes(page: Page, notes: Note[]) {
   }
 }
 
-async function measureNotebook(context: BrowserContext, count: number) {
-  const id = await extensionIdOf(context);
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${id}/popup.html#notes`);
-  await page.getByTestId('notes-total').waitFor();
+/** Empties the extension's notes store (the popup page has opened it). */
+async function clearNotes(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
-        const tx = indexedDB.open('ratsmarker');
-        tx.onsuccess = () => {
-          const db = tx.result;
-          const t = db.transaction('notes', 'readwrite');
-          t.objectStore('notes').clear();
-          t.oncomplete = () => {
+        const open = indexedDB.open('ratsmarker');
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('notes', 'readwrite');
+          tx.objectStore('notes').clear();
+          tx.oncomplete = () => {
             db.close();
             resolve();
           };
         };
       }),
   );
+}
+
+async function measureNotebook(context: BrowserContext, count: number) {
+  const id = await extensionIdOf(context);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/popup.html#notes`);
+  await page.getByTestId('notes-total').waitFor();
+  await clearNotes(page);
   const notes = makeNotes(count);
   await seedNotes(page, notes);
 
@@ -360,21 +365,7 @@ async function measureNotebook(context: BrowserContext, count: number) {
   let importInPageMs: number | undefined;
   if (count === 10_000 || quick) {
     const file = exportNotesJson(notes);
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          const tx = indexedDB.open('ratsmarker');
-          tx.onsuccess = () => {
-            const db = tx.result;
-            const t = db.transaction('notes', 'readwrite');
-            t.objectStore('notes').clear();
-            t.oncomplete = () => {
-              db.close();
-              resolve();
-            };
-          };
-        }),
-    );
+    await clearNotes(page);
     await page.goto('about:blank');
     await page.goto(`chrome-extension://${id}/popup.html#notes`);
     await page.getByTestId('notes-total').waitFor();

@@ -3,6 +3,7 @@ import { updateNote } from '@/utils/db/notesStore';
 import type { Note } from '@/utils/notes/types';
 import { t } from '../i18n';
 import { db } from './db';
+import { NoteFields } from './NoteFields';
 import { deleteWithUndo } from './undo';
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -43,14 +44,7 @@ export function NoteItem({
       {note.measureIds.length > 0 && <p class="note-measures">{note.measureIds.join(', ')}</p>}
       {editing.value ? (
         <form onSubmit={save} class="note-edit">
-          <label>
-            {t('cardNoteText')}
-            <textarea value={text.value} onInput={(e) => (text.value = e.currentTarget.value)} required />
-          </label>
-          <label>
-            {t('popupTags')}
-            <input value={tags.value} onInput={(e) => (tags.value = e.currentTarget.value)} />
-          </label>
+          <NoteFields label={t('cardNoteText')} text={text} tags={tags} required />
           <div class="actions">
             <button type="submit">{t('popupSave')}</button>
             <button type="button" onClick={() => (editing.value = false)}>

@@ -3,6 +3,7 @@ import { addNote, notesForDocument } from '@/utils/db/notesStore';
 import type { NoteDocument } from '@/utils/notes/types';
 import { t } from '../i18n';
 import { db } from './db';
+import { NoteFields } from './NoteFields';
 import { NoteItem } from './NoteItem';
 import { useLive } from './useLive';
 
@@ -26,14 +27,7 @@ export function PageNotes({ document: doc, onChange }: { document: NoteDocument;
         <NoteItem key={n.id} note={n} showDocument={false} onChange={onChange} />
       ))}
       <form onSubmit={save} class="note-edit">
-        <label>
-          {t('popupPageNote')}
-          <textarea value={text.value} onInput={(e) => (text.value = e.currentTarget.value)} />
-        </label>
-        <label>
-          {t('popupTags')}
-          <input value={tags.value} onInput={(e) => (tags.value = e.currentTarget.value)} />
-        </label>
+        <NoteFields label={t('popupPageNote')} text={text} tags={tags} />
         <div class="actions">
           <button type="submit">{t('popupAddNote')}</button>
         </div>
