@@ -34,6 +34,13 @@ export async function storedPacks(): Promise<{ packs: StoredPack[]; damaged: str
 
 export async function saveStoredPacks(packs: readonly StoredPack[]): Promise<void> {
   await packsItem.setValue(packs);
+  // Pages opened from now on read the new packs (the background's watcher would come a moment later).
+  await refreshActiveSpecs();
+}
+
+export async function saveSensitivity(level: number): Promise<void> {
+  await sensitivityItem.setValue(level);
+  await refreshActiveSpecs();
 }
 
 /** What a page needs to match: the enabled packs (validated) and the threshold. */

@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { SENSITIVITY_LEVELS } from '@/utils/pack/storedPacks';
 import { t } from '../i18n';
-import { sensitivityItem } from '../packs';
+import { saveSensitivity, sensitivityItem } from '../packs';
 
 /** Fewer, surer matches ↔ more matches; the middle is the matcher's default threshold. */
 export function SensitivitySection() {
@@ -28,7 +28,7 @@ export function SensitivitySection() {
           aria-valuetext={`${level.value + 1} / ${SENSITIVITY_LEVELS.length}`}
           onInput={(e) => {
             level.value = Number(e.currentTarget.value);
-            void sensitivityItem.setValue(level.value);
+            void saveSensitivity(level.value);
           }}
         />
         <span aria-hidden="true">{t('optionsSensitivityMore')}</span>
