@@ -30,7 +30,12 @@ const noBuild = process.argv.includes('--no-build');
 const MB = 1_000_000;
 const SIZES = quick ? [0.1] : [0.1, 1, 5];
 const RUNS = quick ? 1 : 5;
-const NOTE_COUNTS = quick ? [1_000] : [1_000, 10_000, 50_000];
+// BENCH_NOTES=10000 measures one notebook size alone (for a quick look at the popup).
+const NOTE_COUNTS = process.env.BENCH_NOTES
+  ? [Number(process.env.BENCH_NOTES)]
+  : quick
+    ? [1_000]
+    : [1_000, 10_000, 50_000];
 const markJs = `${root}node_modules/mark.js/dist/mark.min.js`;
 
 const median = (xs: number[]) => {
