@@ -187,6 +187,20 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     cards.open(a.button, around, measures, strings, cardNotes);
   };
 
+  /** Puts a badge for `matches` (none: a note marker only) at the end of the passage; its click opens the card. */
+  const attachBadge = (passage: PassageBlock, matches: MeasureMatch[], ranges: Annotated['ranges']): Annotated => {
+    const { host, button, setNotes } = createBadge(
+      doc,
+      matches.map((m) => ({ ...shortRef(m), terms: m.terms, colour: (info.get(m.id) as MeasureInfo).colour })),
+      strings.badge,
+    );
+    const lastNode = (passage.segments.at(-1) as PassageBlock['segments'][number]).node;
+    lastNode.parentNode?.insertBefore(host, lastNode.nextSibling);
+    const entry: Annotated = { passage, matches, ranges, badge: host, button, setNotes, notes: [] };
+    button.addEventListener('click', () => openCard(entry));
+    return entry;
+  };
+
   const annotate = (passages: readonly PassageBlock[]) => {
     const results = matchPassages(
       passages.map((p) => p.text),
@@ -211,19 +225,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
           ranges.push({ colour: c, range });
         }
       }
-      const { host, button, setNotes } = createBadge(
-        doc,
-        result.measures.map((m) => ({
-          ...shortRef(m),
-          terms: m.terms,
-          colour: (info.get(m.id) as MeasureInfo).colour,
-        })),
-        strings.badge,
-      );
-      const lastNode = (passage.segments.at(-1) as PassageBlock['segments'][number]).node;
-      lastNode.parentNode?.insertBefore(host, lastNode.nextSibling);
-      const entry: Annotated = { passage, matches: result.measures, ranges, badge: host, button, setNotes, notes: [] };
-      button.addEventListener('click', () => openCard(entry));
+      const entry = attachBadge(passage, result.measures, ranges);
       annotated.push(entry);
       created.push(entry);
       for (const b of passage.blocks) touched.add(b);
@@ -333,13 +335,8 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
       let entry =
         annotated.find((a) => samePassage(a.passage, passage)) ?? noteOnly.find((a) => samePassage(a.passage, passage));
       if (!entry) {
-        const { host, button, setNotes } = createBadge(doc, [], strings.badge);
-        const lastNode = (passage.segments.at(-1) as PassageBlock['segments'][number]).node;
-        lastNode.parentNode?.insertBefore(host, lastNode.nextSibling);
-        const created: Annotated = { passage, matches: [], ranges: [], badge: host, button, setNotes, notes: [] };
-        button.addEventListener('click', () => openCard(created));
-        noteOnly.push(created);
-        entry = created;
+        entry = attachBadge(passage, [], []);
+        noteOnly.push(entry);
       }
       entry.notes.push(note);
     }

@@ -25,9 +25,9 @@ export function detectSystem(doc: Document): CouncilSystem | undefined {
   return COUNCIL_SYSTEMS.find((s) => s.isProductPage(doc));
 }
 
-const LABELS = new Set([
-  'betreff',
-  'bezeichnung',
+// The labels council systems print before each fact, lower case without the
+// colon; the first one present wins.
+const NUMBER_LABELS = [
   'vorlage',
   'vorlagen-nr.',
   'vorlagennummer',
@@ -35,21 +35,27 @@ const LABELS = new Set([
   'drucksachen-nr.',
   'drucksachennummer',
   'nummer',
-  'art',
+];
+const KIND_LABELS = [
+  'drucksache-art',
+  'drucksachenart',
   'vorlageart',
   'vorlage-art',
   'vorlagenart',
-  'drucksache-art',
-  'drucksachenart',
   'dokumentart',
-  'federführend',
-  'federführung',
-  'federführendes amt',
-  'gremium',
-  'beratungsfolge',
-  'datum',
-  'vorlagedatum',
-  'erstellt am',
+  'art',
+];
+const TITLE_LABELS = ['betreff', 'bezeichnung'];
+const COMMITTEE_LABELS = ['federführend', 'federführung', 'federführendes amt', 'gremium'];
+const DATE_LABELS = ['datum', 'vorlagedatum', 'erstellt am'];
+const SEQUENCE_LABEL = 'beratungsfolge';
+const LABELS = new Set([
+  ...NUMBER_LABELS,
+  ...KIND_LABELS,
+  ...TITLE_LABELS,
+  ...COMMITTEE_LABELS,
+  ...DATE_LABELS,
+  SEQUENCE_LABEL,
 ]);
 
 const DATE = /\b\d{1,2}\.\d{1,2}\.\d{4}\b/;
@@ -112,43 +118,24 @@ function readFacts(doc: Document, system: CouncilSystem | undefined, url: URL | 
   const h1 = h1El ? visibleText(h1El) : undefined;
   // ALLRIS heads its pages "Drucksache - 23-1862", "Antrag - 2026/245".
   const kindNumber = h1 ? /^(\p{L}[\p{L} -]*?)\s+-\s+(\S*\d[\w./ -]*?)\s*$/u.exec(h1) : null;
-  const number = get(
-    'vorlage',
-    'vorlagen-nr.',
-    'vorlagennummer',
-    'drucksache',
-    'drucksachen-nr.',
-    'drucksachennummer',
-    'nummer',
-  );
+  const number = get(...NUMBER_LABELS);
   if (number && /\d/.test(number) && number.length <= 40) facts.number = number;
   else if (kindNumber) facts.number = kindNumber[2];
-  const kind = get(
-    'drucksache-art',
-    'drucksachenart',
-    'vorlageart',
-    'vorlage-art',
-    'vorlagenart',
-    'dokumentart',
-    'art',
-  );
+  const kind = get(...KIND_LABELS);
   if (kind) facts.kind = kind.replace(/\s+(nicht)?öffentlich$/i, '');
   else if (kindNumber) facts.kind = kindNumber[1];
   // Agenda-item and meeting pages head their title with the page's kind: "Auszug - …".
   const h1Title = h1?.replace(/^(?:Auszug|Tagesordnung|Vorlage|Drucksache|Niederschrift)\s+-\s+/, '');
-  const title = get('betreff', 'bezeichnung') ?? (kindNumber ? undefined : h1Title);
+  const title = get(...TITLE_LABELS) ?? (kindNumber ? undefined : h1Title);
   if (title) facts.title = title;
   const committee =
-    get('federführend', 'federführung', 'federführendes amt', 'gremium') ??
-    get('beratungsfolge')
+    get(...COMMITTEE_LABELS) ??
+    get(SEQUENCE_LABEL)
       ?.replace(DATE, '')
       .split(/\s{2,}|Sitzung /)[0]
       ?.trim();
   if (committee) facts.committee = committee;
-  const date =
-    firstDate(get('datum', 'vorlagedatum', 'erstellt am')) ??
-    firstDate(get('beratungsfolge')) ??
-    firstDate(beratungsfolgeTable(doc));
+  const date = firstDate(get(...DATE_LABELS)) ?? firstDate(get(SEQUENCE_LABEL)) ?? firstDate(beratungsfolgeTable(doc));
   if (date) facts.date = date;
   return facts;
 }
