@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { councilHostPatterns } from './utils/detect/councilHosts';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -19,6 +20,8 @@ export default defineConfig({
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Any other council site, only when the user adds it.
     optional_host_permissions: ['*://*/*'],
+    // The PDF viewer fetches council documents from the hosts the content script already runs on.
+    host_permissions: councilHostPatterns(),
     commands: {
       'check-page': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandCheck__' },
       'open-side-panel': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandSidePanel__' },

@@ -2,7 +2,8 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from './i18n';
-import { type PageReport, sendMessage } from './messages';
+import type { PageReport } from './messages';
+import { askTab } from './tabMessages';
 
 // The side panel stays open while the user reads; it looks again this often.
 const REFRESH_MS = 2_000;
@@ -21,12 +22,8 @@ export function MatchList() {
         state.value = null;
         return;
       }
-      try {
-        const report = await sendMessage('getReport', undefined, tab.id);
-        state.value = report ? { tabId: tab.id, report } : null;
-      } catch {
-        state.value = null;
-      }
+      const report = await askTab(tab.id, 'getReport', undefined);
+      state.value = report ? { tabId: tab.id, report } : null;
     };
     void read();
     const timer = setInterval(read, REFRESH_MS);
@@ -68,9 +65,10 @@ export function MatchList() {
                       type="button"
                       class="link"
                       aria-label={`${t('sidepanelJump')}: ${p.text.slice(0, 80)}`}
-                      onClick={() => void sendMessage('showPassage', p.index, s?.tabId)}
+                      onClick={() => s && void askTab(s.tabId, 'showPassage', p.index)}
                     >
-                      „{p.text.length > 160 ? `${p.text.slice(0, 159)}…` : p.text}“
+                      {p.where && <small class="where">{p.where}: </small>}„
+                      {p.text.length > 160 ? `${p.text.slice(0, 159)}…` : p.text}“
                     </button>
                   </li>
                 ))}

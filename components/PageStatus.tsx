@@ -1,15 +1,17 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { isPdfUrl } from '@/utils/detect/pdfLinks';
 import { noteDocument } from '@/utils/notes/documentKey';
 import type { NoteDocument } from '@/utils/notes/types';
 import { t } from './i18n';
 import { type PageReport, sendMessage } from './messages';
 import { PageNotes } from './notes/PageNotes';
+import { askTab } from './tabMessages';
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'none'; tabId?: number; origin?: string; document?: NoteDocument }
+  | { kind: 'none'; tabId?: number; origin?: string; document?: NoteDocument; pdf?: string }
   | { kind: 'report'; tabId: number; report: PageReport; document: NoteDocument };
 
 async function readTab(): Promise<State> {
@@ -18,13 +20,10 @@ async function readTab(): Promise<State> {
   const web = tab.url?.startsWith('http') ? tab.url : undefined;
   const origin = web ? new URL(web).origin : undefined;
   const plain = web ? noteDocument(web, { title: tab.title }) : undefined;
-  try {
-    const report = await sendMessage('getReport', undefined, tab.id);
-    if (report) return { kind: 'report', tabId: tab.id, report, document: report.noteDocument };
-  } catch {
-    // No content script in that tab: Ratsmarker has not looked at it.
-  }
-  return { kind: 'none', tabId: tab.id, origin, document: plain };
+  const report = await askTab(tab.id, 'getReport', undefined);
+  if (report) return { kind: 'report', tabId: tab.id, report, document: report.noteDocument };
+  const pdf = web && isPdfUrl(new URL(web)) ? web : undefined;
+  return { kind: 'none', tabId: tab.id, origin, document: plain, pdf };
 }
 
 /** What Ratsmarker found on the current tab, and the ways to have it look. */
@@ -57,6 +56,11 @@ export function PageStatus() {
           <h2 id="this-page">{t('popupThisPage')}</h2>
           <p class="meta">{t('popupNotChecked')}</p>
           <div class="actions">
+            {s.pdf && (
+              <button type="button" onClick={() => void sendMessage('openViewer', s.pdf as string).then(() => window.close())}>
+                {t('popupOpenPdf')}
+              </button>
+            )}
             <button type="button" onClick={checkNow} disabled={s.tabId === undefined}>
               {t('popupCheckPage')}
             </button>
@@ -71,7 +75,7 @@ export function PageStatus() {
   }
   const { report, tabId } = s;
   const d = report.document;
-  const redraw = () => void sendMessage('refreshNotes', undefined, tabId).catch(() => undefined);
+  const redraw = () => void askTab(tabId, 'refreshNotes', undefined);
   return (
     <>
       <section aria-labelledby="this-page" data-testid="page-status">
@@ -89,7 +93,7 @@ export function PageStatus() {
           <ul class="matches">
             {report.measures.map((m) => (
               <li key={m.id}>
-                <button type="button" class="link" onClick={() => void sendMessage('showMeasure', m.id, tabId)}>
+                <button type="button" class="link" onClick={() => void askTab(tabId, 'showMeasure', m.id)}>
                   {m.label}
                 </button>{' '}
                 <small>

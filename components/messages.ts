@@ -18,10 +18,10 @@ export interface PageReport {
   };
   measures: { id: string; label: string; reference: string; count: number }[];
   /** The matched passages in page order, for the side panel. */
-  passages: { index: number; text: string; measureIds: string[] }[];
+  passages: { index: number; text: string; measureIds: string[]; where?: string }[];
 }
 
-interface ProtocolMap {
+export interface ProtocolMap {
   /** Content script → background: the matches on this tab changed. */
   reportMatches(report: PageReport): void;
   /** Popup → content script: what did you find on this page? */
@@ -44,6 +44,8 @@ interface ProtocolMap {
   refreshNotes(): void;
   /** Content script → background: the enabled packs, validated, and the threshold. */
   activePacks(): ActivePackSpecs;
+  /** Content script or popup → background: open a PDF in the viewer, in a tab beside the sender's. */
+  openViewer(pdfUrl: string): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,3 +1,5 @@
+// Errors on the command line read in German.
+import '../utils/i18n/messages';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createPack } from '../utils/pack/loadPack';

@@ -1,8 +1,9 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { CodedError } from '../utils/i18n/messages';
+import { PdfReadError, pdfOpenError } from '../utils/pdf/pdfErrors';
 import type { PdfTextItem } from '../utils/pdf/pdfLines';
+import { type PdfJsTextItem, textItemsOfPage } from '../utils/pdf/textItems';
 
-export class PdfReadError extends CodedError {}
+export { PdfReadError };
 
 /** The text items of every page of a PDF (Node: pdf.js legacy build, no worker). */
 export async function pdfItems(bytes: Uint8Array): Promise<{ pages: number; items: PdfTextItem[] }> {
@@ -16,26 +17,13 @@ export async function pdfItems(bytes: Uint8Array): Promise<{ pages: number; item
       verbosity: 0,
     }).promise;
   } catch (e) {
-    const name = (e as Error).name;
-    if (name === 'PasswordException') throw new PdfReadError('errPdfPassword');
-    throw new PdfReadError('errPdfBroken', [(e as Error).message]);
+    throw pdfOpenError(e);
   }
   const items: PdfTextItem[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const content = await page.getTextContent();
-    for (const it of content.items) {
-      if (!('str' in it)) continue;
-      const [a, b, , , x, y] = it.transform as number[];
-      items.push({
-        str: it.str,
-        x: x as number,
-        y: y as number,
-        size: Math.hypot(a as number, b as number) || it.height,
-        width: it.width,
-        page: n,
-      });
-    }
+    items.push(...textItemsOfPage(content.items as PdfJsTextItem[], n));
   }
   await doc.destroy();
   return { pages: doc.numPages, items };

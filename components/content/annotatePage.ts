@@ -1,4 +1,5 @@
 import { anchorQuote } from '@/utils/anchoring/anchorQuote';
+import { joinPassages, passageAt } from '@/utils/anchoring/joinPassages';
 import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import type { NewNote } from '@/utils/db/notesStore';
 import { detectSystem, motionTextFilter, readFacts } from '@/utils/detect/readCouncilPage';
@@ -10,12 +11,12 @@ import { compileMatcherInSlices } from '@/utils/matcher/compileMatcher';
 import { type MeasureMatch, matchPassages } from '@/utils/matcher/matchPassages';
 import { noteDocument } from '@/utils/notes/documentKey';
 import type { Note } from '@/utils/notes/types';
-import type { PackMeasure, PositionPack } from '@/utils/pack/types';
-import { formatLineReference } from '@/utils/resolution/parseResolution';
+import type { PositionPack } from '@/utils/pack/types';
 import type { PageReport } from '../messages';
 import { createBadge } from './badge';
 import { type CardStrings, createCardLayer } from './card';
 import { createHighlighter } from './highlighter';
+import { createMeasureIndex, reportText } from './measureIndex';
 
 export interface AnnotatorOptions {
   /** The packs and the threshold, loaded only once the page has proved to be worth reading. */
@@ -34,12 +35,6 @@ export interface AnnotatorOptions {
     anchored(found: string[], orphaned: string[]): void;
     spoken(count: number): string;
   };
-}
-
-interface MeasureInfo {
-  measure: PackMeasure;
-  pack: PositionPack;
-  colour: number;
 }
 
 interface Annotated {
@@ -118,17 +113,8 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
   const noteDoc = noteDocument(url.href, facts);
   const highlighter = createHighlighter(doc);
   const cards = createCardLayer(doc);
-  const info = new Map<string, MeasureInfo>();
-  let colour = 0;
-  for (const pack of packs)
-    for (const measure of pack.measures) info.set(measure.id, { measure, pack, colour: colour++ });
+  const measures = createMeasureIndex(packs);
   const annotated: Annotated[] = [];
-
-  const shortRef = (m: MeasureMatch) => {
-    const i = info.get(m.id) as MeasureInfo;
-    const ref = formatLineReference(i.pack.resolution.code, m.lines[0], m.lines[1]);
-    return { short: ref.replace(', ', ' · '), spoken: ref.replace(',', ''), reference: ref };
-  };
 
   const updateBlockAttributes = (blocks: Iterable<Element>) => {
     for (const block of blocks) {
@@ -146,19 +132,6 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     if (!first || !last) return;
     whole.setStart(first.node, first.start);
     whole.setEnd(last.node, last.end);
-    const measures = a.matches.map((m) => {
-      const i = info.get(m.id) as MeasureInfo;
-      const r = i.pack.resolution;
-      return {
-        label: i.measure.lexicon.label,
-        reference: shortRef(m).reference,
-        text: i.measure.text,
-        heading: i.measure.heading,
-        terms: m.terms,
-        colour: i.colour,
-        source: [`${r.code} ${r.title}`, r.body, r.date].filter(Boolean).join(' · '),
-      };
-    });
     const notes = options.notes;
     const cardNotes = notes
       ? {
@@ -184,16 +157,12 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
       left: Math.min(p.left, b.left),
       right: Math.max(p.right, b.right),
     };
-    cards.open(a.button, around, measures, strings, cardNotes);
+    cards.open(a.button, around, measures.cardMeasures(a.matches), strings, cardNotes);
   };
 
   /** Puts a badge for `matches` (none: a note marker only) at the end of the passage; its click opens the card. */
   const attachBadge = (passage: PassageBlock, matches: MeasureMatch[], ranges: Annotated['ranges']): Annotated => {
-    const { host, button, setNotes } = createBadge(
-      doc,
-      matches.map((m) => ({ ...shortRef(m), terms: m.terms, colour: (info.get(m.id) as MeasureInfo).colour })),
-      strings.badge,
-    );
+    const { host, button, setNotes } = createBadge(doc, measures.badgeMeasures(matches), strings.badge);
     const lastNode = (passage.segments.at(-1) as PassageBlock['segments'][number]).node;
     lastNode.parentNode?.insertBefore(host, lastNode.nextSibling);
     const entry: Annotated = { passage, matches, ranges, badge: host, button, setNotes, notes: [] };
@@ -215,7 +184,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
       const map = buildTextMap(passage.segments);
       const ranges: Annotated['ranges'] = [];
       for (const m of result.measures) {
-        const c = (info.get(m.id) as MeasureInfo).colour;
+        const c = measures.colourOf(m.id);
         for (const span of m.spans) {
           const pos = domRangeOf(map, span.start, span.end);
           if (!pos) continue;
@@ -255,40 +224,24 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
   };
 
   const report = (): PageReport => {
-    const counts = new Map<string, number>();
-    for (const a of annotated) for (const m of a.matches) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
+    const counted = measures.reportMeasures(annotated.map((a) => a.matches));
     return {
-      count: [...counts.values()].reduce((x, y) => x + y, 0),
+      count: counted.reduce((sum, m) => sum + m.count, 0),
       noteDocument: noteDoc,
       document: facts,
       passages: inPageOrder().map((a, index) => ({
         index,
-        text: a.passage.text.length > 300 ? `${a.passage.text.slice(0, 299)}…` : a.passage.text,
+        text: reportText(a.passage.text),
         measureIds: a.matches.map((m) => m.id),
       })),
-      measures: [...counts].map(([id, count]) => {
-        const i = info.get(id) as MeasureInfo;
-        return {
-          id,
-          label: i.measure.lexicon.label,
-          reference: formatLineReference(i.pack.resolution.code, i.measure.firstLine, i.measure.lastLine),
-          count,
-        };
-      }),
+      measures: counted,
     };
   };
 
   /** The document's motion text as notes anchor in it: the passages joined by newlines. */
   const motionText = () => {
     const passages = extractPassages(doc).filter(isMotionText);
-    const starts: number[] = [];
-    let text = '';
-    for (const p of passages) {
-      if (text) text += '\n';
-      starts.push(text.length);
-      text += p.text;
-    }
-    return { passages, starts, text };
+    return { passages, ...joinPassages(passages.map((p) => p.text)) };
   };
   const samePassage = (a: PassageBlock, b: PassageBlock) => a.segments[0]?.node === b.segments[0]?.node;
 
@@ -316,7 +269,8 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
       a.setNotes(0, '');
     }
     for (const a of noteOnly.splice(0)) a.badge.remove();
-    const anchoredNotes = all.filter((n) => n.target);
+    // Notes taken in the PDF viewer anchor in the PDF's text, not in this page's.
+    const anchoredNotes = all.filter((n) => n.target && n.target.page === undefined);
     if (anchoredNotes.length === 0) return;
     const { passages, starts, text } = motionText();
     const found: string[] = [];
@@ -329,9 +283,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
         continue;
       }
       found.push(note.id);
-      let i = starts.length - 1;
-      while (i > 0 && (starts[i] as number) > hit.start) i--;
-      const passage = passages[i] as PassageBlock;
+      const passage = passages[passageAt(starts, hit.start)] as PassageBlock;
       let entry =
         annotated.find((a) => samePassage(a.passage, passage)) ?? noteOnly.find((a) => samePassage(a.passage, passage));
       if (!entry) {

@@ -2,7 +2,9 @@ import { isKnownCouncilUrl } from '@/utils/detect/councilHosts';
 import { t } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
 import { type Annotator, annotatePage, SCAN_START } from './annotatePage';
+import { cardStrings } from './cardStrings';
 import { loadActivePacks } from './loadActivePacks';
+import { addPdfButtons } from './pdfButtons';
 
 declare global {
   // Set by the background before it injects the script on the user's request.
@@ -24,21 +26,7 @@ export async function startContentScript(): Promise<void> {
     load: loadActivePacks,
     requireProduct: !requested && isKnownCouncilUrl(url),
     startedAt,
-    strings: () => ({
-      title: t('cardTitle'),
-      matchedOn: t('cardMatchedOn'),
-      resolution: t('cardResolution'),
-      close: t('cardClose'),
-      note: t('cardNote'),
-      notes: t('cardNotes'),
-      noteText: t('cardNoteText'),
-      noteTags: t('cardNoteTags'),
-      save: t('cardSave'),
-      cancel: t('cardCancel'),
-      saved: t('cardSaved'),
-      saveFailed: t('cardSaveFailed'),
-      badge: (spoken, terms) => t('badgeLabel', [spoken, terms]),
-    }),
+    strings: cardStrings,
     onReport: (report) => void sendMessage('reportMatches', report).catch(() => undefined),
     notes: {
       load: (key) => sendMessage('notesForDocument', key),
@@ -53,6 +41,12 @@ export async function startContentScript(): Promise<void> {
     globalThis.__ratsmarkerStarted = false;
     return;
   }
+  addPdfButtons(
+    document,
+    location.href,
+    { text: t('openInRatsmarker'), label: (name) => t('openInRatsmarkerLabel', name) },
+    (pdfUrl) => void sendMessage('openViewer', pdfUrl).catch(() => undefined),
+  );
   onMessage('getReport', () => annotator.report());
   onMessage('showMeasure', ({ data }) => annotator.showMeasure(data));
   onMessage('refreshNotes', () => annotator.refreshNotes());

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { lockedPdf, motionPdf, plainPdf, scannedPdf } from '../fixtures/pdf/makePdfs';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
@@ -47,6 +48,22 @@ export const VARIANTS: Record<string, { file: string; replace: [string, string][
   },
 };
 
+const BROKEN_PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj kaputt');
+const LOGIN_PAGE = new TextEncoder().encode('<!doctype html><title>Anmeldung</title><form>Bitte anmelden</form>');
+
+/** The PDFs the tests open (made by tests/fixtures/pdf/makePdfs.ts), by path and query. */
+export const PDF_ROUTES: Record<string, () => Promise<Uint8Array>> = {
+  // The two documents linked from the Düsseldorf motion page.
+  '/ratsinfo/duesseldorf/getfile.asp?id=231877&type=do': motionPdf,
+  '/ratsinfo/duesseldorf/getfile.asp?id=231880&type=do': plainPdf,
+  '/ratsinfo/duesseldorf/pdf/scan.pdf': scannedPdf,
+  '/ratsinfo/duesseldorf/pdf/passwort.pdf': lockedPdf,
+  '/ratsinfo/duesseldorf/pdf/kaputt.pdf': async () => BROKEN_PDF,
+  '/ratsinfo/duesseldorf/pdf/anmeldung.pdf': async () => LOGIN_PAGE,
+  // A host Ratsmarker has no permission for.
+  '/dokumente/antrag.pdf': motionPdf,
+};
+
 /** Hosts the tests use, all mapped to the local server. */
 export const TEST_HOSTS = [
   'ratsinfo.duesseldorf.de',
@@ -56,8 +73,17 @@ export const TEST_HOSTS = [
 ];
 
 export async function startServer(extra: Record<string, string> = {}): Promise<{ server: Server; port: number }> {
+  const pdfs = new Map<string, Uint8Array>();
+  for (const [route, make] of Object.entries(PDF_ROUTES)) pdfs.set(route, await make());
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = url.pathname;
+    const pdf = pdfs.get(path + url.search);
+    if (pdf) {
+      res.writeHead(200, { 'content-type': 'application/pdf' });
+      res.end(pdf);
+      return;
+    }
     const inline = extra[path];
     const file = ROUTES[path];
     const variant = VARIANTS[path];

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfFacts } from '@/utils/pdf/pdfFacts';
-import { pdfPassages } from '@/utils/pdf/pdfPassages';
+import fc from 'fast-check';
+import { lineMapped, type PdfTextItem } from '@/utils/pdf/pdfLines';
+import { pdfPassages, textLayerStretches } from '@/utils/pdf/pdfPassages';
 import { pdfItems } from '../../scripts/pdfItems';
 import { motionPdf, plainPdf, scannedPdf } from '../fixtures/pdf/makePdfs';
 
@@ -40,6 +42,54 @@ describe('passages of a PDF', () => {
     const { pages, items } = await pdfItems(await scannedPdf());
     expect(pages).toBe(1);
     expect(pdfPassages(items)).toEqual([]);
+  });
+});
+
+describe('tracing passages back to the text layer', () => {
+  it('finds every character of every passage in the item it came from', async () => {
+    for (const make of [motionPdf, plainPdf]) {
+      const { items } = await pdfItems(await make());
+      for (const p of pdfPassages(items)) {
+        let covered = 0;
+        for (const r of p.runs) {
+          expect(p.text.slice(r.at, r.at + r.end - r.start)).toBe((items[r.item] as PdfTextItem).str.slice(r.start, r.end));
+          covered += r.end - r.start;
+        }
+        // Only the spaces put between items and the hyphens of split words have no source.
+        expect(p.text.length - covered).toBeLessThanOrEqual((p.text.match(/ /g) ?? []).length);
+      }
+    }
+  });
+
+  it('finds a word split over two lines in both of its items', async () => {
+    const { items } = await pdfItems(await motionPdf());
+    const item1 = pdfPassages(items).find((p) => p.text.startsWith('1.'));
+    if (!item1) throw new Error('item 1 not read');
+    const start = item1.text.indexOf('Partnerstadt');
+    const stretches = textLayerStretches(item1, items, start, start + 'Partnerstadt'.length);
+    expect(stretches).toHaveLength(2);
+    const textOf = (s: (typeof stretches)[number]) =>
+      (items.find((i) => i.page === s.from.page && i.index === s.from.index) as PdfTextItem).str.slice(
+        s.from.offset,
+        s.to.offset,
+      );
+    expect(stretches.map(textOf)).toEqual(['Partner', 'stadt']);
+  });
+
+  it('collapses whitespace as a web page would, whatever the items hold', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[ a-zä\t]{0,8}$/), { maxLength: 6 }), (strs) => {
+        let x = 0;
+        const items: PdfTextItem[] = strs.map((str, index) => {
+          const it = { str, x, y: 0, size: 10, width: str.length * 5, page: 1, index };
+          x += str.length * 5 + (index % 2) * 10;
+          return it;
+        });
+        const line = lineMapped(items, new Map(items.map((it, i) => [it, i])));
+        expect(line.text).not.toMatch(/^ | $|  /);
+        expect(line.text.replace(/ /g, '')).toBe(strs.join('').replace(/\s/g, ''));
+      }),
+    );
   });
 });
 

@@ -50,6 +50,11 @@ export function councilMatchPatterns(): string[] {
   return KNOWN_COUNCIL_HOSTS.flatMap((host) => COUNCIL_PATHS.map((path) => `*://${host}${path}`));
 }
 
+/** The known council hosts as host permissions (the PDF viewer fetches their documents). */
+export function councilHostPatterns(): string[] {
+  return KNOWN_COUNCIL_HOSTS.map((host) => `*://${host}/*`);
+}
+
 /** The URL is a product page of a known council host (where the page must still prove its product). */
 export function isKnownCouncilUrl(url: URL): boolean {
   const host = url.hostname;

@@ -50,7 +50,9 @@ const NoteSchema = v.object({
     url: WebUrl,
   }),
   documentKey: Text(3_000),
-  target: v.optional(v.object({ quote: Quote, position: Position })),
+  target: v.optional(
+    v.object({ quote: Quote, position: Position, page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))) }),
+  ),
   measureIds: v.pipe(v.array(Text(100)), v.maxLength(200)),
   text: Text(MAX_NOTE_LENGTH),
   tags: v.pipe(v.array(Text(MAX_TAG_LENGTH)), v.maxLength(MAX_TAGS)),

@@ -1,4 +1,5 @@
 import de from '../../locales/de.json';
+import { CodedError, setMessageFormatter } from './codedError';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
@@ -22,13 +23,8 @@ export function formatMessage(
   });
 }
 
-/** An error of the core that the UI can show in the reader's language: a message code and its parameters. */
-export class CodedError extends Error {
-  constructor(
-    readonly code: string,
-    readonly params: readonly string[] = [],
-  ) {
-    super(formatMessage(code, params));
-    this.name = 'CodedError';
-  }
-}
+// Errors made in Node (command line, tests) read in German; the extension's
+// bundles leave the catalogue out and translate the code where they show it.
+setMessageFormatter(formatMessage);
+
+export { CodedError };

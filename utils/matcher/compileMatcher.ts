@@ -1,4 +1,4 @@
-import { CodedError } from '../i18n/messages';
+import { CodedError } from '../i18n/codedError';
 import { parseTerm, type TermPattern, type WordPattern } from '../pack/parseTerm';
 import type { LexiconRule, PositionPack } from '../pack/types';
 

@@ -18,3 +18,21 @@ export function noteDocument(url: string, facts: { number?: string; title?: stri
     url: u.href,
   };
 }
+
+/**
+ * A PDF as notes remember it: by site and document number where its first
+ * page names one (so it shares its notes with the document's HTML page), by
+ * a fingerprint of its content otherwise (download addresses often carry a
+ * session and change from visit to visit).
+ */
+export function pdfNoteDocument(url: string, facts: { number?: string; title?: string }, fingerprint: string): NoteDocument {
+  if (facts.number?.trim()) return noteDocument(url, facts);
+  const u = new URL(url);
+  u.hash = '';
+  return {
+    key: `${u.hostname}|pdf:${fingerprint}`,
+    site: u.hostname,
+    ...(facts.title ? { title: facts.title } : {}),
+    url: u.href,
+  };
+}

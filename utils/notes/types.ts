@@ -14,6 +14,8 @@ export interface NoteDocument {
 export interface NoteTarget {
   quote: TextQuoteSelector;
   position: TextPositionSelector;
+  /** In a PDF (opened in the viewer): the page the passage begins on. */
+  page?: number;
 }
 
 export interface Note {

@@ -1,4 +1,4 @@
-import { CodedError } from '../i18n/messages';
+import { CodedError } from '../i18n/codedError';
 import { parseResolution } from '../resolution/parseResolution';
 import { deriveLexicons } from './deriveLexicon';
 import type { MeasureLexicon, PackLexicon, PositionPack } from './types';

@@ -1,4 +1,4 @@
-import { CodedError } from '../i18n/messages';
+import { CodedError } from '../i18n/codedError';
 import { foldWord, normalizeWord, stripFeminine } from '../text/normalize';
 import { stemGerman } from '../text/stem';
 

@@ -1,3 +1,5 @@
+import { MappedText } from './mappedText';
+
 /** A run of text on a PDF page, as pdf.js reports it (in PDF units, y growing upwards). */
 export interface PdfTextItem {
   str: string;
@@ -7,6 +9,8 @@ export interface PdfTextItem {
   size: number;
   width: number;
   page: number;
+  /** Its place among the page's text items (the text layer has one element per item, in this order). */
+  index: number;
 }
 
 /** One printed line of a page: its items left to right. */
@@ -47,15 +51,21 @@ export function groupLines(items: readonly PdfTextItem[]): PdfLine[] {
   return out;
 }
 
-/** The text of a line, with a space where items stand apart. */
-export function lineText(items: readonly PdfTextItem[]): string {
-  let out = '';
+/** The text of a line, with a space where items stand apart, each character traced to its item. */
+export function lineMapped(items: readonly PdfTextItem[], indexOf: ReadonlyMap<PdfTextItem, number>): MappedText {
+  const out = new MappedText();
   let end = Number.NEGATIVE_INFINITY;
   for (const it of items) {
     const gap = it.x - end;
-    if (out && !/\s$/.test(out) && !/^\s/.test(it.str) && gap > it.size * 0.15) out += ' ';
-    out += it.str;
+    if (gap > it.size * 0.15) out.pushSpace();
+    out.pushItem(it.str, indexOf.get(it) ?? -1);
     end = it.x + it.width;
   }
-  return out.replace(/\s+/g, ' ').trim();
+  out.trimEnd();
+  return out;
+}
+
+/** The text of a line, with a space where items stand apart. */
+export function lineText(items: readonly PdfTextItem[]): string {
+  return lineMapped(items, new Map()).text;
 }

@@ -1,4 +1,5 @@
-import { groupLines, lineText, type PdfLine, type PdfTextItem } from './pdfLines';
+import { MappedText, type TextRun } from './mappedText';
+import { groupLines, lineMapped, type PdfLine, type PdfTextItem } from './pdfLines';
 
 export interface PdfPassage {
   text: string;
@@ -7,6 +8,15 @@ export interface PdfPassage {
   kind: 'paragraph' | 'item' | 'lines' | 'heading';
   /** Margin line numbers of a line-numbered motion. */
   lines?: [number, number];
+  /** Where the passage's text stands in the items it was read from (indexes into them), for the text layer. */
+  runs: TextRun[];
+}
+
+/** A place in a page's text layer: the item (its index on the page) and a character in it. */
+export interface PdfTextPoint {
+  page: number;
+  index: number;
+  offset: number;
 }
 
 const ITEM_MARKER = /^(?:\(?\d{1,2}[.)](?!\d)|\(?[a-z][.)]|[ivx]{1,4}[.)]|[•·▪◦●‣–—-])\s/;
@@ -20,8 +30,9 @@ interface ReadLine {
   page: number;
   y: number;
   size: number;
-  text: string;
+  text: MappedText;
   number?: number;
+  items: PdfTextItem[];
 }
 
 /** Splits a margin number off a line: "12  Die Verwaltung …" where "12" stands alone at the left. */
@@ -34,14 +45,15 @@ function marginNumber(line: PdfLine): { number: number; rest: PdfTextItem[] } | 
   return { number: Number(first.str.trim()), rest };
 }
 
-function readLines(lines: readonly PdfLine[]): ReadLine[] {
+function readLines(lines: readonly PdfLine[], indexOf: ReadonlyMap<PdfTextItem, number>): ReadLine[] {
   const read: ReadLine[] = lines.map((l) => {
     const m = marginNumber(l);
     return {
       page: l.page,
       y: l.y,
       size: l.size,
-      text: lineText(m ? m.rest : l.items),
+      text: lineMapped(m ? m.rest : l.items, indexOf),
+      items: l.items,
       ...(m ? { number: m.number } : {}),
     };
   });
@@ -50,7 +62,7 @@ function readLines(lines: readonly PdfLine[]): ReadLine[] {
   const close = () => {
     if (run.length < MIN_NUMBERED_RUN)
       for (const l of run) {
-        l.text = `${l.number} ${l.text}`.trim();
+        l.text = lineMapped(l.items, indexOf);
         l.number = undefined;
       }
     run = [];
@@ -65,12 +77,14 @@ function readLines(lines: readonly PdfLine[]): ReadLine[] {
   return read;
 }
 
-function join(a: string, b: string): string {
-  if (!a) return b;
+/** Appends the next printed line to a passage. */
+function join(a: MappedText, b: MappedText): void {
+  const tail = a.text.slice(-2);
+  const head = b.text.slice(0, 1);
   // A hyphen at the end of a printed line before a lower-case word splits one word.
-  if (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b;
-  if (/\p{L}-$/u.test(a)) return a + b;
-  return `${a} ${b}`;
+  if (/\p{L}-$/u.test(tail) && /^\p{Ll}/u.test(head)) a.pop();
+  else if (!/\p{L}-$/u.test(tail) && a.length > 0) a.push(' ');
+  a.append(b);
 }
 
 /**
@@ -79,7 +93,8 @@ function join(a: string, b: string): string {
  * line-numbered motion groups of lines with their margin numbers as reference.
  */
 export function pdfPassages(items: readonly PdfTextItem[]): PdfPassage[] {
-  const lines = readLines(groupLines(items));
+  const indexOf = new Map(items.map((it, i) => [it, i] as const));
+  const lines = readLines(groupLines(items), indexOf);
   const spacing = new Map<number, number>();
   for (let i = 1; i < lines.length; i++) {
     const a = lines[i - 1] as ReadLine;
@@ -96,14 +111,17 @@ export function pdfPassages(items: readonly PdfTextItem[]): PdfPassage[] {
   const lineGaps = [...spacing.keys()].filter((d) => d >= size * 0.9);
   const usual = lineGaps.length > 0 ? Math.min(...lineGaps) : size * 1.2;
   const out: PdfPassage[] = [];
-  let current: PdfPassage | undefined;
+  let current: (Omit<PdfPassage, 'text' | 'runs'> & { text: MappedText }) | undefined;
   const flush = () => {
-    if (current && /\p{L}/u.test(current.text)) out.push(current);
+    if (current) {
+      const text = current.text.text;
+      if (/\p{L}/u.test(text)) out.push({ ...current, text, runs: current.text.runs() });
+    }
     current = undefined;
   };
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
-    const text = line.text;
+    const text = line.text.text;
     if (!text) {
       flush(); // an empty numbered line
       return;
@@ -121,16 +139,39 @@ export function pdfPassages(items: readonly PdfTextItem[]): PdfPassage[] {
     if (!continues) {
       flush();
       current = {
-        text,
+        text: line.text,
         page: line.page,
         kind,
         ...(line.number !== undefined ? { lines: [line.number, line.number] } : {}),
       };
     } else if (current) {
-      current.text = join(current.text, text);
+      join(current.text, line.text);
       if (line.number !== undefined) current.lines = [current.lines?.[0] ?? line.number, line.number];
     }
   });
   flush();
+  return out;
+}
+
+/**
+ * Where the characters [start, end) of a passage stand in the text layer:
+ * one stretch per text item they cross (spaces put between items have none).
+ */
+export function textLayerStretches(
+  passage: PdfPassage,
+  items: readonly PdfTextItem[],
+  start: number,
+  end: number,
+): { from: PdfTextPoint; to: PdfTextPoint }[] {
+  const out: { from: PdfTextPoint; to: PdfTextPoint }[] = [];
+  for (const run of passage.runs) {
+    const runEnd = run.at + (run.end - run.start);
+    const s = Math.max(start, run.at);
+    const e = Math.min(end, runEnd);
+    if (e <= s) continue;
+    const item = items[run.item] as PdfTextItem;
+    const at = (offset: number): PdfTextPoint => ({ page: item.page, index: item.index, offset });
+    out.push({ from: at(run.start + (s - run.at)), to: at(run.start + (e - run.at)) });
+  }
   return out;
 }

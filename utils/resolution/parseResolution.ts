@@ -1,4 +1,4 @@
-import { CodedError, formatMessage } from '../i18n/messages';
+import { CodedError, formatCode } from '../i18n/codedError';
 import type { Measure, Resolution, ResolutionHeading, ResolutionLine } from './types';
 
 /** A resolution text that cannot be read; `line` is the 1-based line of the source. */
@@ -10,12 +10,12 @@ export class ResolutionParseError extends CodedError {
   ) {
     super(code, params);
     this.name = 'ResolutionParseError';
-    if (line > 0) this.message = formatMessage('errAtLine', [String(line), this.message]);
+    if (line > 0) this.message = formatCode('errAtLine', [String(line), this.message]);
   }
 }
 
 const atLine = (line: number, code: string, params: readonly string[] = []) =>
-  formatMessage('errAtLine', [String(line), formatMessage(code, params)]);
+  formatCode('errAtLine', [String(line), formatCode(code, params)]);
 
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const METADATA = /^\s*([\p{L}][\p{L} ]{1,40}?)\s*:\s*(.*?)\s*$/u;

@@ -1,0 +1,216 @@
+import { anchorQuote } from '@/utils/anchoring/anchorQuote';
+import { joinPassages, passageAt } from '@/utils/anchoring/joinPassages';
+import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
+import type { NewNote } from '@/utils/db/notesStore';
+import type { DocumentFacts } from '@/utils/detect/types';
+import { compileMatcherInSlices } from '@/utils/matcher/compileMatcher';
+import { type MeasureMatch, matchPassages } from '@/utils/matcher/matchPassages';
+import type { Note, NoteDocument } from '@/utils/notes/types';
+import type { PositionPack } from '@/utils/pack/types';
+import type { PdfPassage } from '@/utils/pdf/pdfPassages';
+import { textLayerStretches } from '@/utils/pdf/pdfPassages';
+import type { PageReport } from '../messages';
+import { createBadge } from '../content/badge';
+import { type CardStrings, createCardLayer } from '../content/card';
+import { createHighlighter } from '../content/highlighter';
+import { createMeasureIndex, reportText } from '../content/measureIndex';
+import type { RenderedPdf } from './pdfPages';
+
+export interface PdfAnnotatorOptions {
+  packs: readonly PositionPack[];
+  threshold?: number;
+  facts: DocumentFacts;
+  noteDocument: NoteDocument;
+  strings: CardStrings & {
+    badge: (spoken: string, terms: string) => string;
+    /** "S. 2, Z. 14–17" (or just the page) for the side panel. */
+    where: (page: number, lines?: [number, number]) => string;
+  };
+  notes: {
+    load(documentKey: string): Promise<Note[]>;
+    save(note: NewNote): Promise<void>;
+    anchored(found: string[], orphaned: string[]): void;
+    spoken(count: number): string;
+  };
+  /** Gives the page a turn between slices of work. */
+  pause: () => Promise<void>;
+  onReport?: (report: PageReport) => void;
+}
+
+interface Entry {
+  index: number;
+  passage: PdfPassage;
+  matches: MeasureMatch[];
+  host: HTMLElement;
+  button: HTMLButtonElement;
+  setNotes: (count: number, spoken: string) => void;
+  notes: Note[];
+}
+
+// Passages matched between two looks at the clock; slices stay far under 50 ms.
+const MATCH_BATCH = 16;
+// The badge sits this far right of the passage's last character (CSS pixels).
+const BADGE_GAP = 4;
+
+/**
+ * The PDF viewer's counterpart of annotatePage: matches the passages read
+ * from the PDF's text, paints the matched words in the text layer, puts a
+ * badge after each matched passage (opening the same card, with the same
+ * note editor), and finds notes taken earlier in this PDF again.
+ */
+export async function annotatePdf(doc: Document, view: RenderedPdf, passages: readonly PdfPassage[], o: PdfAnnotatorOptions) {
+  for (const pack of o.packs) await compileMatcherInSlices(pack, 30, o.pause);
+  const measures = createMeasureIndex(o.packs);
+  const highlighter = createHighlighter(doc);
+  const cards = createCardLayer(doc);
+  const entries: Entry[] = [];
+  const noteOnly: Entry[] = [];
+  const { text: wholeText, starts } = joinPassages(passages.map((p) => p.text));
+
+  /** DOM ranges over the text layer for the characters [start, end) of a passage. */
+  const rangesOf = (passage: PdfPassage, start: number, end: number): Range[] =>
+    textLayerStretches(passage, view.items, start, end).flatMap(({ from, to }) => {
+      const node = view.pages[from.page - 1]?.textDivs[from.index]?.firstChild;
+      if (!node || node.nodeType !== 3) return [];
+      const length = (node as Text).length;
+      const range = doc.createRange();
+      range.setStart(node, Math.min(from.offset, length));
+      range.setEnd(node, Math.min(to.offset, length));
+      return [range];
+    });
+
+  const placeBadge = (passage: PdfPassage, matches: MeasureMatch[], index: number): Entry => {
+    const { host, button, setNotes } = createBadge(doc, measures.badgeMeasures(matches), o.strings.badge);
+    const last = rangesOf(passage, passage.text.length - 1, passage.text.length).at(-1);
+    const page = (last && view.pages.find((p) => p.element.contains(last.startContainer))) ?? view.pages[passage.page - 1];
+    if (page) {
+      const box = page.element.getBoundingClientRect();
+      const at = last?.getBoundingClientRect();
+      host.style.position = 'absolute';
+      host.style.left = `${at ? at.right - box.left + BADGE_GAP : 0}px`;
+      host.style.top = `${at ? at.top - box.top : 0}px`;
+      page.overlay.append(host);
+    }
+    const entry: Entry = { index, passage, matches, host, button, setNotes, notes: [] };
+    button.addEventListener('click', () => openCard(entry));
+    return entry;
+  };
+
+  const openCard = (entry: Entry) => {
+    const rects = rangesOf(entry.passage, 0, entry.passage.text.length).flatMap((r) => [...r.getClientRects()]);
+    rects.push(entry.host.getBoundingClientRect());
+    const around = {
+      top: Math.min(...rects.map((r) => r.top)),
+      bottom: Math.max(...rects.map((r) => r.bottom)),
+      left: Math.min(...rects.map((r) => r.left)),
+      right: Math.max(...rects.map((r) => r.right)),
+    };
+    cards.open(entry.button, around, measures.cardMeasures(entry.matches), o.strings, {
+      existing: entry.notes,
+      save: async (text, tags) => {
+        const start = starts[entry.index] as number;
+        const end = start + entry.passage.text.length;
+        await o.notes.save({
+          document: o.noteDocument,
+          target: {
+            quote: describeQuote(wholeText, start, end),
+            position: describePosition(start, end),
+            page: entry.passage.page,
+          },
+          measureIds: entry.matches.map((m) => m.id),
+          text,
+          tags,
+        });
+        await refreshNotes();
+      },
+    });
+  };
+
+  const refreshNotes = async () => {
+    for (const e of entries) {
+      e.notes = [];
+      e.setNotes(0, '');
+    }
+    for (const e of noteOnly.splice(0)) e.host.remove();
+    // Notes taken on the HTML page of the same document anchor there, not here.
+    const pdfNotes = (await o.notes.load(o.noteDocument.key)).filter((n) => n.target?.page !== undefined);
+    const found: string[] = [];
+    const orphaned: string[] = [];
+    for (const note of pdfNotes) {
+      const target = note.target as NonNullable<Note['target']>;
+      const hit = anchorQuote(wholeText, target.quote, target.position);
+      if (!hit) {
+        orphaned.push(note.id);
+        continue;
+      }
+      found.push(note.id);
+      const index = passageAt(starts, hit.start);
+      let entry = entries.find((e) => e.index === index) ?? noteOnly.find((e) => e.index === index);
+      if (!entry) {
+        entry = placeBadge(passages[index] as PdfPassage, [], index);
+        noteOnly.push(entry);
+      }
+      entry.notes.push(note);
+    }
+    for (const e of [...entries, ...noteOnly]) if (e.notes.length > 0) e.setNotes(e.notes.length, o.notes.spoken(e.notes.length));
+    if (pdfNotes.length > 0) o.notes.anchored(found, orphaned);
+  };
+
+  for (let next = 0; next < passages.length; next += MATCH_BATCH) {
+    const batch = passages.slice(next, next + MATCH_BATCH);
+    const results = matchPassages(
+      batch.map((p) => p.text),
+      o.packs,
+      { threshold: o.threshold },
+    );
+    results.forEach((result, i) => {
+      if (result.measures.length === 0) return;
+      const passage = batch[i] as PdfPassage;
+      for (const m of result.measures)
+        for (const span of m.spans)
+          for (const range of rangesOf(passage, span.start, span.end)) highlighter.add(measures.colourOf(m.id), range);
+      entries.push(placeBadge(passage, result.measures, next + i));
+    });
+    await o.pause();
+  }
+
+  const report = (): PageReport => {
+    const counted = measures.reportMeasures(entries.map((e) => e.matches));
+    return {
+      count: counted.reduce((sum, m) => sum + m.count, 0),
+      noteDocument: o.noteDocument,
+      document: { ...o.facts, system: 'PDF' },
+      passages: entries.map((e, index) => ({
+        index,
+        text: reportText(e.passage.text),
+        measureIds: e.matches.map((m) => m.id),
+        where: o.strings.where(e.passage.page, e.passage.lines),
+      })),
+      measures: counted,
+    };
+  };
+  const focus = (e: Entry | undefined) => {
+    if (!e) return false;
+    e.host.scrollIntoView({ block: 'center' });
+    e.button.focus();
+    return true;
+  };
+  o.onReport?.(report());
+  await refreshNotes();
+
+  return {
+    report,
+    refreshNotes,
+    showMeasure: (id: string) => focus(entries.find((e) => e.matches.some((m) => m.id === id))),
+    showPassage: (index: number) => focus(entries[index]),
+    stepMatch(direction: 1 | -1): boolean {
+      if (entries.length === 0) return false;
+      const current = entries.findIndex((e) => e.host.shadowRoot?.activeElement === e.button);
+      const next =
+        current === -1 ? (direction === 1 ? 0 : entries.length - 1) : (current + direction + entries.length) % entries.length;
+      return focus(entries[next]);
+    },
+  };
+}
+
+export type PdfAnnotator = Awaited<ReturnType<typeof annotatePdf>>;

@@ -1,0 +1,156 @@
+import { browser } from 'wxt/browser';
+import { addNote, notesForDocument, setOrphaned } from '@/utils/db/notesStore';
+import { pdfNoteDocument } from '@/utils/notes/documentKey';
+import { pdfFacts } from '@/utils/pdf/pdfFacts';
+import { pdfPassages } from '@/utils/pdf/pdfPassages';
+import { SCAN_END, SCAN_START } from '../content/annotatePage';
+import { cardStrings } from '../content/cardStrings';
+import { el } from '../content/dom';
+import { loadActivePacks } from '../content/loadActivePacks';
+import { errorText, t } from '../i18n';
+import { sendMessage } from '../messages';
+import { db } from '../notes/db';
+import { answerAsViewer } from '../tabMessages';
+import { annotatePdf, type PdfAnnotator } from './annotatePdf';
+import { fetchPdf, openPdf, PdfFetchError } from './loadPdf';
+import { renderPdf } from './pdfPages';
+
+/** User Timing mark when the first page of a PDF is drawn (the benchmark reads it). */
+export const FIRST_PAGE = 'ratsmarker:pdf-first-page';
+// Pages are drawn this wide at most (CSS pixels); narrower windows get narrower pages.
+const MAX_PAGE_WIDTH = 900;
+
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The viewer's parts: a bar with the document and its status, and the pages. */
+function viewerUi(doc: Document) {
+  const title = el(doc, 'h1', { text: t('viewerTitle') });
+  const meta = el(doc, 'p', { class: 'meta' });
+  const status = el(doc, 'p', { class: 'status', attrs: { role: 'status' } });
+  const notice = el(doc, 'p', { class: 'notice', attrs: { role: 'alert' } });
+  notice.hidden = true;
+  const grant = el(doc, 'button', { attrs: { type: 'button' } });
+  grant.hidden = true;
+  const original = el(doc, 'a', { text: t('viewerOriginal'), attrs: { target: '_blank', rel: 'noopener' } });
+  original.hidden = true;
+  const input = el(doc, 'input', { attrs: { type: 'file', accept: 'application/pdf,.pdf' } });
+  const chooser = el(doc, 'label', { class: 'file' }, [el(doc, 'span', { text: t('viewerChooseFile') }), input]);
+  const pages = el(doc, 'main', { class: 'pages', attrs: { 'aria-label': t('viewerDocument') } });
+  doc.body.append(
+    el(doc, 'header', { class: 'bar' }, [
+      el(doc, 'div', { class: 'doc' }, [title, meta]),
+      status,
+      el(doc, 'div', { class: 'actions' }, [grant, original, chooser]),
+    ]),
+    notice,
+    pages,
+  );
+  const say = (text: string) => {
+    notice.textContent = text;
+    notice.hidden = !text;
+  };
+  return { title, meta, status, grant, original, input, pages, say };
+}
+
+/** The viewer's whole flow: read the PDF named in the address (or chosen), show it, match it, take notes. */
+export async function startViewer(doc: Document): Promise<void> {
+  const ui = viewerUi(doc);
+  const tab = await browser.tabs.getCurrent();
+  let annotator: PdfAnnotator | undefined;
+  if (tab?.id !== undefined)
+    answerAsViewer(tab.id, {
+      getReport: () => annotator?.report() ?? null,
+      showMeasure: (id) => annotator?.showMeasure(id) ?? false,
+      showPassage: (index) => annotator?.showPassage(index) ?? false,
+      stepMatch: (direction) => annotator?.stepMatch(direction) ?? false,
+      refreshNotes: async () => {
+        await annotator?.refreshNotes();
+      },
+    });
+
+  const show = async (url: string, bytesOf: () => Promise<Uint8Array>) => {
+    performance.mark(SCAN_START);
+    annotator = undefined;
+    ui.pages.replaceChildren();
+    ui.say('');
+    ui.grant.hidden = true;
+    ui.meta.textContent = '';
+    ui.status.textContent = t('viewerLoading');
+    try {
+      const bytes = await bytesOf();
+      const pdf = await openPdf(bytes);
+      ui.status.textContent = t('viewerReading', String(pdf.numPages));
+      const width = Math.min(MAX_PAGE_WIDTH, ui.pages.clientWidth - 32);
+      const rendered = await renderPdf(doc, ui.pages, pdf, {
+        width,
+        pageLabel: (n) => t('viewerPage', String(n)),
+        onFirstPage: () => performance.mark(FIRST_PAGE),
+        pause,
+      });
+      const passages = pdfPassages(rendered.items);
+      if (passages.length === 0) {
+        ui.say(t('viewerNoText'));
+        ui.status.textContent = t('viewerDone', [String(pdf.numPages), '0']);
+        performance.mark(SCAN_END);
+        return;
+      }
+      const facts = pdfFacts(passages);
+      const heading = [facts.kind, facts.number].filter(Boolean).join(' ');
+      ui.title.textContent = [heading, facts.title].filter(Boolean).join(' – ') || decodeURIComponent(url.split('/').pop() ?? '');
+      ui.meta.textContent = [facts.date, new URL(url).hostname].filter(Boolean).join(' · ');
+      doc.title = `${ui.title.textContent} – Ratsmarker`;
+      const { packs, threshold } = await loadActivePacks();
+      annotator = await annotatePdf(doc, rendered, passages, {
+        packs,
+        threshold,
+        facts,
+        noteDocument: pdfNoteDocument(url, facts, pdf.fingerprints[0] ?? 'unbekannt'),
+        strings: {
+          ...cardStrings(),
+          where: (page, lines) =>
+            lines ? t('viewerPageLines', [String(page), lines.join('–')]) : t('viewerPage', String(page)),
+        },
+        notes: {
+          load: (key) => notesForDocument(db, key),
+          save: async (note) => {
+            await addNote(db, note);
+          },
+          anchored: (found, orphaned) => void setOrphaned(db, found, orphaned).catch(() => undefined),
+          spoken: (count) => t('noteCount', String(count)),
+        },
+        pause,
+        onReport: (report) => void sendMessage('reportMatches', report).catch(() => undefined),
+      });
+      ui.status.textContent = t('viewerDone', [String(pdf.numPages), String(annotator.report().count)]);
+      performance.mark(SCAN_END);
+    } catch (e) {
+      ui.status.textContent = '';
+      ui.say(errorText(e));
+      if (e instanceof PdfFetchError) offerPermission(e.origin, () => void show(url, bytesOf));
+    }
+  };
+
+  /** A site Ratsmarker may not read yet: one click asks for it (optional host permission), then loads again. */
+  const offerPermission = (origin: string, retry: () => void) => {
+    ui.grant.textContent = t('viewerGrant', new URL(origin).host);
+    ui.grant.hidden = false;
+    ui.grant.onclick = async () => {
+      if (await browser.permissions.request({ origins: [`${origin}/*`] })) retry();
+    };
+  };
+
+  ui.input.addEventListener('change', () => {
+    const file = ui.input.files?.[0];
+    if (file) void show(`file:///${encodeURIComponent(file.name)}`, async () => new Uint8Array(await file.arrayBuffer()));
+  });
+
+  const file = new URLSearchParams(location.search).get('file');
+  if (!file) {
+    ui.status.textContent = '';
+    ui.say(t('viewerNoFile'));
+    return;
+  }
+  ui.original.href = file;
+  ui.original.hidden = false;
+  await show(file, () => fetchPdf(file));
+}
