@@ -57,7 +57,10 @@ export function PageStatus() {
           <p class="meta">{t('popupNotChecked')}</p>
           <div class="actions">
             {s.pdf && (
-              <button type="button" onClick={() => void sendMessage('openViewer', s.pdf as string).then(() => window.close())}>
+              <button
+                type="button"
+                onClick={() => void sendMessage('openViewer', s.pdf as string).then(() => window.close())}
+              >
                 {t('popupOpenPdf')}
               </button>
             )}

@@ -3,9 +3,9 @@ import addPermissionToggle from 'webext-permission-toggle';
 import { browser } from 'wxt/browser';
 import { t } from '@/components/i18n';
 import { onMessage } from '@/components/messages';
+import { packsItem, refreshActiveSpecs, sensitivityItem } from '@/components/packs';
 import { askTab } from '@/components/tabMessages';
 import { PDF_LINK_PATTERNS, viewerUrl } from '@/components/viewer/viewerUrl';
-import { packsItem, refreshActiveSpecs, sensitivityItem } from '@/components/packs';
 import { addNote, notesForDocument, setOrphaned } from '@/utils/db/notesStore';
 import { RatsmarkerDB } from '@/utils/db/schema';
 

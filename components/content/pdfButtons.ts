@@ -29,7 +29,10 @@ export function addPdfButtons(
     if (next?.getAttribute('data-ratsmarker-ui') === 'pdf') continue;
     const name = (element.textContent ?? '').replace(/\s+/g, ' ').trim() || url;
     const host = el(doc, 'span', { attrs: { 'data-ratsmarker-ui': 'pdf' } });
-    const button = el(doc, 'button', { text: strings.text, attrs: { type: 'button', 'aria-label': strings.label(name) } });
+    const button = el(doc, 'button', {
+      text: strings.text,
+      attrs: { type: 'button', 'aria-label': strings.label(name) },
+    });
     button.addEventListener('click', (e) => {
       // The link's own handlers (downloads, tooltips) stay out of it.
       e.preventDefault();

@@ -9,11 +9,11 @@ import type { Note, NoteDocument } from '@/utils/notes/types';
 import type { PositionPack } from '@/utils/pack/types';
 import type { PdfPassage } from '@/utils/pdf/pdfPassages';
 import { textLayerStretches } from '@/utils/pdf/pdfPassages';
-import type { PageReport } from '../messages';
 import { createBadge } from '../content/badge';
 import { type CardStrings, createCardLayer } from '../content/card';
 import { createHighlighter } from '../content/highlighter';
 import { createMeasureIndex, reportText } from '../content/measureIndex';
+import type { PageReport } from '../messages';
 import type { RenderedPdf } from './pdfPages';
 
 export interface PdfAnnotatorOptions {
@@ -58,7 +58,12 @@ const BADGE_GAP = 4;
  * badge after each matched passage (opening the same card, with the same
  * note editor), and finds notes taken earlier in this PDF again.
  */
-export async function annotatePdf(doc: Document, view: RenderedPdf, passages: readonly PdfPassage[], o: PdfAnnotatorOptions) {
+export async function annotatePdf(
+  doc: Document,
+  view: RenderedPdf,
+  passages: readonly PdfPassage[],
+  o: PdfAnnotatorOptions,
+) {
   for (const pack of o.packs) await compileMatcherInSlices(pack, 30, o.pause);
   const measures = createMeasureIndex(o.packs);
   const highlighter = createHighlighter(doc);
@@ -71,7 +76,7 @@ export async function annotatePdf(doc: Document, view: RenderedPdf, passages: re
   const rangesOf = (passage: PdfPassage, start: number, end: number): Range[] =>
     textLayerStretches(passage, view.items, start, end).flatMap(({ from, to }) => {
       const node = view.pages[from.page - 1]?.textDivs[from.index]?.firstChild;
-      if (!node || node.nodeType !== 3) return [];
+      if (node?.nodeType !== 3) return [];
       const length = (node as Text).length;
       const range = doc.createRange();
       range.setStart(node, Math.min(from.offset, length));
@@ -82,7 +87,8 @@ export async function annotatePdf(doc: Document, view: RenderedPdf, passages: re
   const placeBadge = (passage: PdfPassage, matches: MeasureMatch[], index: number): Entry => {
     const { host, button, setNotes } = createBadge(doc, measures.badgeMeasures(matches), o.strings.badge);
     const last = rangesOf(passage, passage.text.length - 1, passage.text.length).at(-1);
-    const page = (last && view.pages.find((p) => p.element.contains(last.startContainer))) ?? view.pages[passage.page - 1];
+    const page =
+      (last && view.pages.find((p) => p.element.contains(last.startContainer))) ?? view.pages[passage.page - 1];
     if (page) {
       const box = page.element.getBoundingClientRect();
       const at = last?.getBoundingClientRect();
@@ -152,7 +158,8 @@ export async function annotatePdf(doc: Document, view: RenderedPdf, passages: re
       }
       entry.notes.push(note);
     }
-    for (const e of [...entries, ...noteOnly]) if (e.notes.length > 0) e.setNotes(e.notes.length, o.notes.spoken(e.notes.length));
+    for (const e of [...entries, ...noteOnly])
+      if (e.notes.length > 0) e.setNotes(e.notes.length, o.notes.spoken(e.notes.length));
     if (pdfNotes.length > 0) o.notes.anchored(found, orphaned);
   };
 
@@ -207,7 +214,11 @@ export async function annotatePdf(doc: Document, view: RenderedPdf, passages: re
       if (entries.length === 0) return false;
       const current = entries.findIndex((e) => e.host.shadowRoot?.activeElement === e.button);
       const next =
-        current === -1 ? (direction === 1 ? 0 : entries.length - 1) : (current + direction + entries.length) % entries.length;
+        current === -1
+          ? direction === 1
+            ? 0
+            : entries.length - 1
+          : (current + direction + entries.length) % entries.length;
       return focus(entries[next]);
     },
   };

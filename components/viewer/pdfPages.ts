@@ -1,4 +1,4 @@
-import { type PDFDocumentProxy, type PDFPageProxy, type PageViewport, TextLayer } from 'pdfjs-dist';
+import { type PageViewport, type PDFDocumentProxy, type PDFPageProxy, TextLayer } from 'pdfjs-dist';
 import type { PdfTextItem } from '@/utils/pdf/pdfLines';
 import { type PdfJsTextItem, textItemsOfPage } from '@/utils/pdf/textItems';
 import { el } from '../content/dom';
@@ -57,11 +57,12 @@ export async function renderPdf(
     const canvas = el(doc, 'canvas', { attrs: { 'aria-hidden': 'true' } });
     const textLayer = el(doc, 'div', { class: 'textLayer' });
     const overlay = el(doc, 'div', { class: 'badges' });
-    const element = el(doc, 'section', { class: 'page', attrs: { 'aria-label': options.pageLabel(n), 'data-page': String(n) } }, [
-      canvas,
-      textLayer,
-      overlay,
-    ]);
+    const element = el(
+      doc,
+      'section',
+      { class: 'page', attrs: { 'aria-label': options.pageLabel(n), 'data-page': String(n) } },
+      [canvas, textLayer, overlay],
+    );
     element.style.width = `${viewport.width}px`;
     element.style.height = `${viewport.height}px`;
     element.style.setProperty('--total-scale-factor', String(scale));
@@ -80,6 +81,8 @@ export async function renderPdf(
     }
     await options.pause();
   }
+  // pdf.js measures text on a canvas of its own in the body: nothing for assistive technology.
+  for (const c of doc.querySelectorAll('.hiddenCanvasElement')) c.setAttribute('aria-hidden', 'true');
   return { pages, items };
 }
 

@@ -96,7 +96,8 @@ export async function startViewer(doc: Document): Promise<void> {
       }
       const facts = pdfFacts(passages);
       const heading = [facts.kind, facts.number].filter(Boolean).join(' ');
-      ui.title.textContent = [heading, facts.title].filter(Boolean).join(' – ') || decodeURIComponent(url.split('/').pop() ?? '');
+      ui.title.textContent =
+        [heading, facts.title].filter(Boolean).join(' – ') || decodeURIComponent(url.split('/').pop() ?? '');
       ui.meta.textContent = [facts.date, new URL(url).hostname].filter(Boolean).join(' · ');
       doc.title = `${ui.title.textContent} – Ratsmarker`;
       const { packs, threshold } = await loadActivePacks();
@@ -141,7 +142,8 @@ export async function startViewer(doc: Document): Promise<void> {
 
   ui.input.addEventListener('change', () => {
     const file = ui.input.files?.[0];
-    if (file) void show(`file:///${encodeURIComponent(file.name)}`, async () => new Uint8Array(await file.arrayBuffer()));
+    if (file)
+      void show(`file:///${encodeURIComponent(file.name)}`, async () => new Uint8Array(await file.arrayBuffer()));
   });
 
   const file = new URLSearchParams(location.search).get('file');

@@ -13,7 +13,7 @@ const CSV_COLUMNS = csvHeader();
 import { exportNotesMarkdown } from '@/utils/export/markdown';
 import { exportNotesJson, NotesImportError, parseNotesFile } from '@/utils/export/notesFile';
 import { exportNotesWebAnnotation } from '@/utils/export/webAnnotation';
-import { noteDocument } from '@/utils/notes/documentKey';
+import { noteDocument, pdfNoteDocument } from '@/utils/notes/documentKey';
 import type { Note, NoteDocument, NoteTarget } from '@/utils/notes/types';
 
 const opened: RatsmarkerDB[] = [];
@@ -386,6 +386,7 @@ describe('CSV export', () => {
       '2024-03-01T09:00:00.000Z',
       '2024-03-02T10:15:00.000Z',
       '',
+      '',
     ]);
     expect(cell(2, 'Nicht mehr gefunden')).toBe('ja');
     expect(cell(2, 'Zitat')).toBe('2. Der Austausch der Schulen wird gefördert.\n3. Bericht im Herbst.');
@@ -506,5 +507,35 @@ describe('Web Annotation export', () => {
   it('writes an empty collection for no notes', () => {
     const empty = JSON.parse(exportNotesWebAnnotation([]));
     expect(empty).toMatchObject({ type: 'AnnotationCollection', total: 0, first: { items: [] } });
+  });
+});
+
+describe('notes taken in a PDF', () => {
+  const pdfDoc = pdfNoteDocument('https://ratsinfo.example/getfile.asp?id=9&type=do&sid=abc', {}, 'f00d');
+  const pdfNote = mk('p1', { document: pdfDoc, target: { ...targetOf('Bericht im Herbst.'), page: 3 } });
+
+  it('remembers a PDF without a number by its content, not by a download address with a session', () => {
+    expect(pdfDoc.key).toBe('ratsinfo.example|pdf:f00d');
+    const numbered = pdfNoteDocument('https://ratsinfo.example/getfile.asp?id=9', { number: 'AIF/012/2024' }, 'f00d');
+    expect(numbered.key).toBe('ratsinfo.example|AIF/012/2024');
+  });
+
+  it('names the page in every export and keeps it through JSON', () => {
+    expect(exportNotesMarkdown([pdfNote], measureRef)).toContain('> Bericht im Herbst. (Seite 3)');
+    const rows = Papa.parse<string[]>(exportNotesCsv([pdfNote], measureRef).slice(1), { skipEmptyLines: true }).data;
+    expect(rows[1]?.[CSV_COLUMNS.indexOf('Seite')]).toBe('3');
+    const anno = JSON.parse(exportNotesWebAnnotation([pdfNote]));
+    expect(anno.first.items[0].target.selector).toContainEqual({
+      type: 'FragmentSelector',
+      conformsTo: 'http://tools.ietf.org/rfc/rfc8118',
+      value: 'page=3',
+    });
+    expect(parseNotesFile(exportNotesJson([pdfNote]))[0]?.target?.page).toBe(3);
+  });
+
+  it('refuses a page that is no page number', () => {
+    const bad = exportNotesJson([pdfNote]).replace('"page": 3', '"page": -1');
+    expect(bad).toContain('"page": -1');
+    expect(() => parseNotesFile(bad)).toThrow(NotesImportError);
   });
 });

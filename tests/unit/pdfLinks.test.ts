@@ -32,7 +32,9 @@ describe('links to council PDFs', () => {
   it('takes a file type the link states over its address', () => {
     const base = 'https://rat.example/bi/vo0050.asp';
     expect(isPdfLink({ href: 'getfile.asp?id=1&type=do', hints: 'Dokument Download Dateityp: pdf' }, base)).toBe(true);
-    expect(isPdfLink({ href: 'getfile.asp?id=1&type=do', hints: 'Dokument Download Dateityp: docx' }, base)).toBe(false);
+    expect(isPdfLink({ href: 'getfile.asp?id=1&type=do', hints: 'Dokument Download Dateityp: docx' }, base)).toBe(
+      false,
+    );
     expect(isPdfLink({ href: 'download?id=7', type: 'application/pdf' }, base)).toBe(true);
     expect(isPdfLink({ href: 'javascript:void(0)', hints: 'pdf' }, base)).toBe(false);
   });
@@ -62,7 +64,10 @@ describe('links to council PDFs', () => {
   it('finds the PDFs of an ALLRIS 4 page and none on a page without', () => {
     const base = 'https://ratsinfo.laatzen.de/public/vo020?VOLFDNR=1000238';
     const links = pdfLinksOf(fixture('ris/allris4/laatzen_vo020_antrag.html', base), base);
-    expect(links.map((l) => l.element.textContent?.trim())).toEqual([expect.stringMatching(/^Vorlage/), expect.stringMatching(/^Sammeldokument/)]);
+    expect(links.map((l) => l.element.textContent?.trim())).toEqual([
+      expect.stringMatching(/^Vorlage/),
+      expect.stringMatching(/^Sammeldokument/),
+    ]);
     const blog = 'https://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/blog/vo0050.asp';
     expect(pdfLinksOf(fixture('pages/not-a-council-page.html', blog), blog)).toEqual([]);
   });

@@ -18,6 +18,8 @@ export const CSV_COLUMNS = [
   'csvCreated',
   'csvUpdated',
   'csvOrphaned',
+  // The PDF page of a note taken in the viewer.
+  'exportPage',
 ] as const;
 
 /**
@@ -51,6 +53,7 @@ export function exportNotesCsv(
     n.created,
     n.updated,
     n.orphaned ? label('exportYes') : '',
+    n.target?.page !== undefined ? String(n.target.page) : '',
   ]);
   const fields = csvHeader(label);
   return `\uFEFF${Papa.unparse({ fields, data: rows }, { quotes: true, newline: '\r\n', escapeFormulae: FORMULA_START })}`;

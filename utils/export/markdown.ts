@@ -26,7 +26,10 @@ export function exportNotesMarkdown(
     const heading = [d.number, d.title].filter(Boolean).join(' – ') || d.url;
     out.push(`## ${heading}`, '', `<${d.url}>`, '');
     for (const n of group) {
-      if (n.target) out.push(quoteBlock(n.target.quote.exact), '');
+      if (n.target) {
+        const page = n.target.page !== undefined ? ` (${label('exportPage')} ${n.target.page})` : '';
+        out.push(quoteBlock(n.target.quote.exact) + page, '');
+      }
       if (n.measureIds.length > 0) {
         out.push(
           `*${n.measureIds.map((id) => `${id}${measureRef(id) ? ` (${measureRef(id)})` : ''}`).join('; ')}*`,

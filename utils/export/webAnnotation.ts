@@ -18,7 +18,23 @@ export function exportNotesWebAnnotation(notes: readonly Note[]): string {
       ...n.measureIds.map((id) => ({ type: 'TextualBody', value: id, purpose: 'classifying' })),
     ],
     target: n.target
-      ? { source: n.document.url, selector: [n.target.quote, n.target.position] }
+      ? {
+          source: n.document.url,
+          selector: [
+            n.target.quote,
+            n.target.position,
+            // A note taken in a PDF names its page as a PDF fragment (RFC 8118: "page=3").
+            ...(n.target.page !== undefined
+              ? [
+                  {
+                    type: 'FragmentSelector',
+                    conformsTo: 'http://tools.ietf.org/rfc/rfc8118',
+                    value: `page=${n.target.page}`,
+                  },
+                ]
+              : []),
+          ],
+        }
       : { source: n.document.url },
   }));
   return JSON.stringify(

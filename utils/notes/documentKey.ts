@@ -25,7 +25,11 @@ export function noteDocument(url: string, facts: { number?: string; title?: stri
  * a fingerprint of its content otherwise (download addresses often carry a
  * session and change from visit to visit).
  */
-export function pdfNoteDocument(url: string, facts: { number?: string; title?: string }, fingerprint: string): NoteDocument {
+export function pdfNoteDocument(
+  url: string,
+  facts: { number?: string; title?: string },
+  fingerprint: string,
+): NoteDocument {
   if (facts.number?.trim()) return noteDocument(url, facts);
   const u = new URL(url);
   u.hash = '';

@@ -1,4 +1,4 @@
-import { MappedText, type TextRun } from './mappedText';
+import type { MappedText, TextRun } from './mappedText';
 import { groupLines, lineMapped, type PdfLine, type PdfTextItem } from './pdfLines';
 
 export interface PdfPassage {
