@@ -17,6 +17,7 @@ import { createBadge } from './badge';
 import { type CardStrings, createCardLayer } from './card';
 import { createHighlighter } from './highlighter';
 import { createMeasureIndex, reportText } from './measureIndex';
+import { yieldToPage } from './yieldToPage';
 
 export interface AnnotatorOptions {
   /** The packs and the threshold, loaded only once the page has proved to be worth reading. */
@@ -62,20 +63,12 @@ export const SLICE_MEASURE = 'ratsmarker:slice';
 let sliceStart = performance.now();
 
 /**
- * Gives the page a turn: scheduler.yield where the browser has it, a
- * message-channel task otherwise. Records the slice of work that ends here,
- * so the benchmark can tell Ratsmarker's tasks from the page's own.
+ * Gives the page a turn, and records the slice of work that ends here, so
+ * the benchmark can tell Ratsmarker's tasks from the page's own.
  */
 async function pause(): Promise<void> {
   performance.measure(SLICE_MEASURE, { start: sliceStart, end: performance.now() });
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) await s.yield();
-  else
-    await new Promise<void>((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve();
-      channel.port2.postMessage(null);
-    });
+  await yieldToPage();
   sliceStart = performance.now();
 }
 

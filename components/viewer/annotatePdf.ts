@@ -84,18 +84,30 @@ export async function annotatePdf(
       return [range];
     });
 
-  const placeBadge = (passage: PdfPassage, matches: MeasureMatch[], index: number): Entry => {
-    const { host, button, setNotes } = createBadge(doc, measures.badgeMeasures(matches), o.strings.badge);
+  /** Where a passage's badge goes: just right of its last character, on that character's page. */
+  const badgePlace = (passage: PdfPassage) => {
     const last = rangesOf(passage, passage.text.length - 1, passage.text.length).at(-1);
     const page =
       (last && view.pages.find((p) => p.element.contains(last.startContainer))) ?? view.pages[passage.page - 1];
-    if (page) {
-      const box = page.element.getBoundingClientRect();
-      const at = last?.getBoundingClientRect();
+    if (!page) return undefined;
+    const box = page.element.getBoundingClientRect();
+    const at = last?.getBoundingClientRect();
+    return { page, left: at ? at.right - box.left + BADGE_GAP : 0, top: at ? at.top - box.top : 0 };
+  };
+
+  /** Makes a badge; `place` was measured before any badge of the batch went in (one layout, not one per badge). */
+  const placeBadge = (
+    passage: PdfPassage,
+    matches: MeasureMatch[],
+    index: number,
+    place = badgePlace(passage),
+  ): Entry => {
+    const { host, button, setNotes } = createBadge(doc, measures.badgeMeasures(matches), o.strings.badge);
+    if (place) {
       host.style.position = 'absolute';
-      host.style.left = `${at ? at.right - box.left + BADGE_GAP : 0}px`;
-      host.style.top = `${at ? at.top - box.top : 0}px`;
-      page.overlay.append(host);
+      host.style.left = `${place.left}px`;
+      host.style.top = `${place.top}px`;
+      place.page.overlay.append(host);
     }
     const entry: Entry = { index, passage, matches, host, button, setNotes, notes: [] };
     button.addEventListener('click', () => openCard(entry));
@@ -170,13 +182,19 @@ export async function annotatePdf(
       o.packs,
       { threshold: o.threshold },
     );
-    results.forEach((result, i) => {
-      if (result.measures.length === 0) return;
-      const passage = batch[i] as PdfPassage;
-      for (const m of result.measures)
-        for (const span of m.spans)
-          for (const range of rangesOf(passage, span.start, span.end)) highlighter.add(measures.colourOf(m.id), range);
-      entries.push(placeBadge(passage, result.measures, next + i));
+    const matched = results.flatMap((result, i) =>
+      result.measures.length > 0
+        ? [{ passage: batch[i] as PdfPassage, measures: result.measures, index: next + i }]
+        : [],
+    );
+    // Measure all places first, then add the badges: reading layout after each insertion would redo it every time.
+    const places = matched.map((m) => badgePlace(m.passage));
+    matched.forEach((m, i) => {
+      for (const match of m.measures)
+        for (const span of match.spans)
+          for (const range of rangesOf(m.passage, span.start, span.end))
+            highlighter.add(measures.colourOf(match.id), range);
+      entries.push(placeBadge(m.passage, m.measures, m.index, places[i]));
     });
     await o.pause();
   }

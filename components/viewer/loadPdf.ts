@@ -1,9 +1,14 @@
-import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
+import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy, PDFWorker } from 'pdfjs-dist';
 import workerSrc from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { looksLikePdf, PdfReadError, pdfOpenError } from '@/utils/pdf/pdfErrors';
 
 // The worker ships inside the extension (no remote code; the extension pages' CSP allows 'self').
 GlobalWorkerOptions.workerSrc = workerSrc;
+// Started at once, so the worker loads while the PDF is still being fetched.
+let worker: PDFWorker | undefined;
+export function startPdfWorker(): void {
+  worker ??= new PDFWorker();
+}
 
 /** Thrown when the browser refused the request: the site is not among Ratsmarker's permitted hosts. */
 export class PdfFetchError extends PdfReadError {
@@ -30,7 +35,8 @@ export async function fetchPdf(url: string): Promise<Uint8Array> {
 /** Opens the PDF with pdf.js (no eval: the extension's CSP forbids it). */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   try {
-    return await getDocument({ data: bytes, isEvalSupported: false, enableXfa: false, verbosity: 0 }).promise;
+    startPdfWorker();
+    return await getDocument({ data: bytes, worker, isEvalSupported: false, enableXfa: false, verbosity: 0 }).promise;
   } catch (e) {
     throw pdfOpenError(e);
   }

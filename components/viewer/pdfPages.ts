@@ -50,8 +50,19 @@ export async function renderPdf(
     { rootMargin: DRAW_AHEAD },
   );
 
+  // Once the first page is drawn, the worker reads every other page's text at
+  // once, while this thread lays out the pages one by one.
+  const pending: Promise<{ page: PDFPageProxy; content: Awaited<ReturnType<PDFPageProxy['getTextContent']>> }>[] = [];
+  const read = (n: number) => pdf.getPage(n).then(async (page) => ({ page, content: await page.getTextContent() }));
   for (let n = 1; n <= pdf.numPages; n++) {
-    const page = await pdf.getPage(n);
+    if (n === 2)
+      for (let k = 2; k <= pdf.numPages; k++) {
+        const p = read(k);
+        // A page that fails fails the document where it is awaited, not as an unhandled rejection.
+        p.catch(() => undefined);
+        pending[k] = p;
+      }
+    const { page, content } = await (pending[n] ?? read(n));
     const scale = options.width / page.getViewport({ scale: 1 }).width;
     const viewport = page.getViewport({ scale });
     const canvas = el(doc, 'canvas', { attrs: { 'aria-hidden': 'true' } });
@@ -67,7 +78,6 @@ export async function renderPdf(
     element.style.height = `${viewport.height}px`;
     element.style.setProperty('--total-scale-factor', String(scale));
     container.append(element);
-    const content = await page.getTextContent();
     const layer = new TextLayer({ textContentSource: content, container: textLayer, viewport });
     await layer.render();
     pages.push({ number: n, element, textDivs: layer.textDivs, overlay });

@@ -7,12 +7,13 @@ import { SCAN_END, SCAN_START } from '../content/annotatePage';
 import { cardStrings } from '../content/cardStrings';
 import { el } from '../content/dom';
 import { loadActivePacks } from '../content/loadActivePacks';
+import { yieldToPage } from '../content/yieldToPage';
 import { errorText, t } from '../i18n';
 import { sendMessage } from '../messages';
 import { db } from '../notes/db';
 import { answerAsViewer } from '../tabMessages';
 import { annotatePdf, type PdfAnnotator } from './annotatePdf';
-import { fetchPdf, openPdf, PdfFetchError } from './loadPdf';
+import { fetchPdf, openPdf, PdfFetchError, startPdfWorker } from './loadPdf';
 import { renderPdf } from './pdfPages';
 
 /** User Timing mark when the first page of a PDF is drawn (the benchmark reads it). */
@@ -20,7 +21,8 @@ export const FIRST_PAGE = 'ratsmarker:pdf-first-page';
 // Pages are drawn this wide at most (CSS pixels); narrower windows get narrower pages.
 const MAX_PAGE_WIDTH = 900;
 
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** User Timing mark when every page is laid out with its text layer. */
+export const LAID_OUT = 'ratsmarker:pdf-laid-out';
 
 /** The viewer's parts: a bar with the document and its status, and the pages. */
 function viewerUi(doc: Document) {
@@ -54,6 +56,7 @@ function viewerUi(doc: Document) {
 
 /** The viewer's whole flow: read the PDF named in the address (or chosen), show it, match it, take notes. */
 export async function startViewer(doc: Document): Promise<void> {
+  startPdfWorker();
   const ui = viewerUi(doc);
   const tab = await browser.tabs.getCurrent();
   let annotator: PdfAnnotator | undefined;
@@ -85,8 +88,9 @@ export async function startViewer(doc: Document): Promise<void> {
         width,
         pageLabel: (n) => t('viewerPage', String(n)),
         onFirstPage: () => performance.mark(FIRST_PAGE),
-        pause,
+        pause: yieldToPage,
       });
+      performance.mark(LAID_OUT);
       const passages = pdfPassages(rendered.items);
       if (passages.length === 0) {
         ui.say(t('viewerNoText'));
@@ -119,7 +123,7 @@ export async function startViewer(doc: Document): Promise<void> {
           anchored: (found, orphaned) => void setOrphaned(db, found, orphaned).catch(() => undefined),
           spoken: (count) => t('noteCount', String(count)),
         },
-        pause,
+        pause: yieldToPage,
         onReport: (report) => void sendMessage('reportMatches', report).catch(() => undefined),
       });
       ui.status.textContent = t('viewerDone', [String(pdf.numPages), String(annotator.report().count)]);

@@ -72,7 +72,9 @@ export const TEST_HOSTS = [
   'www.unbekannte-stadt.example',
 ];
 
-export async function startServer(extra: Record<string, string> = {}): Promise<{ server: Server; port: number }> {
+export async function startServer(
+  extra: Record<string, string | Uint8Array> = {},
+): Promise<{ server: Server; port: number }> {
   const pdfs = new Map<string, Uint8Array>();
   for (const [route, make] of Object.entries(PDF_ROUTES)) pdfs.set(route, await make());
   const server = createServer((req, res) => {
@@ -95,6 +97,9 @@ export async function startServer(extra: Record<string, string> = {}): Promise<{
       }
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(html);
+    } else if (inline instanceof Uint8Array) {
+      res.writeHead(200, { 'content-type': 'application/pdf' });
+      res.end(inline);
     } else if (inline !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(inline);
