@@ -1,5 +1,5 @@
 import type { PositionPack } from '@/utils/pack/types';
-import { formatLineReference } from '@/utils/resolution/parseResolution';
+import { formatLineReference } from '@/utils/resolution/lineReference';
 import { t } from './i18n';
 
 /** The active resolution and its measures, as the popup shows them. */

@@ -1,16 +1,24 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { PositionPack } from '@/utils/pack/types';
-import { packsFromSpecs } from './content/packsFromSpecs';
-import { activePackSpecs } from './packs';
+
+// The packs arrive within this time even on a page that is never idle.
+const IDLE_TIMEOUT_MS = 300;
 
 /** The enabled packs, for extension pages (read from storage, validated). */
 export function useActivePacks() {
   const packs = useSignal<PositionPack[] | undefined>(undefined);
   useEffect(() => {
-    void activePackSpecs().then((a) => {
-      packs.value = packsFromSpecs(a.specs);
-    });
+    // Loaded when the page is idle after its first render: the notes need no
+    // matcher, and reading the packs takes longer than showing the notes.
+    const load = () =>
+      void Promise.all([import('./packs'), import('./content/packsFromSpecs')]).then(
+        async ([{ activePackSpecs }, { packsFromSpecs }]) => {
+          packs.value = packsFromSpecs((await activePackSpecs()).specs);
+        },
+      );
+    if ('requestIdleCallback' in globalThis) requestIdleCallback(load, { timeout: IDLE_TIMEOUT_MS });
+    else setTimeout(load, 0);
   }, []);
   return packs;
 }

@@ -1,6 +1,6 @@
 import type { MeasureMatch } from '@/utils/matcher/matchPassages';
 import type { PackMeasure, PositionPack } from '@/utils/pack/types';
-import { formatLineReference } from '@/utils/resolution/parseResolution';
+import { formatLineReference } from '@/utils/resolution/lineReference';
 import type { PageReport } from '../messages';
 import type { BadgeMeasure } from './badge';
 import type { CardMeasure } from './card';

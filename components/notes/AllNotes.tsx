@@ -1,10 +1,11 @@
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { allTags, findNotes } from '@/utils/db/notesStore';
 import type { PositionPack } from '@/utils/pack/types';
-import { formatLineReference } from '@/utils/resolution/parseResolution';
+import { formatLineReference } from '@/utils/resolution/lineReference';
 import { errorText, type MessageKey, t } from '../i18n';
 import { db } from './db';
-import { downloadText } from './download';
+import { cachedFirstNotes, rememberFirstNotes } from './firstNotes';
 import { NoteItem } from './NoteItem';
 import { useLive } from './useLive';
 
@@ -26,11 +27,16 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
   const filter = { query: query.value || undefined, measure: measure.value || undefined, tag: tag.value || undefined };
   const first = Math.max(0, Math.floor(scrollTop.value / ROW_HEIGHT) - OVERSCAN);
   const count = Math.ceil(VIEW_HEIGHT / ROW_HEIGHT) + 2 * OVERSCAN;
+  const unfiltered = !filter.query && !filter.measure && !filter.tag && first === 0;
   const page = useLive(
     () => findNotes(db, { ...filter, offset: first, limit: count }),
     [filter.query, filter.measure, filter.tag, first],
-    { total: 0, notes: [] },
+    // The list as it last opened shows at once; the live query replaces it.
+    (unfiltered ? cachedFirstNotes() : undefined) ?? { total: 0, notes: [] },
   );
+  useEffect(() => {
+    if (unfiltered) rememberFirstNotes(page.value);
+  }, [page.value, unfiltered]);
   const tags = useLive(() => allTags(db), [], [] as string[]);
   const measures = packs.flatMap((p) =>
     p.measures.map((m) => ({
@@ -43,13 +49,19 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
 
   const doExport = async (format: ExportFormat) => {
     // The exporters load when first used, so the popup opens fast.
-    const [{ exportNotesCsv }, { exportNotesMarkdown }, { exportNotesJson }, { exportNotesWebAnnotation }] =
-      await Promise.all([
-        import('@/utils/export/csv'),
-        import('@/utils/export/markdown'),
-        import('@/utils/export/notesFile'),
-        import('@/utils/export/webAnnotation'),
-      ]);
+    const [
+      { exportNotesCsv },
+      { exportNotesMarkdown },
+      { exportNotesJson },
+      { exportNotesWebAnnotation },
+      { downloadText },
+    ] = await Promise.all([
+      import('@/utils/export/csv'),
+      import('@/utils/export/markdown'),
+      import('@/utils/export/notesFile'),
+      import('@/utils/export/webAnnotation'),
+      import('./download'),
+    ]);
     const { notes } = await findNotes(db, filter);
     // Headings and column names in the reader's language.
     const label = (key: string) => t(key as MessageKey);

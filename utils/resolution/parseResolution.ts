@@ -1,4 +1,5 @@
 import { CodedError, formatCode } from '../i18n/codedError';
+import { formatLineReference } from './lineReference';
 import type { Measure, Resolution, ResolutionHeading, ResolutionLine } from './types';
 
 /** A resolution text that cannot be read; `line` is the 1-based line of the source. */
@@ -258,7 +259,4 @@ function structure(code: string, lines: readonly ResolutionLine[]) {
   return { measures, headings, preamble };
 }
 
-/** "KW21, Z. 7–8" — how a measure is cited in the UI. */
-export function formatLineReference(code: string, firstLine: number, lastLine: number): string {
-  return firstLine === lastLine ? `${code}, Z. ${firstLine}` : `${code}, Z. ${firstLine}–${lastLine}`;
-}
+export { formatLineReference };
