@@ -475,3 +475,51 @@ describe('schema upgrade from version 1', () => {
     );
   });
 });
+
+describe('finding among many notes', () => {
+  // 400 notes, a few sharing each date; every third mentions Toulouse, every seventh is tagged.
+  async function many(db: RatsmarkerDB): Promise<Note[]> {
+    const notes: Note[] = Array.from({ length: 400 }, (_, i) => {
+      const base = {
+        id: `n${String(i).padStart(3, '0')}`,
+        document: docA,
+        documentKey: docA.key,
+        measureIds: i % 5 === 0 ? ['KW21-7'] : [],
+        text: `Notiz ${i}${i % 3 === 0 ? ' Toulouse' : ''}${i % 97 === 0 ? ' Eurocities' : ''}`,
+        tags: i % 7 === 0 ? ['Haushalt'] : [],
+        created: day(1).toISOString(),
+        updated: new Date(Date.UTC(2024, 0, 1) + Math.floor((i * 37) % 400 / 3) * 60_000).toISOString(),
+      };
+      return { ...base, terms: termsOf(base) };
+    });
+    await db.notes.bulkPut(notes);
+    return notes;
+  }
+  // The order the date index gives: newest first, then the higher id.
+  const newestFirst = (a: Note, b: Note) =>
+    a.updated === b.updated ? (a.id < b.id ? 1 : -1) : a.updated < b.updated ? 1 : -1;
+
+  it('pages through many hits (walking the date index) and few hits (read at once) in date order', async () => {
+    const db = freshDb();
+    const notes = await many(db);
+    const cases: [Parameters<typeof findNotes>[1], (n: Note) => boolean][] = [
+      [{ query: 'toulouse' }, (n) => n.text.includes('Toulouse')],
+      [{ query: 'eurocities' }, (n) => n.text.includes('Eurocities')],
+      [{ tag: 'Haushalt' }, (n) => n.tags.includes('Haushalt')],
+      [{ query: 'toulouse', measure: 'KW21-7' }, (n) => n.text.includes('Toulouse') && n.measureIds.includes('KW21-7')],
+    ];
+    for (const [query, hit] of cases) {
+      const expected = notes.filter(hit).sort(newestFirst);
+      for (const [offset, limit] of [
+        [0, 11],
+        [5, 11],
+        [120, 11],
+        [0, 1000],
+      ] as const) {
+        const found = await findNotes(db, { ...query, offset, limit });
+        expect(found.total, JSON.stringify(query)).toBe(expected.length);
+        expect(found.notes.map((n) => n.id)).toEqual(expected.slice(offset, offset + limit).map((n) => n.id));
+      }
+    }
+  });
+});

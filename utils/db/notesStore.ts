@@ -119,14 +119,32 @@ export async function findNotes(db: RatsmarkerDB, q: NoteQuery = {}): Promise<{ 
   const [first, ...rest] = (await Promise.all(keySets)).map((keys) => new Set(keys));
   const keys = new Set([...(first as Set<string>)].filter((k) => rest.every((set) => set.has(k))));
   if (keys.size === 0) return { total: 0, notes: [] };
-  const notes = await db.notes
-    .orderBy('updated')
-    .reverse()
-    .filter((n) => keys.has(n.id))
-    .offset(offset)
-    .limit(q.limit ?? keys.size)
-    .toArray();
-  return { total: keys.size, notes };
+  return { total: keys.size, notes: await newestAmong(db, keys, offset, q.limit ?? keys.size) };
+}
+
+// Up to this many hits are read at once and sorted here; more are found by
+// walking the date index (one bulk read of a hundred notes costs about what
+// a few steps of the walk do).
+const READ_ALL_HITS = 100;
+// The walk reads the date index's keys in steps that start this large and double.
+const FIRST_STEP = 64;
+
+/** The notes among `keys`, newest first, from `offset`: reading only keys until the page is known. */
+async function newestAmong(db: RatsmarkerDB, keys: Set<string>, offset: number, limit: number): Promise<Note[]> {
+  const want = offset + limit;
+  if (keys.size <= READ_ALL_HITS) {
+    const notes = (await db.notes.bulkGet([...keys])).filter((n): n is Note => n !== undefined);
+    // As the date index orders them: by date, then by id, newest and highest first.
+    notes.sort((a, b) => (a.updated === b.updated ? (a.id < b.id ? 1 : -1) : a.updated < b.updated ? 1 : -1));
+    return notes.slice(offset, want);
+  }
+  const ids: string[] = [];
+  for (let from = 0, step = Math.max(FIRST_STEP, want * 4); ; from += step, step *= 2) {
+    const batch = await db.notes.orderBy('updated').reverse().offset(from).limit(step).primaryKeys();
+    for (const k of batch) if (keys.has(k)) ids.push(k);
+    if (ids.length >= want || batch.length < step) break;
+  }
+  return (await db.notes.bulkGet(ids.slice(offset, want))).filter((n): n is Note => n !== undefined);
 }
 
 // More distinct tags than this are not listed in the filter (a list that long helps nobody).
