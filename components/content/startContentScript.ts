@@ -1,7 +1,8 @@
 import { isKnownCouncilUrl } from '@/utils/detect/councilHosts';
+import { detectSystem } from '@/utils/detect/readCouncilPage';
 import { t } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
-import { type Annotator, annotatePage, SCAN_START } from './annotatePage';
+import { type Annotator, annotatePage, SCAN_END, SCAN_START } from './annotatePage';
 import { cardStrings } from './cardStrings';
 import { loadActivePacks } from './loadActivePacks';
 import { addPdfButtons } from './pdfButtons';
@@ -17,14 +18,20 @@ export async function startContentScript(): Promise<void> {
   if (globalThis.__ratsmarkerStarted) return;
   // The whole cost of the content script on a page counts, from here.
   const startedAt = performance.mark(SCAN_START).startTime;
-  const url = new URL(location.href);
   const requested = globalThis.__ratsmarkerForce === true;
   // On the known council hosts the page must prove its product; a page the
-  // user asked for (or a site they added) is read whatever it is.
+  // user asked for (or a site they added) is read whatever it is. Pages that
+  // fail the proof (most pages of a council's site) cost this much and no more.
+  const requireProduct = !requested && isKnownCouncilUrl(location);
+  if (requireProduct && !detectSystem(document)) {
+    performance.mark(SCAN_END);
+    return;
+  }
+  const url = new URL(location.href);
   globalThis.__ratsmarkerStarted = true;
   const annotator: Annotator | undefined = await annotatePage(document, url, {
     load: loadActivePacks,
-    requireProduct: !requested && isKnownCouncilUrl(url),
+    requireProduct,
     startedAt,
     strings: cardStrings,
     onReport: (report) => void sendMessage('reportMatches', report).catch(() => undefined),

@@ -488,7 +488,7 @@ describe('finding among many notes', () => {
         text: `Notiz ${i}${i % 3 === 0 ? ' Toulouse' : ''}${i % 97 === 0 ? ' Eurocities' : ''}`,
         tags: i % 7 === 0 ? ['Haushalt'] : [],
         created: day(1).toISOString(),
-        updated: new Date(Date.UTC(2024, 0, 1) + Math.floor((i * 37) % 400 / 3) * 60_000).toISOString(),
+        updated: new Date(Date.UTC(2024, 0, 1) + Math.floor(((i * 37) % 400) / 3) * 60_000).toISOString(),
       };
       return { ...base, terms: termsOf(base) };
     });

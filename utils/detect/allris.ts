@@ -9,6 +9,10 @@ export const allris: CouncilSystem = {
   id: 'allris',
   name: 'ALLRIS',
   isCouncilUrl: (url) => CLASSIC.test(url.pathname) || NET4.test(url.pathname),
+  productMarks: {
+    selector: '#allriscontainer, meta[name="description" i][content*="allris" i], .docPart, #bfTable',
+    title: /ALLRIS/i,
+  },
   isProductPage: (doc) =>
     doc.getElementById('allriscontainer') !== null ||
     /ALLRIS/i.test(doc.querySelector('meta[name="description" i]')?.getAttribute('content') ?? '') ||

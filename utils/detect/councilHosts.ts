@@ -56,17 +56,17 @@ export function councilHostPatterns(): string[] {
 }
 
 /** The URL is a product page of a known council host (where the page must still prove its product). */
-export function isKnownCouncilUrl(url: URL): boolean {
+export function isKnownCouncilUrl(url: Pick<URL, 'hostname' | 'pathname' | 'search'>): boolean {
   const host = url.hostname;
   const known = KNOWN_COUNCIL_HOSTS.some((h) => (h.startsWith('*.') ? host.endsWith(h.slice(1)) : host === h));
   if (!known) return false;
   // Chrome matches a pattern's path against the path with its query string.
   const target = url.pathname + url.search;
-  return PATH_PATTERNS.some((p) => p.test(target));
+  return PATH_PATTERN.test(target);
 }
 
-function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-}
-
-const PATH_PATTERNS = COUNCIL_PATHS.map(globToRegExp);
+// Every product path is "/*name*", a path that contains the name: one
+// expression for all of them (this runs on every page of a known host).
+const PATH_PATTERN = new RegExp(
+  COUNCIL_PATHS.map((glob) => glob.replace(/^\/\*|\*$/g, '').replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('|'),
+);

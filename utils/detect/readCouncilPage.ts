@@ -20,8 +20,15 @@ export function systemForUrl(url: URL): CouncilSystem | undefined {
   return COUNCIL_SYSTEMS.find((s) => s.isCouncilUrl(url));
 }
 
+// Every system's marks in one selector: most pages of a council's site are
+// none of them, and one look at the page tells.
+const ANY_PRODUCT_MARK = COUNCIL_SYSTEMS.map((s) => s.productMarks.selector).join(', ');
+
 /** The council system the page says it is, from its own markup. */
 export function detectSystem(doc: Document): CouncilSystem | undefined {
+  const title = doc.title;
+  if (!COUNCIL_SYSTEMS.some((s) => s.productMarks.title.test(title)) && !doc.querySelector(ANY_PRODUCT_MARK))
+    return undefined;
   return COUNCIL_SYSTEMS.find((s) => s.isProductPage(doc));
 }
 

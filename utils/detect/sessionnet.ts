@@ -11,6 +11,7 @@ export const sessionnet: CouncilSystem = {
   isCouncilUrl: (url) => PAGE.test(url.pathname),
   // Cheap signals only (ids, title, one class): this runs on every page the
   // content script reaches, most of which are not SessionNet pages.
+  productMarks: { selector: '#smcsomacosinfo, body#smc_body, .smclayout, .smc-body', title: /^SessionNet\b/ },
   isProductPage: (doc) =>
     doc.getElementById('smcsomacosinfo') !== null ||
     doc.body?.id === 'smc_body' ||

@@ -25,6 +25,12 @@ export interface CouncilSystem {
   /** The page itself says it is this product (generator, markup). */
   isProductPage(doc: Document): boolean;
   /**
+   * The product's marks as one CSS selector and its name as it appears in a
+   * title: a page with neither is not this product (isProductPage looks no
+   * further than these).
+   */
+  productMarks: { selector: string; title: RegExp };
+  /**
    * Where the product marks the document's own text on this page: a test for
    * the block elements that belong to it. Undefined when the page marks none.
    */
