@@ -48,6 +48,8 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
   const measureRef = (id: string) => measures.find((m) => m.id === id)?.ref;
 
   const doExport = async (format: ExportFormat) => {
+    // Measured for the benchmark (User Timing): reading, formatting and handing the file to the browser.
+    const start = performance.now();
     // The exporters load when first used, so the popup opens fast.
     const [
       { exportNotesCsv },
@@ -63,21 +65,24 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
       import('./download'),
     ]);
     const { notes } = await findNotes(db, filter);
+    performance.measure('ratsmarker:export-read', { start, end: performance.now() });
     // Headings and column names in the reader's language.
     const label = (key: string) => t(key as MessageKey);
     const day = new Date().toISOString().slice(0, 10);
-    const files = {
-      markdown: [
+    // Only the format asked for is written (each takes a good part of a second at 10,000 notes).
+    const files: Record<ExportFormat, () => [string, string, string]> = {
+      markdown: () => [
         `ratsmarker-notizen-${day}.md`,
         exportNotesMarkdown(notes, measureRef, label),
         'text/markdown;charset=utf-8',
       ],
-      csv: [`ratsmarker-notizen-${day}.csv`, exportNotesCsv(notes, measureRef, label), 'text/csv;charset=utf-8'],
-      json: [`ratsmarker-notizen-${day}.json`, exportNotesJson(notes), 'application/json'],
-      webannotation: [`ratsmarker-notizen-${day}.jsonld`, exportNotesWebAnnotation(notes), 'application/ld+json'],
-    } as const;
-    const [name, text, mime] = files[format];
+      csv: () => [`ratsmarker-notizen-${day}.csv`, exportNotesCsv(notes, measureRef, label), 'text/csv;charset=utf-8'],
+      json: () => [`ratsmarker-notizen-${day}.json`, exportNotesJson(notes), 'application/json'],
+      webannotation: () => [`ratsmarker-notizen-${day}.jsonld`, exportNotesWebAnnotation(notes), 'application/ld+json'],
+    };
+    const [name, text, mime] = files[format]();
     downloadText(name, text, mime);
+    performance.measure('ratsmarker:export', { start, end: performance.now() });
   };
 
   const doImport = async (e: Event) => {

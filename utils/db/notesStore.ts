@@ -108,11 +108,15 @@ export async function findNotes(db: RatsmarkerDB, q: NoteQuery = {}): Promise<{ 
   ];
   if (keySets.length === 0) {
     // Both at once: counting 10,000 notes takes as long as reading a page of them.
+    if (q.limit === undefined) {
+      // Everything (an export): one read of the whole store, sorted here; a
+      // reversed read of the date index would step a cursor through every note.
+      const all = (await db.notes.toArray()).sort(newestFirst);
+      return { total: all.length, notes: all.slice(offset) };
+    }
     const [total, notes] = await Promise.all([
       db.notes.count(),
-      q.limit === undefined
-        ? db.notes.orderBy('updated').reverse().offset(offset).toArray()
-        : db.notes.orderBy('updated').reverse().offset(offset).limit(q.limit).toArray(),
+      db.notes.orderBy('updated').reverse().offset(offset).limit(q.limit).toArray(),
     ]);
     return { total, notes };
   }
@@ -121,6 +125,10 @@ export async function findNotes(db: RatsmarkerDB, q: NoteQuery = {}): Promise<{ 
   if (keys.size === 0) return { total: 0, notes: [] };
   return { total: keys.size, notes: await newestAmong(db, keys, offset, q.limit ?? keys.size) };
 }
+
+/** As the date index orders notes, turned round: by date, then by id, newest and highest first. */
+const newestFirst = (a: Note, b: Note) =>
+  a.updated === b.updated ? (a.id < b.id ? 1 : -1) : a.updated < b.updated ? 1 : -1;
 
 // Up to this many hits are read at once and sorted here; more are found by
 // walking the date index (one bulk read of a hundred notes costs about what
@@ -134,8 +142,7 @@ async function newestAmong(db: RatsmarkerDB, keys: Set<string>, offset: number, 
   const want = offset + limit;
   if (keys.size <= READ_ALL_HITS) {
     const notes = (await db.notes.bulkGet([...keys])).filter((n): n is Note => n !== undefined);
-    // As the date index orders them: by date, then by id, newest and highest first.
-    notes.sort((a, b) => (a.updated === b.updated ? (a.id < b.id ? 1 : -1) : a.updated < b.updated ? 1 : -1));
+    notes.sort(newestFirst);
     return notes.slice(offset, want);
   }
   const ids: string[] = [];
