@@ -80,6 +80,27 @@ test('a PDF linked from a council page opens in Ratsmarker with highlights, card
   expect(readFileSync(await (await md).path(), 'utf8')).toMatch(/Toulouse.*\((Seite|Page) 1\)/);
 });
 
+test('the side panel lists the matches of a PDF with their page and margin lines, and jumps to one', async ({
+  context,
+  extensionId,
+}) => {
+  const panel = await context.newPage();
+  const viewer = await context.newPage();
+  const rm = await openViewer(
+    viewer,
+    extensionId,
+    'http://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/getfile.asp?id=231877&type=do',
+  );
+  await rm.waitForScan();
+  await viewer.bringToFront();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const group = panel.getByTestId('measure-group').filter({ hasText: 'KW21, Z. 7–8' });
+  // The motion's own margin numbers are the passage's reference: item 1 stands on lines 5–7 of page 1.
+  await expect(group).toContainText(/(S\. 1, Z\. 5–7|p\. 1, l\. 5–7)/);
+  await group.getByRole('button').first().click();
+  await expect(rm.badge(/^KW21 Z\. 7–8/)).toBeFocused();
+});
+
 test('the viewer says plainly what is wrong with a PDF it cannot read', async ({ context, extensionId }) => {
   const page = await context.newPage();
   const base = 'http://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/pdf/';
