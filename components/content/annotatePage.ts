@@ -1,5 +1,5 @@
-import { anchorQuote } from '@/utils/anchoring/anchorQuote';
-import { joinPassages, passageAt } from '@/utils/anchoring/joinPassages';
+import { anchorNotes } from '@/utils/anchoring/anchorNotes';
+import { joinPassages } from '@/utils/anchoring/joinPassages';
 import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import type { NewNote } from '@/utils/db/notesStore';
 import { detectSystem, motionTextFilter, readFacts } from '@/utils/detect/readCouncilPage';
@@ -266,24 +266,16 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     const anchoredNotes = all.filter((n) => n.target && n.target.page === undefined);
     if (anchoredNotes.length === 0) return;
     const { passages, starts, text } = motionText();
-    const found: string[] = [];
-    const orphaned: string[] = [];
-    for (const note of anchoredNotes) {
-      const target = note.target as NonNullable<Note['target']>;
-      const hit = anchorQuote(text, target.quote, target.position);
-      if (!hit) {
-        orphaned.push(note.id);
-        continue;
-      }
-      found.push(note.id);
-      const passage = passages[passageAt(starts, hit.start)] as PassageBlock;
+    const { found, orphaned, byPassage } = anchorNotes(anchoredNotes, text, starts);
+    for (const [index, passageNotes] of byPassage) {
+      const passage = passages[index] as PassageBlock;
       let entry =
         annotated.find((a) => samePassage(a.passage, passage)) ?? noteOnly.find((a) => samePassage(a.passage, passage));
       if (!entry) {
         entry = attachBadge(passage, [], []);
         noteOnly.push(entry);
       }
-      entry.notes.push(note);
+      entry.notes.push(...passageNotes);
     }
     for (const a of [...annotated, ...noteOnly])
       if (a.notes.length > 0) a.setNotes(a.notes.length, notes.spoken(a.notes.length));

@@ -1,5 +1,5 @@
-import { anchorQuote } from '@/utils/anchoring/anchorQuote';
-import { joinPassages, passageAt } from '@/utils/anchoring/joinPassages';
+import { anchorNotes } from '@/utils/anchoring/anchorNotes';
+import { joinPassages } from '@/utils/anchoring/joinPassages';
 import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import type { NewNote } from '@/utils/db/notesStore';
 import type { DocumentFacts } from '@/utils/detect/types';
@@ -152,23 +152,14 @@ export async function annotatePdf(
     for (const e of noteOnly.splice(0)) e.host.remove();
     // Notes taken on the HTML page of the same document anchor there, not here.
     const pdfNotes = (await o.notes.load(o.noteDocument.key)).filter((n) => n.target?.page !== undefined);
-    const found: string[] = [];
-    const orphaned: string[] = [];
-    for (const note of pdfNotes) {
-      const target = note.target as NonNullable<Note['target']>;
-      const hit = anchorQuote(wholeText, target.quote, target.position);
-      if (!hit) {
-        orphaned.push(note.id);
-        continue;
-      }
-      found.push(note.id);
-      const index = passageAt(starts, hit.start);
+    const { found, orphaned, byPassage } = anchorNotes(pdfNotes, wholeText, starts);
+    for (const [index, passageNotes] of byPassage) {
       let entry = entries.find((e) => e.index === index) ?? noteOnly.find((e) => e.index === index);
       if (!entry) {
         entry = placeBadge(passages[index] as PdfPassage, [], index);
         noteOnly.push(entry);
       }
-      entry.notes.push(note);
+      entry.notes.push(...passageNotes);
     }
     for (const e of [...entries, ...noteOnly])
       if (e.notes.length > 0) e.setNotes(e.notes.length, o.notes.spoken(e.notes.length));

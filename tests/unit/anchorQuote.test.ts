@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anchorNotes } from '@/utils/anchoring/anchorNotes';
 import { anchorQuote } from '@/utils/anchoring/anchorQuote';
+import { joinPassages } from '@/utils/anchoring/joinPassages';
 import { CONTEXT_LENGTH, describePosition, describeQuote } from '@/utils/anchoring/selectors';
+import type { Note } from '@/utils/notes/types';
 
 const MOTION = [
   'Der Rat der Stadt beschließt:',
@@ -218,5 +221,50 @@ describe('anchorQuote', () => {
     fc.assert(fc.property(textWithSlice(fc.string({ unit: 'binary', minLength: 10, maxLength: 200 })), check), {
       numRuns: 200,
     });
+  });
+});
+
+describe('anchorNotes', () => {
+  const passages = MOTION.split('\n');
+  const { text, starts } = joinPassages(passages);
+  const note = (id: string, exact: string | undefined): Note => {
+    const start = exact === undefined ? -1 : text.indexOf(exact);
+    return {
+      id,
+      document: { key: 'k', site: 's', url: 'https://s/' },
+      documentKey: 'k',
+      ...(exact === undefined
+        ? {}
+        : {
+            target: {
+              quote: describeQuote(text, start, start + exact.length),
+              position: describePosition(start, start + exact.length),
+            },
+          }),
+      measureIds: [],
+      text: id,
+      tags: [],
+      created: '2026-01-01T00:00:00.000Z',
+      updated: '2026-01-01T00:00:00.000Z',
+      terms: [],
+    };
+  };
+
+  it('sorts notes to the passages they stand in, and keeps those it cannot find apart', () => {
+    const moved = note('gone', 'Über das Ergebnis wird dem Rat im Herbst berichtet.');
+    const changed = joinPassages([...passages.slice(0, 3), '3. Der Rat wird im Frühjahr unterrichtet.']);
+    const notes = [note('a', passages[1] as string), note('b', 'Schulaustausch'), note('c', PASSAGE), moved];
+    const all = anchorNotes(notes, text, starts);
+    expect(all.found).toEqual(['a', 'b', 'c', 'gone']);
+    expect([...all.byPassage].map(([i, ns]) => [i, ns.map((n) => n.id)])).toEqual([
+      [1, ['a']],
+      [2, ['b', 'c']],
+      [3, ['gone']],
+    ]);
+    const after = anchorNotes(notes, changed.text, changed.starts);
+    expect(after.orphaned).toEqual(['gone']);
+    expect(after.byPassage.get(2)?.map((n) => n.id)).toEqual(['b', 'c']);
+    // A page note stands on no passage: neither found nor lost.
+    expect(anchorNotes([note('page', undefined)], text, starts)).toMatchObject({ found: [], orphaned: [] });
   });
 });
