@@ -22,7 +22,7 @@ export const FIRST_PAGE = 'ratsmarker:pdf-first-page';
 const MAX_PAGE_WIDTH = 900;
 
 /** User Timing mark when every page is laid out with its text layer. */
-export const LAID_OUT = 'ratsmarker:pdf-laid-out';
+const LAID_OUT = 'ratsmarker:pdf-laid-out';
 
 /** The viewer's parts: a bar with the document and its status, and the pages. */
 function viewerUi(doc: Document) {

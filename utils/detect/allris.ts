@@ -9,15 +9,11 @@ export const allris: CouncilSystem = {
   id: 'allris',
   name: 'ALLRIS',
   isCouncilUrl: (url) => CLASSIC.test(url.pathname) || NET4.test(url.pathname),
+  // Its container, the generator in the description, its document parts; or its name in the title.
   productMarks: {
     selector: '#allriscontainer, meta[name="description" i][content*="allris" i], .docPart, #bfTable',
     title: /ALLRIS/i,
   },
-  isProductPage: (doc) =>
-    doc.getElementById('allriscontainer') !== null ||
-    /ALLRIS/i.test(doc.querySelector('meta[name="description" i]')?.getAttribute('content') ?? '') ||
-    /ALLRIS/i.test(doc.title) ||
-    doc.querySelector('.docPart, #bfTable') !== null,
   documentText: (doc) => {
     // ALLRIS 4 marks each document part.
     const parts = [...doc.querySelectorAll('.docPart')];

@@ -29,7 +29,7 @@ export function detectSystem(doc: Document): CouncilSystem | undefined {
   const title = doc.title;
   if (!COUNCIL_SYSTEMS.some((s) => s.productMarks.title.test(title)) && !doc.querySelector(ANY_PRODUCT_MARK))
     return undefined;
-  return COUNCIL_SYSTEMS.find((s) => s.isProductPage(doc));
+  return COUNCIL_SYSTEMS.find((s) => s.productMarks.title.test(title) || doc.querySelector(s.productMarks.selector));
 }
 
 // The labels council systems print before each fact, lower case without the

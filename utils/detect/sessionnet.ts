@@ -12,11 +12,6 @@ export const sessionnet: CouncilSystem = {
   // Cheap signals only (ids, title, one class): this runs on every page the
   // content script reaches, most of which are not SessionNet pages.
   productMarks: { selector: '#smcsomacosinfo, body#smc_body, .smclayout, .smc-body', title: /^SessionNet\b/ },
-  isProductPage: (doc) =>
-    doc.getElementById('smcsomacosinfo') !== null ||
-    doc.body?.id === 'smc_body' ||
-    /^SessionNet\b/.test(doc.title) ||
-    doc.querySelector('.smclayout, .smc-body') !== null,
   // The Word export of the Vorlage text; on a meeting page, the agenda items' titles.
   documentText: (doc) =>
     inside([...doc.querySelectorAll('.smcdocmsword, .smc-doc-text, .smc_doc_text')]) ??

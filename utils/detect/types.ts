@@ -22,12 +22,9 @@ export interface CouncilSystem {
   name: string;
   /** The URL is one of the product's document, agenda-item or meeting pages. */
   isCouncilUrl(url: URL): boolean;
-  /** The page itself says it is this product (generator, markup). */
-  isProductPage(doc: Document): boolean;
   /**
-   * The product's marks as one CSS selector and its name as it appears in a
-   * title: a page with neither is not this product (isProductPage looks no
-   * further than these).
+   * How the page itself says it is this product: its marks (ids, classes,
+   * generator) as one CSS selector, and its name as it appears in a title.
    */
   productMarks: { selector: string; title: RegExp };
   /**

@@ -64,8 +64,3 @@ export function lineMapped(items: readonly PdfTextItem[], indexOf: ReadonlyMap<P
   out.trimEnd();
   return out;
 }
-
-/** The text of a line, with a space where items stand apart. */
-export function lineText(items: readonly PdfTextItem[]): string {
-  return lineMapped(items, new Map()).text;
-}
