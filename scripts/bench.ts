@@ -29,7 +29,12 @@ const quick = process.argv.includes('--quick');
 const noBuild = process.argv.includes('--no-build');
 
 const MB = 1_000_000;
-const SIZES = quick ? [0.1] : [0.1, 1, 5];
+// BENCH_ONLY=pages,notebook measures just those parts (pages, not-council, pdf, changing, notebook, bundles),
+// and BENCH_SIZES=1 just that page size: a partial run writes bench/results-partial.json and leaves BENCHMARKS.md.
+const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const partial = ONLY !== undefined || process.env.BENCH_SIZES !== undefined || process.env.BENCH_NOTES !== undefined;
+const measures = (part: string) => !ONLY || ONLY.includes(part);
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : quick ? [0.1] : [0.1, 1, 5];
 const RUNS = quick ? 1 : 5;
 // BENCH_NOTES=10000 measures one notebook size alone (for a quick look at the popup).
 const NOTE_COUNTS = process.env.BENCH_NOTES
@@ -110,6 +115,9 @@ async function measureRatsmarker(context: BrowserContext, size: number) {
   // Badges and highlights are in place when the scan ends (they are part of it).
   const badges = await page.locator('[data-ratsmarker-ui="badge"]').count();
   const slices = await page.evaluate(() => performance.getEntriesByName('ratsmarker:slice').map((m) => m.duration));
+  // BENCH_DEBUG=1: when and how long each of Ratsmarker's tasks over 35 ms ran, to find which step overran.
+  if (process.env.BENCH_DEBUG)
+    log(`slices over 35 ms: ${JSON.stringify(slices.filter((d) => d > 35).map(Math.round))}`);
   const longTasks = await page.evaluate(
     ([s, e]) =>
       ((window as unknown as { __longTasks: [number, number][] }).__longTasks ?? []).filter(
@@ -482,7 +490,7 @@ async function main() {
   const results: Record<string, unknown> = {};
   try {
     const pagesOut: Record<string, unknown> = {};
-    for (const size of SIZES) {
+    for (const size of measures('pages') ? SIZES : []) {
       log(`page of ${size} MB`);
       const rm: Awaited<ReturnType<typeof measureRatsmarker>>[] = [];
       const limit: number[] = [];
@@ -517,28 +525,34 @@ async function main() {
       };
     }
     results.pages = pagesOut;
-    log('page that is not a council page');
-    const notCouncil: number[] = [];
-    for (let r = 0; r < RUNS; r++) notCouncil.push(await measureNotCouncil(context));
-    results.notCouncilPageMs = round(median(notCouncil), 3);
-    log(`PDF of ${PDF_PAGES} pages`);
-    const pdfRuns: Awaited<ReturnType<typeof measurePdf>>[] = [];
-    for (let r = 0; r < RUNS; r++) pdfRuns.push(await measurePdf(context, extensionId));
-    results.pdf = {
-      pages: PDF_PAGES,
-      firstPageMs: round(median(pdfRuns.map((x) => x.firstPage))),
-      matchedMs: round(median(pdfRuns.map((x) => x.matched))),
-      badges: pdfRuns[0]?.badges,
-    };
-    log('page that changes');
-    results.rescanPerBatchMs = round(await measureChanging(context), 2);
+    if (measures('not-council')) {
+      log('page that is not a council page');
+      const notCouncil: number[] = [];
+      for (let r = 0; r < RUNS; r++) notCouncil.push(await measureNotCouncil(context));
+      results.notCouncilPageMs = round(median(notCouncil), 3);
+    }
+    if (measures('pdf')) {
+      log(`PDF of ${PDF_PAGES} pages`);
+      const pdfRuns: Awaited<ReturnType<typeof measurePdf>>[] = [];
+      for (let r = 0; r < RUNS; r++) pdfRuns.push(await measurePdf(context, extensionId));
+      results.pdf = {
+        pages: PDF_PAGES,
+        firstPageMs: round(median(pdfRuns.map((x) => x.firstPage))),
+        matchedMs: round(median(pdfRuns.map((x) => x.matched))),
+        badges: pdfRuns[0]?.badges,
+      };
+    }
+    if (measures('changing')) {
+      log('page that changes');
+      results.rescanPerBatchMs = round(await measureChanging(context), 2);
+    }
     const notebook: Record<string, unknown> = {};
-    for (const count of NOTE_COUNTS) {
+    for (const count of measures('notebook') ? NOTE_COUNTS : []) {
       log(`notebook with ${count} notes`);
       notebook[String(count)] = await measureNotebook(context, count);
     }
     results.notebook = notebook;
-    results.bundles = bundleSizes();
+    if (measures('bundles')) results.bundles = bundleSizes();
   } finally {
     await context.close();
     server.close();
@@ -547,7 +561,7 @@ async function main() {
   const browserVersion = execSync(`${chromiumPath} --version 2>/dev/null`).toString().trim();
   const out = {
     date: new Date().toISOString(),
-    mode: quick ? 'quick' : 'full',
+    mode: partial ? 'partial' : quick ? 'quick' : 'full',
     machine: {
       cpu: cpus()[0]?.model,
       cores: cpus().length,
@@ -558,8 +572,11 @@ async function main() {
     ...results,
   };
   mkdirSync(`${root}bench`, { recursive: true });
-  writeFileSync(`${root}bench/results${quick ? '-quick' : ''}.json`, `${JSON.stringify(out, null, 2)}\n`);
-  if (!quick) writeFileSync(`${root}BENCHMARKS.md`, markdown(out as unknown as Report));
+  writeFileSync(
+    `${root}bench/results${partial ? '-partial' : quick ? '-quick' : ''}.json`,
+    `${JSON.stringify(out, null, 2)}\n`,
+  );
+  if (!quick && !partial) writeFileSync(`${root}BENCHMARKS.md`, markdown(out as unknown as Report));
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 }
 

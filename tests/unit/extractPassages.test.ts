@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractPassages } from '@/utils/dom/extractPassages';
-import { buildTextMap, domRangeOf } from '@/utils/dom/textMap';
+import { buildTextMap, collapseText, domRangeOf, type TextSegment } from '@/utils/dom/textMap';
 
 function passages(html: string) {
   document.body.innerHTML = html;
@@ -95,5 +96,53 @@ describe('text map', () => {
     const t = p.text.indexOf('Toulouse');
     const pos = domRangeOf(map, t, t + 8);
     expect(pos && (pos.startNode as Text).data.slice(pos.startOffset, pos.endOffset)).toBe('Toulouse');
+  });
+});
+
+describe('collapseText', () => {
+  // The rule, a character at a time: what collapseText must give however it is written.
+  const SPACES = new Set([' ', '\t', '\n', '\r', '\f', '\u00A0', '\u2007', '\u202F']);
+  function collapseByCharacter(segments: readonly TextSegment[]): string {
+    let out = '';
+    let pending = false;
+    for (const seg of segments) {
+      if (seg.gap && out.length > 0) pending = true;
+      for (const c of seg.node.data.slice(seg.start, seg.end)) {
+        if (SPACES.has(c)) pending = out.length > 0;
+        else {
+          out += (pending ? ' ' : '') + c;
+          pending = false;
+        }
+      }
+    }
+    return out;
+  }
+  const segment = fc
+    .record({
+      data: fc.string({ unit: fc.constantFrom('a', 'ß', ' ', '\n', '\u00A0', '\u2007', '\u2002', '\t', '-') }),
+      from: fc.nat(),
+      to: fc.nat(),
+      gap: fc.boolean(),
+    })
+    .map(({ data, from, to, gap }): TextSegment => {
+      const start = data.length ? from % (data.length + 1) : 0;
+      const end = start + (data.length ? to % (data.length - start + 1) : 0);
+      return { node: document.createTextNode(data), start, end, ...(gap ? { gap } : {}) };
+    });
+
+  it('collapses white space exactly as the character rule does, and its map has a place for every character', () => {
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 6 }), (segments) => {
+        const text = collapseText(segments);
+        expect(text).toBe(collapseByCharacter(segments));
+        const map = buildTextMap(segments);
+        for (let i = 0; i < text.length; i++) {
+          if (text[i] === ' ') continue;
+          const seg = segments[map.segmentOf[i] as number] as TextSegment;
+          expect(seg.node.data[map.offsetOf[i] as number]).toBe(text[i]);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -189,9 +189,13 @@ export async function extractPassagesInSlices(
 ): Promise<PassageBlock[]> {
   const reader = readerFor(root);
   if (!reader) return [];
-  while (!reader.step(performance.now() + sliceMs)) await pause();
-  const steps = passagesOf(reader.lines);
   let deadline = performance.now() + sliceMs;
+  while (!reader.step(deadline)) {
+    await pause();
+    deadline = performance.now() + sliceMs;
+  }
+  // Grouping goes on in the slice the reading ended in: a fresh deadline here made one task of two slices.
+  const steps = passagesOf(reader.lines);
   for (let r = steps.next(); ; r = steps.next()) {
     if (r.done) return r.value;
     if (performance.now() > deadline) {

@@ -20,27 +20,33 @@ export interface TextMap {
 const isSpace = (c: number) =>
   c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0xa0 || c === 0x2007 || c === 0x202f;
 
+// The same characters as `isSpace`: the text and its map must agree on every space.
+const SPACE_RUN = /[ \t\n\r\f\u00A0\u2007\u202F]+/g;
+
 /**
  * Joins text segments the way a reader sees them: runs of white space become
  * one space, no space at either end. Nothing is inserted between segments, so
  * a word split over two spans ("Städte" + "partnerschaft") stays one word.
+ * Works a run at a time: adding character by character made a string (and
+ * garbage) per character, which on a long page showed up as collector pauses.
  */
 export function collapseText(segments: readonly TextSegment[]): string {
   let out = '';
   let pendingSpace = false;
   for (const seg of segments) {
-    const data = seg.node.data;
     if (seg.gap && out.length > 0) pendingSpace = true;
-    for (let i = seg.start; i < seg.end; i++) {
-      const c = data.charCodeAt(i);
-      if (isSpace(c)) {
-        pendingSpace = out.length > 0;
-        continue;
-      }
+    if (seg.end <= seg.start) continue;
+    const piece = seg.node.data.slice(seg.start, seg.end).replace(SPACE_RUN, ' ');
+    const lead = piece.charCodeAt(0) === 0x20;
+    const trail = piece.charCodeAt(piece.length - 1) === 0x20;
+    const core = piece.slice(lead ? 1 : 0, trail ? Math.max(1, piece.length - 1) : piece.length);
+    if (lead) pendingSpace = out.length > 0;
+    if (core.length > 0 && core !== ' ') {
       if (pendingSpace) out += ' ';
+      out += core;
       pendingSpace = false;
-      out += data[i];
     }
+    if (trail) pendingSpace = out.length > 0;
   }
   return out;
 }
