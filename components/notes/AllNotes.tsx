@@ -8,6 +8,7 @@ import { db } from './db';
 import { cachedFirstNotes, rememberFirstNotes } from './firstNotes';
 import { NoteItem } from './NoteItem';
 import { useLive } from './useLive';
+import { useSearchIndex } from './useSearchIndex';
 
 // Rows are drawn only where the list is scrolled to; a row is this tall at
 // most (long notes are clipped in the list and shown whole when edited).
@@ -27,10 +28,16 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
   const filter = { query: query.value || undefined, measure: measure.value || undefined, tag: tag.value || undefined };
   const first = Math.max(0, Math.floor(scrollTop.value / ROW_HEIGHT) - OVERSCAN);
   const count = Math.ceil(VIEW_HEIGHT / ROW_HEIGHT) + 2 * OVERSCAN;
-  const unfiltered = !filter.query && !filter.measure && !filter.tag && first === 0;
+  const filtered = !!(filter.query || filter.measure || filter.tag);
+  const unfiltered = !filtered && first === 0;
+  const searchIndex = useSearchIndex();
+  // A filtered list runs again when the index is built or dropped: the index's
+  // ids (not the database) tell it which notes are hits. It peeks at the index
+  // when it runs, so a run straight after a change already goes to the database.
+  const indexVersion = filtered ? searchIndex.value : undefined;
   const page = useLive(
-    () => findNotes(db, { ...filter, offset: first, limit: count }),
-    [filter.query, filter.measure, filter.tag, first],
+    () => findNotes(db, { ...filter, offset: first, limit: count }, searchIndex.peek()),
+    [filter.query, filter.measure, filter.tag, first, indexVersion],
     // The list as it last opened shows at once; the live query replaces it.
     (unfiltered ? cachedFirstNotes() : undefined) ?? { total: 0, notes: [] },
   );
@@ -64,7 +71,7 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
       import('@/utils/export/webAnnotation'),
       import('./download'),
     ]);
-    const { notes } = await findNotes(db, filter);
+    const { notes } = await findNotes(db, filter, searchIndex.peek());
     performance.measure('ratsmarker:export-read', { start, end: performance.now() });
     // Headings and column names in the reader's language.
     const label = (key: string) => t(key as MessageKey);

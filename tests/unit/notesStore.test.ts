@@ -9,12 +9,14 @@ import {
   deleteNote,
   findNotes,
   type NewNote,
+  type NoteQuery,
   notesForDocument,
   restoreNote,
   setOrphaned,
   updateNote,
 } from '@/utils/db/notesStore';
 import { RatsmarkerDB, termsOf } from '@/utils/db/schema';
+import { loadSearchIndex, readSearchIndex } from '@/utils/db/searchSnapshot';
 import { noteDocument } from '@/utils/notes/documentKey';
 import type { Note, NoteTarget } from '@/utils/notes/types';
 
@@ -81,6 +83,16 @@ async function seed(db: RatsmarkerDB) {
 }
 
 const texts = (r: { notes: Note[] }) => r.notes.map((n) => n.text);
+
+// Every search test runs twice: on the database's indexes alone, and with the
+// search index the popup builds in memory. Both must find the same notes in the same order.
+type Finder = (db: RatsmarkerDB, q?: NoteQuery) => ReturnType<typeof findNotes>;
+const finders: [string, Finder][] = [
+  ['(database indexes)', (db, q) => findNotes(db, q)],
+  ['(search index in memory)', async (db, q) => findNotes(db, q, await readSearchIndex(db))],
+  ['(search index read 64 notes at a time)', async (db, q) => findNotes(db, q, await readSearchIndex(db, 64))],
+  ['(search index as stored)', async (db, q) => findNotes(db, q, await loadSearchIndex(db))],
+];
 
 describe('cleanTags', () => {
   it('trims, drops empty tags and duplicates, keeps order and case', () => {
@@ -270,26 +282,26 @@ describe('setOrphaned', () => {
   });
 });
 
-describe('findNotes', () => {
+describe.each(finders)('findNotes %s', (_, find) => {
   it('lists all notes newest first, with the total', async () => {
     const db = freshDb();
     const { n1, n2, n3, n4 } = await seed(db);
-    const all = await findNotes(db);
+    const all = await find(db);
     expect(all.total).toBe(4);
     expect(all.notes.map((n) => n.id)).toEqual([n4.id, n3.id, n2.id, n1.id]);
-    expect(await findNotes(db, {})).toEqual(all);
+    expect(await find(db, {})).toEqual(all);
   });
 
   it('finds nothing in an empty store', async () => {
     const db = freshDb();
-    expect(await findNotes(db)).toEqual({ total: 0, notes: [] });
-    expect(await findNotes(db, { query: 'rat' })).toEqual({ total: 0, notes: [] });
+    expect(await find(db)).toEqual({ total: 0, notes: [] });
+    expect(await find(db, { query: 'rat' })).toEqual({ total: 0, notes: [] });
   });
 
   it('searches the note text, the quote, the title, the number and the tags', async () => {
     const db = freshDb();
     const { n1, n2, n3, n4 } = await seed(db);
-    const ids = async (query: string) => (await findNotes(db, { query })).notes.map((n) => n.id);
+    const ids = async (query: string) => (await find(db, { query })).notes.map((n) => n.id);
     expect(await ids('finanzierung')).toEqual([n1.id]); // text
     expect(await ids('beauftragt')).toEqual([n1.id]); // quote only
     expect(await ids('czernowitz')).toEqual([n3.id, n1.id]); // text of n3, title of both
@@ -303,7 +315,7 @@ describe('findNotes', () => {
   it('matches word prefixes, ignoring case and umlauts', async () => {
     const db = freshDb();
     const { n1, n2, n4 } = await seed(db);
-    const ids = async (query: string) => (await findNotes(db, { query })).notes.map((n) => n.id);
+    const ids = async (query: string) => (await find(db, { query })).notes.map((n) => n.id);
     expect(await ids('stadte')).toEqual([n1.id]); // "Städtepartnerschaft" in the quote
     expect(await ids('Städte')).toEqual([n1.id]);
     expect(await ids('STÄDTEPARTNER')).toEqual([n1.id]);
@@ -320,14 +332,14 @@ describe('findNotes', () => {
   it('needs every word of the query to match', async () => {
     const db = freshDb();
     const { n1, n2, n3 } = await seed(db);
-    const ids = async (query: string) => (await findNotes(db, { query })).notes.map((n) => n.id);
+    const ids = async (query: string) => (await find(db, { query })).notes.map((n) => n.id);
     expect(await ids('radverkehr klima')).toEqual([n2.id]);
     expect(await ids('klima, RADVERKEHR!')).toEqual([n2.id]);
     expect(await ids('verwaltung finanz')).toEqual([n1.id]);
     expect(await ids('czernowitz ausschuss')).toEqual([n3.id]);
     expect(await ids('verwaltung klima')).toEqual([]);
     // A query of punctuation only is no query.
-    expect((await findNotes(db, { query: ' – ?! ' })).total).toBe(4);
+    expect((await find(db, { query: ' – ?! ' })).total).toBe(4);
   });
 
   // Pages and PDFs write umlauts decomposed (a + U+0308) and put soft hyphens into long words;
@@ -335,20 +347,20 @@ describe('findNotes', () => {
   it('finds a note whose words carry decomposed umlauts', async () => {
     const db = freshDb();
     const note = await addNote(db, { document: docB, text: 'Sta\u0308dtepartnerschaft pru\u0308fen' });
-    expect((await findNotes(db, { query: 'stadte' })).notes.map((n) => n.id)).toEqual([note.id]);
-    expect((await findNotes(db, { query: 'prüfen' })).notes.map((n) => n.id)).toEqual([note.id]);
+    expect((await find(db, { query: 'stadte' })).notes.map((n) => n.id)).toEqual([note.id]);
+    expect((await find(db, { query: 'prüfen' })).notes.map((n) => n.id)).toEqual([note.id]);
   });
 
   it('finds a note whose words carry soft hyphens', async () => {
     const db = freshDb();
     const note = await addNote(db, { document: docB, text: 'Klima\u00ADschutz\u00ADkonzept' });
-    expect((await findNotes(db, { query: 'klimaschutz' })).notes.map((n) => n.id)).toEqual([note.id]);
+    expect((await find(db, { query: 'klimaschutz' })).notes.map((n) => n.id)).toEqual([note.id]);
   });
 
   it('filters by measure and by tag, alone and with a query', async () => {
     const db = freshDb();
     const { n1, n2, n3, n4 } = await seed(db);
-    const ids = async (q: Parameters<typeof findNotes>[1]) => (await findNotes(db, q)).notes.map((n) => n.id);
+    const ids = async (q: NoteQuery) => (await find(db, q)).notes.map((n) => n.id);
     expect(await ids({ measure: 'KW21-7' })).toEqual([n4.id, n1.id]);
     expect(await ids({ measure: 'KW21-12' })).toEqual([n4.id, n2.id]);
     expect(await ids({ measure: 'KW21-99' })).toEqual([]);
@@ -360,14 +372,14 @@ describe('findNotes', () => {
     expect(await ids({ tag: 'Europa', query: 'ausschuss' })).toEqual([n3.id]);
     expect(await ids({ measure: 'KW21-7', tag: 'Klima' })).toEqual([n4.id]);
     expect(await ids({ measure: 'KW21-7', tag: 'Nachfrage' })).toEqual([]);
-    expect((await findNotes(db, { tag: 'Klima' })).total).toBe(2);
+    expect((await find(db, { tag: 'Klima' })).total).toBe(2);
   });
 
   it('pages with offset and limit; the total counts all hits', async () => {
     const db = freshDb();
     const { n1, n2, n3, n4 } = await seed(db);
-    const page = async (q: Parameters<typeof findNotes>[1]) => {
-      const r = await findNotes(db, q);
+    const page = async (q: NoteQuery) => {
+      const r = await find(db, q);
       return { total: r.total, ids: r.notes.map((n) => n.id) };
     };
     expect(await page({ offset: 1, limit: 2 })).toEqual({ total: 4, ids: [n3.id, n2.id] });
@@ -442,7 +454,7 @@ describe('schema upgrade from version 1', () => {
 
     const db = freshDb(factory, 'up');
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const stored = await db.notes.orderBy('id').toArray();
     expect(stored).toHaveLength(v1Notes.length);
     for (const [i, original] of v1Notes.entries()) {
@@ -469,14 +481,14 @@ describe('schema upgrade from version 1', () => {
   it('opens a fresh store at version 2', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.notes.schema.indexes.map((i) => i.name).sort()).toEqual(
       ['created', 'documentKey', 'measureIds', 'tags', 'terms', 'updated'].sort(),
     );
   });
 });
 
-describe('finding among many notes', () => {
+describe.each(finders)('finding among many notes %s', (_, find) => {
   // 400 notes, a few sharing each date; every third mentions Toulouse, every seventh is tagged.
   async function many(db: RatsmarkerDB): Promise<Note[]> {
     const notes: Note[] = Array.from({ length: 400 }, (_, i) => {
@@ -502,7 +514,7 @@ describe('finding among many notes', () => {
   it('pages through many hits (walking the date index) and few hits (read at once) in date order', async () => {
     const db = freshDb();
     const notes = await many(db);
-    const cases: [Parameters<typeof findNotes>[1], (n: Note) => boolean][] = [
+    const cases: [NoteQuery, (n: Note) => boolean][] = [
       [{ query: 'toulouse' }, (n) => n.text.includes('Toulouse')],
       [{ query: 'eurocities' }, (n) => n.text.includes('Eurocities')],
       [{ tag: 'Haushalt' }, (n) => n.tags.includes('Haushalt')],
@@ -516,10 +528,78 @@ describe('finding among many notes', () => {
         [120, 11],
         [0, 1000],
       ] as const) {
-        const found = await findNotes(db, { ...query, offset, limit });
+        const found = await find(db, { ...query, offset, limit });
         expect(found.total, JSON.stringify(query)).toBe(expected.length);
         expect(found.notes.map((n) => n.id)).toEqual(expected.slice(offset, offset + limit).map((n) => n.id));
       }
     }
+  });
+});
+
+describe('stored search index', () => {
+  const storedIndex = (db: RatsmarkerDB) => db.table('searchCache').get('index');
+  const hitIds = async (db: RatsmarkerDB, query: string) =>
+    (await findNotes(db, { query }, await loadSearchIndex(db))).notes.map((n) => n.id);
+
+  it('is stored when first built and read back after', async () => {
+    const db = freshDb();
+    const { n1, n3 } = await seed(db);
+    expect(await storedIndex(db)).toBeUndefined();
+    expect(await hitIds(db, 'czernowitz')).toEqual([n3.id, n1.id]);
+    const stored = await storedIndex(db);
+    expect(stored?.index.ids).toHaveLength(4);
+    // Read back, not built: the stored record is what comes back.
+    expect((await loadSearchIndex(db)).ids).toEqual(stored?.index.ids);
+  });
+
+  it('is dropped by every kind of write to the notes, so no search misses a change', async () => {
+    const db = freshDb();
+    const { n1, n2, n3 } = await seed(db);
+    const writes: [string, () => Promise<unknown>, string, string[]][] = [
+      ['add', () => addNote(db, { document: docB, text: 'Toulouse besuchen' }, day(9)), 'toulouse', ['new']],
+      ['update', () => updateNote(db, n2.id, { text: 'Radverkehr in Toulouse' }, day(10)), 'toulouse', [n2.id, 'new']],
+      ['delete', () => deleteNote(db, n2.id), 'toulouse', ['new']],
+      ['restore', () => restoreNote(db, n2), 'radverkehr', [n2.id]],
+      [
+        'bulk put (import)',
+        () => db.notes.bulkPut([{ ...n3, text: 'Toulouse', terms: ['toulouse'] }]),
+        'toulouse',
+        ['new', n3.id],
+      ],
+      ['orphaned marks', () => setOrphaned(db, [n1.id], [n3.id]), 'toulouse', ['new', n3.id]],
+      ['clear', () => db.notes.clear(), 'toulouse', []],
+    ];
+    let added = '';
+    for (const [what, write, query, expected] of writes) {
+      await loadSearchIndex(db);
+      expect(await storedIndex(db), what).toBeDefined();
+      const result = await write();
+      if (what === 'add') added = (result as Note).id;
+      expect(await storedIndex(db), what).toBeUndefined();
+      expect(await hitIds(db, query), what).toEqual(expected.map((id) => (id === 'new' ? added : id)));
+    }
+  });
+
+  it('is built anew when the stored record is not an index of this version', async () => {
+    const db = freshDb();
+    const { n1 } = await seed(db);
+    for (const bad of [{ index: { format: 0 } }, { index: null }, 'kaputt', { index: { format: 1, ids: [] } }]) {
+      await db.table('searchCache').put(bad, 'index');
+      expect(await hitIds(db, 'finanzierung')).toEqual([n1.id]);
+      expect((await storedIndex(db))?.index.ids).toHaveLength(4);
+    }
+  });
+
+  it('is not stored when a note is written while it is being built', async () => {
+    const db = freshDb();
+    await seed(db);
+    // Read one note at a time, so the write lands between two reads.
+    const loading = loadSearchIndex(db, 1);
+    await addNote(db, { document: docB, text: 'Toulouse' }, day(9));
+    await loading;
+    const stored = await storedIndex(db);
+    // Either the build saw the new note (the write waited for its reading) or it was not kept.
+    if (stored) expect(stored.index.ids).toHaveLength(5);
+    expect(await hitIds(db, 'toulouse')).toHaveLength(1);
   });
 });

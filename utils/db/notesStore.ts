@@ -1,4 +1,5 @@
 import { MAX_TAG_LENGTH, MAX_TAGS } from '../notes/limits';
+import { type NoteSearchIndex, newestFirst, searchNoteIndex } from '../notes/searchIndex';
 import { queryTerms } from '../notes/searchTerms';
 import type { Note, NoteDocument, NoteTarget } from '../notes/types';
 import { type RatsmarkerDB, termsOf } from './schema';
@@ -96,11 +97,23 @@ export async function setOrphaned(
 /**
  * Notes newest first, filtered. Each condition (every search word as a prefix,
  * the measure, the tag) reads only keys from its index; the notes themselves
- * are read in date order, and only as many as the page asks for.
+ * are read in date order, and only as many as the page asks for. With a
+ * search index (`loadSearchIndex`, as fresh as the store) the conditions are
+ * met in memory and only the notes of the page are read.
  */
-export async function findNotes(db: RatsmarkerDB, q: NoteQuery = {}): Promise<{ total: number; notes: Note[] }> {
+export async function findNotes(
+  db: RatsmarkerDB,
+  q: NoteQuery = {},
+  index?: NoteSearchIndex,
+): Promise<{ total: number; notes: Note[] }> {
   const words = q.query ? queryTerms(q.query) : [];
   const offset = q.offset ?? 0;
+  if (index && (words.length > 0 || q.measure || q.tag)) {
+    const ids = searchNoteIndex(index, { words, measure: q.measure || undefined, tag: q.tag || undefined });
+    const page = ids.slice(offset, q.limit === undefined ? undefined : offset + q.limit);
+    const notes = (await db.notes.bulkGet(page)).filter((n): n is Note => n !== undefined);
+    return { total: ids.length, notes };
+  }
   const keySets: Promise<string[]>[] = [
     ...words.map((w) => db.notes.where('terms').startsWith(w).primaryKeys()),
     ...(q.measure ? [db.notes.where('measureIds').equals(q.measure).primaryKeys()] : []),
@@ -125,10 +138,6 @@ export async function findNotes(db: RatsmarkerDB, q: NoteQuery = {}): Promise<{ 
   if (keys.size === 0) return { total: 0, notes: [] };
   return { total: keys.size, notes: await newestAmong(db, keys, offset, q.limit ?? keys.size) };
 }
-
-/** As the date index orders notes, turned round: by date, then by id, newest and highest first. */
-const newestFirst = (a: Note, b: Note) =>
-  a.updated === b.updated ? (a.id < b.id ? 1 : -1) : a.updated < b.updated ? 1 : -1;
 
 // Up to this many hits are read at once and sorted here; more are found by
 // walking the date index (one bulk read of a hundred notes costs about what

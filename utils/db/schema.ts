@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { searchTerms } from '../notes/searchTerms';
 import type { Note } from '../notes/types';
+import { dropSearchSnapshotOnWrite, SEARCH_CACHE_TABLE } from './searchSnapshot';
 
 export const DB_NAME = 'ratsmarker';
 
@@ -32,5 +33,8 @@ export class RatsmarkerDB extends Dexie {
             note.terms = termsOf(note);
           }),
       );
+    // Version 3: the search index stored as one record (utils/db/searchSnapshot.ts), dropped on every write to the notes.
+    this.version(3).stores({ [SEARCH_CACHE_TABLE]: '' });
+    this.use(dropSearchSnapshotOnWrite);
   }
 }
