@@ -7,13 +7,13 @@ import { expect, extensionIdOf, launchExtension, test } from './fixtures';
 const MOTION = 'http://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/vo0050.asp?__kvonr=4711';
 const NOTE = 'Mit der Fraktion abstimmen: Jugendaustausch 2025 – Haushaltsmittel?';
 
-async function takeNoteOnToulouse(page: Page) {
+async function takeNoteOnToulouse(page: Page, text = NOTE) {
   const rm = new CouncilPageModel(page);
   await rm.waitForScan();
   await rm.badge(/^KW21 Z\. 7–8/).click();
   const card = rm.card();
   await card.getByRole('button', { name: /Notiz zu dieser Stelle|Note on this passage/ }).click();
-  await card.getByRole('textbox', { name: /^(Notiz|Note)$/ }).fill(NOTE);
+  await card.getByRole('textbox', { name: /^(Notiz|Note)$/ }).fill(text);
   await card.getByRole('textbox', { name: /Schlagworte|Tags/ }).fill('Haushalt, Jugend');
   await card.getByRole('button', { name: /^(Speichern|Save)$/ }).click();
   await expect(card.getByRole('status')).toHaveText(/Notiz gespeichert|Note saved/);
@@ -100,6 +100,57 @@ test('page notes: add, edit, delete and undo in the popup; search and filters in
   await popup.getByRole('combobox', { name: /Alle Maßnahmen|All measures/ }).selectOption('KW21-7');
   await expect(popup.getByTestId('note')).toHaveCount(1);
   await expect(popup.getByTestId('note')).toContainText(NOTE);
+});
+
+test('search answers from the stored search index, and follows notes changed in the popup and on the page', async ({
+  openCouncilPage,
+  openPopup,
+}) => {
+  const page = await openCouncilPage(MOTION);
+  await takeNoteOnToulouse(page);
+  const popup = await openPopup(page);
+  await popup.getByRole('button', { name: /Alle Notizen|All notes/ }).click();
+  await popup.waitForFunction(() => performance.getEntriesByName('ratsmarker:search-index-ready').length > 0);
+  // The index is kept beside the notes for the next time the popup opens.
+  const stored = await popup.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('ratsmarker');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('searchCache').objectStore('searchCache').get('index');
+          get.onsuccess = () => {
+            resolve((get.result as { index?: { ids: string[] } } | undefined)?.index?.ids.length ?? -1);
+            open.result.close();
+          };
+        };
+      }),
+  );
+  expect(stored).toBe(1);
+  const search = popup.getByRole('searchbox');
+  await search.fill('fraktion');
+  await expect(popup.getByTestId('note')).toHaveCount(1);
+
+  // Edited in the popup: the index is built anew, and the search sees the new words, not the old.
+  const note = popup.getByTestId('note').first();
+  await note.getByRole('button', { name: /Bearbeiten|Edit/ }).click();
+  await note.getByRole('textbox', { name: /^(Notiz|Note)$/ }).fill('Städtepartnerschaft: Kosten klären');
+  await note.getByRole('button', { name: /^(Speichern|Save)$/ }).click();
+  await expect(popup.getByTestId('note')).toHaveCount(0);
+  await search.fill('kosten');
+  await expect(popup.getByTestId('note')).toHaveCount(1);
+
+  // Taken on the page (through the background) while the popup stays open on a search: it shows up.
+  await search.fill('toulouse');
+  await expect(popup.getByTestId('note')).toHaveCount(1);
+  await page.bringToFront();
+  // The card of the first note is still open: close it, and the badge opens it afresh.
+  await page.keyboard.press('Escape');
+  await expect(new CouncilPageModel(page).card()).toHaveCount(0);
+  await takeNoteOnToulouse(page, 'Toulouse: Besuch der Delegation vorbereiten');
+  await popup.bringToFront();
+  await expect(popup.getByTestId('note')).toHaveCount(2);
+  await expect(popup.getByTestId('notes-total')).toHaveText(/\b2\b/);
 });
 
 test('export in four formats, and import into a fresh profile', async ({ openCouncilPage, openPopup, port }) => {
