@@ -398,6 +398,11 @@ function bundleSizes() {
     'content script': 'content-scripts/content.js',
     background: 'background.js',
     popup: execSync(`ls ${extensionDir}/chunks/popup-*.js`).toString().trim().replace(`${extensionDir}/`, ''),
+    // The popup's database code (Dexie and the notes store), loaded after its first render.
+    'popup notebook (loaded after first render)': execSync(`ls ${extensionDir}/chunks/schema-*.js`)
+      .toString()
+      .trim()
+      .replace(`${extensionDir}/`, ''),
     'PDF viewer (with pdf.js)': execSync(`ls ${extensionDir}/chunks/viewer-*.js`)
       .toString()
       .trim()

@@ -1,11 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { allTags, findNotes } from '@/utils/db/notesStore';
 import type { PositionPack } from '@/utils/pack/types';
 import { formatLineReference } from '@/utils/resolution/lineReference';
 import { errorText, type MessageKey, t } from '../i18n';
-import { db } from './db';
 import { cachedFirstNotes, rememberFirstNotes } from './firstNotes';
+import { loadNotebook } from './loadNotebook';
 import { NoteItem } from './NoteItem';
 import { useLive } from './useLive';
 import { useSearchIndex } from './useSearchIndex';
@@ -36,7 +35,7 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
   // when it runs, so a run straight after a change already goes to the database.
   const indexVersion = filtered ? searchIndex.value : undefined;
   const page = useLive(
-    () => findNotes(db, { ...filter, offset: first, limit: count }, searchIndex.peek()),
+    ({ db, findNotes }) => findNotes(db, { ...filter, offset: first, limit: count }, searchIndex.peek()),
     [filter.query, filter.measure, filter.tag, first, indexVersion],
     // The list as it last opened shows at once; the live query replaces it.
     (unfiltered ? cachedFirstNotes() : undefined) ?? { total: 0, notes: [] },
@@ -44,7 +43,7 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
   useEffect(() => {
     if (unfiltered) rememberFirstNotes(page.value);
   }, [page.value, unfiltered]);
-  const tags = useLive(() => allTags(db), [], [] as string[]);
+  const tags = useLive(({ db, allTags }) => allTags(db), [], [] as string[]);
   const measures = packs.flatMap((p) =>
     p.measures.map((m) => ({
       id: m.id,
@@ -71,6 +70,7 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
       import('@/utils/export/webAnnotation'),
       import('./download'),
     ]);
+    const { db, findNotes } = await loadNotebook();
     const { notes } = await findNotes(db, filter, searchIndex.peek());
     performance.measure('ratsmarker:export-read', { start, end: performance.now() });
     // Headings and column names in the reader's language.
@@ -98,7 +98,7 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
     if (!file) return;
     try {
       const text = await file.text();
-      const { importNotes } = await import('@/utils/db/importNotes');
+      const [{ importNotes }, { db }] = await Promise.all([import('@/utils/db/importNotes'), loadNotebook()]);
       // Measured for the benchmark (User Timing), from reading the file to the last note written.
       const start = performance.now();
       const s = await importNotes(db, text);

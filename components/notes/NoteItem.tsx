@@ -1,8 +1,7 @@
 import { useSignal } from '@preact/signals';
-import { updateNote } from '@/utils/db/notesStore';
 import type { Note } from '@/utils/notes/types';
 import { t } from '../i18n';
-import { db } from './db';
+import { loadNotebook } from './loadNotebook';
 import { NoteFields } from './NoteFields';
 import { deleteWithUndo } from './undo';
 
@@ -23,6 +22,7 @@ export function NoteItem({
   const tags = useSignal(note.tags.join(', '));
   const save = async (e: Event) => {
     e.preventDefault();
+    const { db, updateNote } = await loadNotebook();
     await updateNote(db, note.id, { text: text.value.trim(), tags: tags.value.split(',') });
     editing.value = false;
     onChange?.();

@@ -1,20 +1,20 @@
 import { useSignal } from '@preact/signals';
-import { addNote, notesForDocument } from '@/utils/db/notesStore';
 import type { NoteDocument } from '@/utils/notes/types';
 import { t } from '../i18n';
-import { db } from './db';
+import { loadNotebook } from './loadNotebook';
 import { NoteFields } from './NoteFields';
 import { NoteItem } from './NoteItem';
 import { useLive } from './useLive';
 
 /** The notes of the document in the current tab, and a field for a page note. */
 export function PageNotes({ document: doc, onChange }: { document: NoteDocument; onChange?: () => void }) {
-  const notes = useLive(() => notesForDocument(db, doc.key), [doc.key], []);
+  const notes = useLive(({ db, notesForDocument }) => notesForDocument(db, doc.key), [doc.key], []);
   const text = useSignal('');
   const tags = useSignal('');
   const save = async (e: Event) => {
     e.preventDefault();
     if (!text.value.trim()) return;
+    const { db, addNote } = await loadNotebook();
     await addNote(db, { document: doc, text: text.value.trim(), tags: tags.value.split(',') });
     text.value = '';
     tags.value = '';

@@ -1,7 +1,6 @@
 import { signal } from '@preact/signals';
-import { deleteNote, restoreNote } from '@/utils/db/notesStore';
 import type { Note } from '@/utils/notes/types';
-import { db } from './db';
+import { loadNotebook } from './loadNotebook';
 
 /** The note deleted last, while it can still be brought back. */
 export const lastDeleted = signal<Note | undefined>(undefined);
@@ -10,6 +9,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 const UNDO_MS = 10_000;
 
 export async function deleteWithUndo(id: string): Promise<void> {
+  const { db, deleteNote } = await loadNotebook();
   const note = await deleteNote(db, id);
   if (!note) return;
   lastDeleted.value = note;
@@ -22,6 +22,7 @@ export async function deleteWithUndo(id: string): Promise<void> {
 export async function undoDelete(): Promise<void> {
   const note = lastDeleted.value;
   if (!note) return;
+  const { db, restoreNote } = await loadNotebook();
   await restoreNote(db, note);
   lastDeleted.value = undefined;
 }

@@ -1,9 +1,8 @@
 import { type Signal, useSignal } from '@preact/signals';
-import Dexie, { type ObservabilitySet } from 'dexie';
+import type { ObservabilitySet } from 'dexie';
 import { useEffect } from 'preact/hooks';
-import { loadSearchIndex } from '@/utils/db/searchSnapshot';
 import type { NoteSearchIndex } from '@/utils/notes/searchIndex';
-import { db } from './db';
+import { loadNotebook, type Notebook } from './loadNotebook';
 
 /** User Timing mark: the search index is built (the benchmark searches after it). */
 export const SEARCH_INDEX_READY = 'ratsmarker:search-index-ready';
@@ -23,21 +22,25 @@ export function useSearchIndex(): Signal<NoteSearchIndex | undefined> {
     // Each build and each change counts up; a build finished after a change is out of date.
     let generation = 0;
     let pending: (() => void) | undefined;
+    let stopListening: (() => void) | undefined;
+    let closed = false;
     const build = () => {
       pending = undefined;
       const mine = ++generation;
-      loadSearchIndex(db).then(
-        (built) => {
-          if (mine !== generation) return;
-          index.value = built;
-          performance.mark(SEARCH_INDEX_READY);
-        },
-        // Without an index, search works as before, from the database.
-        () => undefined,
-      );
+      loadNotebook()
+        .then(({ db, loadSearchIndex }) => loadSearchIndex(db))
+        .then(
+          (built) => {
+            if (mine !== generation) return;
+            index.value = built;
+            performance.mark(SEARCH_INDEX_READY);
+          },
+          // Without an index, search works as before, from the database.
+          () => undefined,
+        );
     };
     const schedule = () => {
-      if (pending) return;
+      if (pending || closed) return;
       if ('requestIdleCallback' in globalThis) {
         const handle = requestIdleCallback(build, { timeout: IDLE_TIMEOUT_MS });
         pending = () => cancelIdleCallback(handle);
@@ -46,20 +49,26 @@ export function useSearchIndex(): Signal<NoteSearchIndex | undefined> {
         pending = () => clearTimeout(handle);
       }
     };
-    const notesPart = `idb://${db.name}/notes/`;
-    const onChange = (parts: ObservabilitySet) => {
-      if (!Object.keys(parts).some((p) => p.startsWith(notesPart))) return;
-      generation++;
-      // Peeked by queries that run straight after the change, before the page renders again.
-      index.value = undefined;
-      schedule();
+    const listen = ({ Dexie, db }: Notebook) => {
+      if (closed) return;
+      const notesPart = `idb://${db.name}/notes/`;
+      const onChange = (parts: ObservabilitySet) => {
+        if (!Object.keys(parts).some((p) => p.startsWith(notesPart))) return;
+        generation++;
+        // Peeked by queries that run straight after the change, before the page renders again.
+        index.value = undefined;
+        schedule();
+      };
+      Dexie.on('storagemutated', onChange);
+      stopListening = () => Dexie.on('storagemutated').unsubscribe(onChange);
     };
-    Dexie.on('storagemutated', onChange);
+    void loadNotebook().then(listen);
     schedule();
     return () => {
+      closed = true;
       generation++;
       pending?.();
-      Dexie.on('storagemutated').unsubscribe(onChange);
+      stopListening?.();
     };
   }, []);
   return index;
