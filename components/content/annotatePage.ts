@@ -103,6 +103,8 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
   for (const pack of packs) await compileMatcherInSlices(pack, SLICE_MS, pause);
   await pause();
   const facts: DocumentFacts = readFacts(doc, system, url);
+  // Reading the facts looks at up to a thousand elements and the page's tables: a task of its own.
+  await pause();
   const isMotionText = motionTextFilter(doc, system, facts);
   const noteDoc = noteDocument(url.href, facts);
   const highlighter = createHighlighter(doc);
