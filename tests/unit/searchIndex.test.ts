@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, newestFirst, type SearchEntry, searchNoteIndex } from '@/utils/notes/searchIndex';
+import {
+  buildSearchIndex,
+  buildSearchIndexInSlices,
+  newestFirst,
+  type SearchEntry,
+  searchNoteIndex,
+} from '@/utils/notes/searchIndex';
 
 const entry = (id: string, updated: string, terms: string[], measureIds: string[] = [], tags: string[] = []) => ({
   id,
@@ -69,5 +75,25 @@ describe('searchNoteIndex', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('buildSearchIndexInSlices', () => {
+  it('builds the same index as in one go, giving the page turns on the way', async () => {
+    const entries = Array.from({ length: 5_000 }, (_, i) =>
+      entry(
+        `n${i}`,
+        `2024-01-${String((i % 28) + 1).padStart(2, '0')}`,
+        [`w${i % 97}`, `v${i % 13}`],
+        i % 3 ? [] : ['M'],
+        i % 5 ? [] : ['T'],
+      ),
+    );
+    let turns = 0;
+    const sliced = await buildSearchIndexInSlices(entries, async () => {
+      turns++;
+    });
+    expect(sliced).toEqual(buildSearchIndex(entries));
+    expect(turns).toBeGreaterThanOrEqual(4);
   });
 });
