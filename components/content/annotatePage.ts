@@ -2,8 +2,8 @@ import { anchorNotes } from '@/utils/anchoring/anchorNotes';
 import { joinPassages } from '@/utils/anchoring/joinPassages';
 import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import type { NewNote } from '@/utils/db/notesStore';
-import { detectSystem, motionTextFilter, readFacts } from '@/utils/detect/readCouncilPage';
-import type { DocumentFacts } from '@/utils/detect/types';
+import { motionTextFilter, readFacts } from '@/utils/detect/readCouncilPage';
+import type { CouncilSystem, DocumentFacts } from '@/utils/detect/types';
 import { isBlock } from '@/utils/dom/blocks';
 import { extractPassages, extractPassagesInSlices, type PassageBlock } from '@/utils/dom/extractPassages';
 import { buildTextMap, domRangeOf } from '@/utils/dom/textMap';
@@ -17,13 +17,14 @@ import { createBadge } from './badge';
 import { type CardStrings, createCardLayer } from './card';
 import { createHighlighter } from './highlighter';
 import { createMeasureIndex, reportText } from './measureIndex';
+import { stepIndex } from './stepIndex';
 import { yieldToPage } from './yieldToPage';
 
 export interface AnnotatorOptions {
   /** The packs and the threshold, loaded only once the page has proved to be worth reading. */
   load: () => Promise<{ packs: readonly PositionPack[]; threshold?: number }>;
-  /** Only work when the page proves it is a council system (known hosts); false when the user asked. */
-  requireProduct: boolean;
+  /** The council system the page proved to be (`detectSystem`), if any: the caller has looked already. */
+  system: CouncilSystem | undefined;
   /** The UI strings, looked up only once the page has proved to be worth reading. */
   strings: () => CardStrings & { badge: (spoken: string, terms: string) => string };
   /** The scan began earlier (the caller marked ratsmarker:scan-start). */
@@ -81,17 +82,13 @@ const isOwnNode = (n: Node | null): boolean => {
 /**
  * Finds the motion text of a council page, highlights the passages that
  * match the packs' measures, puts a badge at the end of each, and keeps doing
- * so while the page changes. Returns undefined (having done next to nothing)
- * on a page that is not a council page.
+ * so while the page changes. The caller has decided that the page is worth
+ * reading (a council system, or the user asked).
  */
 export async function annotatePage(doc: Document, url: URL, options: AnnotatorOptions) {
   if (options.startedAt === undefined) performance.mark(SCAN_START);
   sliceStart = options.startedAt ?? performance.now();
-  const system = detectSystem(doc);
-  if (options.requireProduct && !system) {
-    performance.mark(SCAN_END);
-    return undefined;
-  }
+  const system = options.system;
   // Each step of the setup in a task of its own, so none of them is long.
   await pause();
   // Waiting for storage is not work: the next slice starts when the packs are here.
@@ -371,9 +368,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
       const order = inPageOrder();
       if (order.length === 0) return false;
       const current = order.findIndex((a) => a.badge.shadowRoot?.activeElement === a.button);
-      const next =
-        current === -1 ? (direction === 1 ? 0 : order.length - 1) : (current + direction + order.length) % order.length;
-      return focusEntry(order[next]);
+      return focusEntry(order[stepIndex(current, order.length, direction)]);
     },
     destroy() {
       observer?.disconnect();
@@ -384,4 +379,4 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
   };
 }
 
-export type Annotator = NonNullable<Awaited<ReturnType<typeof annotatePage>>>;
+export type Annotator = Awaited<ReturnType<typeof annotatePage>>;

@@ -23,15 +23,16 @@ export async function startContentScript(): Promise<void> {
   // user asked for (or a site they added) is read whatever it is. Pages that
   // fail the proof (most pages of a council's site) cost this much and no more.
   const requireProduct = !requested && isKnownCouncilUrl(location);
-  if (requireProduct && !detectSystem(document)) {
+  const system = detectSystem(document);
+  if (requireProduct && !system) {
     performance.mark(SCAN_END);
     return;
   }
   const url = new URL(location.href);
   globalThis.__ratsmarkerStarted = true;
-  const annotator: Annotator | undefined = await annotatePage(document, url, {
+  const annotator: Annotator = await annotatePage(document, url, {
     load: loadActivePacks,
-    requireProduct,
+    system,
     startedAt,
     strings: cardStrings,
     onReport: (report) => void sendMessage('reportMatches', report).catch(() => undefined),
@@ -44,10 +45,6 @@ export async function startContentScript(): Promise<void> {
       spoken: (count) => t('noteCount', String(count)),
     },
   });
-  if (!annotator) {
-    globalThis.__ratsmarkerStarted = false;
-    return;
-  }
   addPdfButtons(
     document,
     location.href,

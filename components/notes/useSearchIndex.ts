@@ -4,17 +4,17 @@ import { useEffect } from 'preact/hooks';
 import type { NoteSearchIndex } from '@/utils/notes/searchIndex';
 import { loadNotebook, type Notebook } from './loadNotebook';
 
-/** User Timing mark: the search index is built (the benchmark searches after it). */
+/** User Timing mark: the search index is there (the benchmark searches after it). */
 export const SEARCH_INDEX_READY = 'ratsmarker:search-index-ready';
-// Built within this time of opening even when the popup is never idle.
+// There within this time of opening even when the popup is never idle.
 const IDLE_TIMEOUT_MS = 500;
 
 /**
- * The notebook's search index in memory, built when the page is idle after
- * its first render (read back as stored, or built from the notes) and again
- * after every change to the notes, wherever
- * it was made (Dexie's storagemutated reaches every page of the extension).
- * Undefined until built and while stale: searches then go to the database.
+ * The notebook's search index in memory: read back as stored (or built from
+ * the notes) when the page is idle after its first render, and again after
+ * every change to the notes, wherever it was made (Dexie's storagemutated
+ * reaches every page of the extension). Undefined until there and while
+ * stale: searches then go to the database's indexes.
  */
 export function useSearchIndex(): Signal<NoteSearchIndex | undefined> {
   const index = useSignal<NoteSearchIndex | undefined>(undefined);

@@ -13,6 +13,7 @@ import { createBadge } from '../content/badge';
 import { type CardStrings, createCardLayer } from '../content/card';
 import { createHighlighter } from '../content/highlighter';
 import { createMeasureIndex, reportText } from '../content/measureIndex';
+import { stepIndex } from '../content/stepIndex';
 import type { PageReport } from '../messages';
 import type { RenderedPdf } from './pdfPages';
 
@@ -222,13 +223,7 @@ export async function annotatePdf(
     stepMatch(direction: 1 | -1): boolean {
       if (entries.length === 0) return false;
       const current = entries.findIndex((e) => e.host.shadowRoot?.activeElement === e.button);
-      const next =
-        current === -1
-          ? direction === 1
-            ? 0
-            : entries.length - 1
-          : (current + direction + entries.length) % entries.length;
-      return focus(entries[next]);
+      return focus(entries[stepIndex(current, entries.length, direction)]);
     },
   };
 }

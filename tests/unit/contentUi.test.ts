@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createBadge } from '@/components/content/badge';
 import { createCardLayer, placeCard } from '@/components/content/card';
 import { createHighlighter } from '@/components/content/highlighter';
+import { stepIndex } from '@/components/content/stepIndex';
 
 describe('placeCard', () => {
   const viewport = { width: 1000, height: 800, scrollX: 0, scrollY: 100 };
@@ -78,5 +79,19 @@ describe('badge and card', () => {
     expect(button.getAttribute('aria-expanded')).toBe('true');
     cards.close();
     expect(document.querySelector('[data-ratsmarker-ui="card"]')).toBeNull();
+  });
+});
+
+describe('stepIndex (next and previous match)', () => {
+  it('starts at the first or the last match when none has the focus', () => {
+    expect(stepIndex(-1, 4, 1)).toBe(0);
+    expect(stepIndex(-1, 4, -1)).toBe(3);
+  });
+  it('steps from the focused match and wraps round at either end', () => {
+    expect(stepIndex(1, 4, 1)).toBe(2);
+    expect(stepIndex(3, 4, 1)).toBe(0);
+    expect(stepIndex(0, 4, -1)).toBe(3);
+    expect(stepIndex(2, 4, -1)).toBe(1);
+    expect(stepIndex(0, 1, 1)).toBe(0);
   });
 });
