@@ -34,6 +34,17 @@ test('a second pack added from a file shows its badges; switched off, they go', 
 
   await options.bringToFront();
   await options.locator('[data-pack-id="ST4"]').getByRole('checkbox').uncheck();
+  // Pages read the packs from the snapshot the switch writes; a reload before it is written still sees ST4.
+  await expect
+    .poll(() =>
+      options.evaluate(async () => {
+        type Local = { get: (key: string) => Promise<Record<string, unknown>> };
+        const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+        const { activeSpecs } = await local.get('activeSpecs');
+        return (activeSpecs as { specs: { id: string }[] } | undefined)?.specs.map((s) => s.id);
+      }),
+    )
+    .toEqual(['KW21']);
   await page.bringToFront();
   await openMotion(page);
   await expect(rm.blocksWith('ST4-2')).toHaveCount(0);
