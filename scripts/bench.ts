@@ -397,23 +397,17 @@ async function measureNotebook(context: BrowserContext, count: number) {
 // ---------------------------------------------------------------- sizes
 
 function bundleSizes() {
+  // Chunks carry a content hash in their names: the one file that matches.
+  const hashed = (pattern: string) =>
+    execSync(`ls ${extensionDir}/${pattern}`).toString().trim().replace(`${extensionDir}/`, '');
   const files = {
     'content script': 'content-scripts/content.js',
     background: 'background.js',
-    popup: execSync(`ls ${extensionDir}/chunks/popup-*.js`).toString().trim().replace(`${extensionDir}/`, ''),
+    popup: hashed('chunks/popup-*.js'),
     // The popup's database code (Dexie and the notes store), loaded after its first render.
-    'popup notebook (loaded after first render)': execSync(`ls ${extensionDir}/chunks/schema-*.js`)
-      .toString()
-      .trim()
-      .replace(`${extensionDir}/`, ''),
-    'PDF viewer (with pdf.js)': execSync(`ls ${extensionDir}/chunks/viewer-*.js`)
-      .toString()
-      .trim()
-      .replace(`${extensionDir}/`, ''),
-    'pdf.js worker': execSync(`ls ${extensionDir}/assets/pdf.worker.min-*.mjs`)
-      .toString()
-      .trim()
-      .replace(`${extensionDir}/`, ''),
+    'popup notebook (loaded after first render)': hashed('chunks/schema-*.js'),
+    'PDF viewer (with pdf.js)': hashed('chunks/viewer-*.js'),
+    'pdf.js worker': hashed('assets/pdf.worker.min-*.mjs'),
   };
   return Object.fromEntries(
     Object.entries(files).map(([name, file]) => {

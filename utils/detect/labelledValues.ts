@@ -1,11 +1,6 @@
+import { nextInDocument } from '../dom/nextInDocument';
 import { visibleText } from '../dom/visibleText';
 
-/**
- * The label/value pairs of a page's metadata block, as council systems print
- * them: `<td>Betreff:</td><td>…</td>`, `<dt>Status:</dt><dd>…</dd>`, or SessionNet's
- * `<div class="smc-cell-head">Vorlage</div><div>…</div>`. Keys are lower case
- * without the colon; the first value of a label wins.
- */
 // On the fixture pages of SessionNet and ALLRIS the last label stands at the
 // 230th candidate element at most (of up to 372 on the page); past a thousand
 // a long document's spans only cost time (25 ms for 3,000 on a 5 MB page).
@@ -15,27 +10,26 @@ const CANDIDATE_TAGS = new Set(['TD', 'DT', 'DIV', 'SPAN', 'STRONG', 'B', 'LABEL
 /** Whether the text under `el` is longer than `limit` characters, reading no more of it than that. */
 function textLongerThan(el: Element, limit: number): boolean {
   let length = 0;
-  for (let n: Node | null = el.firstChild; n; ) {
-    if (n.nodeType === 3) {
-      length += (n as Text).data.length;
-      if (length > limit) return true;
-    }
-    if (n.firstChild) n = n.firstChild;
-    else {
-      while (n && n !== el && !n.nextSibling) n = n.parentNode;
-      n = n && n !== el ? n.nextSibling : null;
-    }
+  for (let n = nextInDocument(el, el); n; n = nextInDocument(n, el)) {
+    if (n.nodeType !== 3) continue;
+    length += (n as Text).data.length;
+    if (length > limit) return true;
   }
   return false;
 }
 
+/**
+ * The label/value pairs of a page's metadata block, as council systems print
+ * them: `<td>Betreff:</td><td>…</td>`, `<dt>Status:</dt><dd>…</dd>`, or SessionNet's
+ * `<div class="smc-cell-head">Vorlage</div><div>…</div>`. Keys are lower case
+ * without the colon; the first value of a label wins.
+ */
 export function labelledValues(root: ParentNode, labels: ReadonlySet<string>): Map<string, string> {
   const out = new Map<string, string>();
   // Column headers (<th>) name a column, not a value beside them. Metadata
   // stands at the top of a page: a long document's thousands of spans further
-  // down are not read.
-  // A walker, not querySelectorAll: the list of every span of a 5 MB document
-  // was built in full before the first was looked at.
+  // down are not read. A walker, not querySelectorAll, which built the list of
+  // every span of a 5 MB document before the first was looked at.
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root as Node, 0x1 /* SHOW_ELEMENT */, {
     acceptNode: (n) => (CANDIDATE_TAGS.has((n as Element).tagName.toUpperCase()) ? 1 : 3) /* ACCEPT : SKIP */,

@@ -1,4 +1,5 @@
 import { isBlock, isSkipped } from './blocks';
+import { nextInDocument } from './nextInDocument';
 import { collapseText, type TextSegment } from './textMap';
 
 /** A unit of text the matcher sees: a paragraph, an item, a group of numbered lines. */
@@ -29,14 +30,6 @@ const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 // A run of numbered lines must be this long before the numbers count as line
 // numbers: shorter runs are more often items, years or amounts.
 const MIN_NUMBERED_RUN = 5;
-
-function nextInDocument(node: Node, stopAt: Node): Node | null {
-  if (node.firstChild) return node.firstChild;
-  for (let n: Node | null = node; n && n !== stopAt; n = n.parentNode) {
-    if (n.nextSibling) return n.nextSibling;
-  }
-  return null;
-}
 
 /** What stands between two text nodes of the walk: nothing, a <br>, a blank line, or a block boundary. */
 function breakBetween(a: Text, b: Text, blockA: Element, blockB: Element, root: Node): Break {
