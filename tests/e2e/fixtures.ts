@@ -37,7 +37,23 @@ export async function extensionIdOf(context: BrowserContext): Promise<string> {
   return new URL(worker.url()).host;
 }
 
+/**
+ * Turns on the test contract (`data-ratsmarker-measures`, inspectable shadow roots) in the extension's own
+ * storage, through its service worker: the only place a page cannot reach.
+ */
+export async function enableTestMarks(context: BrowserContext): Promise<void> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(() => {
+    type Local = { set(items: Record<string, unknown>): Promise<void> };
+    return (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local.set({
+      'ratsmarker:testMarks': true,
+    });
+  });
+}
+
 export interface ExtensionFixtures {
+  /** Set ratsmarker:testMarks before the first page loads (default); false: the extension as readers have it. */
+  testMarks: boolean;
   context: BrowserContext;
   extensionId: string;
   /** Opens a URL on one of the test hosts (served from 127.0.0.1). */
@@ -56,8 +72,10 @@ export const test = base.extend<ExtensionFixtures, { port: number }>({
     },
     { scope: 'worker' },
   ],
-  context: async ({ port }, use) => {
+  testMarks: [true, { option: true }],
+  context: async ({ port, testMarks }, use) => {
     const context = await launchExtension(port);
+    if (testMarks) await enableTestMarks(context);
     await use(context);
     await context.close();
   },
