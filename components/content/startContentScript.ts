@@ -6,6 +6,7 @@ import { type Annotator, annotatePage, SCAN_END, SCAN_START } from './annotatePa
 import { cardStrings } from './cardStrings';
 import { loadActivePacks } from './loadActivePacks';
 import { addPdfButtons } from './pdfButtons';
+import { loadTestMarks } from './testMarks';
 
 declare global {
   // Set by the background before it injects the script on the user's request.
@@ -30,6 +31,8 @@ export async function startContentScript(): Promise<void> {
   }
   const url = new URL(location.href);
   globalThis.__ratsmarkerStarted = true;
+  // Before the first badge: the switch decides the test contract and the shadow roots' mode.
+  await loadTestMarks();
   const annotator: Annotator = await annotatePage(document, url, {
     load: loadActivePacks,
     system,

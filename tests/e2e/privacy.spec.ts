@@ -208,6 +208,12 @@ test('without the test switch, no pack code, measure, body, date or note is read
   await waitForScan(page);
   // The extension did its work: badges and highlights are there.
   await expect(page.locator('[data-ratsmarker-ui="badge"]').first()).toBeVisible();
+  // Their shadow roots are closed to the page.
+  expect(
+    await page.evaluate(
+      () => [...document.querySelectorAll('[data-ratsmarker-ui]')].filter((h) => h.shadowRoot).length,
+    ),
+  ).toBe(0);
   await readerTakesNote(page, context);
   await page.reload();
   await waitForScan(page);
