@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBadge } from '@/components/content/badge';
 import { createCardLayer, placeCard } from '@/components/content/card';
 import { createHighlighter } from '@/components/content/highlighter';
 import { stepIndex } from '@/components/content/stepIndex';
+import { loadTestMarks, resetTestMarks } from '@/components/content/testMarks';
 
 describe('placeCard', () => {
   const viewport = { width: 1000, height: 800, scrollX: 0, scrollY: 100 };
@@ -43,6 +44,9 @@ describe('the <mark> fallback', () => {
 });
 
 describe('badge and card', () => {
+  // Open shadow roots (the test switch), so the test can look inside; closed ones: contentPrivacy.test.ts.
+  beforeAll(() => loadTestMarks(async () => true));
+  afterAll(() => resetTestMarks());
   it('build their content from text only, so page text cannot become markup', () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const { host, button } = createBadge(
