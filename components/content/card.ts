@@ -113,11 +113,15 @@ function noteSection(doc: Document, notes: CardNotes, strings: CardStrings): Nod
   let armed = false;
   onTrustedClick(save, () => {
     armed = true;
-    // The submit comes synchronously within this click, or (an invalid form) not at all.
-    setTimeout(() => {
-      armed = false;
-    }, 0);
   });
+  // A trusted click on an incomplete form submits nothing: it arms nothing either.
+  form.addEventListener(
+    'invalid',
+    () => {
+      armed = false;
+    },
+    true,
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     if (!armed) return;

@@ -8,11 +8,14 @@ export const extensionDir = fileURLToPath(new URL('../../.output/chrome-mv3', im
 /** Chromium to run: Debian's by default, anything else through RATSMARKER_CHROMIUM. */
 export const chromiumPath = process.env.RATSMARKER_CHROMIUM ?? '/usr/bin/chromium';
 
-/** A fresh profile with the built extension, the test hosts mapped to the local server. */
-export async function launchExtension(port: number): Promise<BrowserContext> {
+/**
+ * A fresh profile with the built extension, the test hosts mapped to the local server, and (unless
+ * `testMarks` is false) the test switch set before the first page loads.
+ */
+export async function launchExtension(port: number, testMarks = true): Promise<BrowserContext> {
   if (!existsSync(`${extensionDir}/manifest.json`))
     throw new Error(`No build at ${extensionDir}: run npm run build first.`);
-  return chromium.launchPersistentContext('', {
+  const context = await chromium.launchPersistentContext('', {
     executablePath: chromiumPath,
     headless: true,
     locale: 'de-DE',
@@ -30,6 +33,8 @@ export async function launchExtension(port: number): Promise<BrowserContext> {
       `--host-resolver-rules=${TEST_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`,
     ],
   });
+  if (testMarks) await enableTestMarks(context);
+  return context;
 }
 
 export async function extensionIdOf(context: BrowserContext): Promise<string> {
@@ -74,8 +79,7 @@ export const test = base.extend<ExtensionFixtures, { port: number }>({
   ],
   testMarks: [true, { option: true }],
   context: async ({ port, testMarks }, use) => {
-    const context = await launchExtension(port);
-    if (testMarks) await enableTestMarks(context);
+    const context = await launchExtension(port, testMarks);
     await use(context);
     await context.close();
   },

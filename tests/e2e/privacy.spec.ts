@@ -247,3 +247,67 @@ test('by keyboard, with closed shadow roots: Tab reaches a badge, Enter and Spac
   await page.keyboard.press('Escape');
   await expect(cardHost(page)).toHaveCount(0);
 });
+
+test('the background refuses what an extension page may not ask, and data it cannot read', async ({
+  context,
+  extensionId,
+  openCouncilPage,
+}) => {
+  const council = await openCouncilPage(MOTION);
+  await waitForScan(council);
+  await readerTakesNote(council, context);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const answers = await options.evaluate(async (motion) => {
+    type Chrome = {
+      runtime: { sendMessage(m: unknown): Promise<{ res?: unknown; err?: { message: string } }> };
+      tabs: { query(q: object): Promise<{ id?: number; active: boolean; url?: string }[]> };
+    };
+    const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const ask = async (type: string, data: unknown) => {
+      const answer = await chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() });
+      return answer?.err ? `refused: ${answer.err.message}` : 'answered';
+    };
+    const background = (await chrome.tabs.query({ active: false })).find((t) => t.id !== undefined);
+    return {
+      // Content-script messages from an extension page: not a content script.
+      notes: await ask('notesForDocument', motion),
+      add: await ask('addNote', { document: { key: motion, site: 's', url: motion }, text: 'Von der falschen Seite' }),
+      // checkTab for a tab the reader is not looking at.
+      checkOther: await ask('checkTab', background?.id ?? 9999),
+      // Data that is not what the message carries.
+      viewer: await ask('openViewer', 'javascript:alert(1)'),
+      check: await ask('checkTab', 'alle'),
+    };
+  }, MOTION);
+  expect(answers).toEqual({
+    notes: expect.stringMatching(/^refused: .*sender/),
+    add: expect.stringMatching(/^refused: .*sender/),
+    checkOther: expect.stringMatching(/^refused: .*sender/),
+    viewer: expect.stringMatching(/^refused: .*invalid data/),
+    check: expect.stringMatching(/^refused: .*invalid data/),
+  });
+  expect(await storedNotes(context)).toEqual([NOTE]);
+});
+
+test('the sites list shows the built-in hosts as built in, with nothing to remove, and says what the grant for all council pages grants', async ({
+  context,
+  extensionId,
+}) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByText(/^(Keine\.|None\.)$/)).toBeVisible();
+  await expect(options.getByTestId('added-sites')).toHaveCount(0);
+  await options
+    .getByText(/Ratsinformationssysteme, die Ratsmarker kennt|Council information systems Ratsmarker knows/)
+    .click();
+  const builtIn = options.getByTestId('built-in-sites');
+  await expect(builtIn.getByRole('listitem')).toHaveCount(20);
+  await expect(builtIn.getByRole('button')).toHaveCount(0);
+  const sites = options.getByRole('region', { name: /^Websites$/ });
+  await expect(sites.getByRole('button', { name: /Entfernen|Remove/ })).toHaveCount(0);
+  const grant = options.getByRole('button', {
+    name: /Alle SessionNet- und ALLRIS-Seiten prüfen|Check all SessionNet and ALLRIS pages/,
+  });
+  await expect(grant).toHaveAccessibleDescription(/alle(n)? Seiten auf allen Websites|all pages on all websites/);
+});
