@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBadge } from '@/components/content/badge';
-import { type CardStrings, createCardLayer } from '@/components/content/card';
+import { createCardLayer } from '@/components/content/card';
 import { addPdfButtons } from '@/components/content/pdfButtons';
 import { loadTestMarks, resetTestMarks, shadowMode, testMarksOn } from '@/components/content/testMarks';
+import { CARD_STRINGS } from './helpers/cardStrings';
 
 /** A click the reader made (happy-dom, like a page's script, only makes untrusted ones). */
 function trustedClick(target: Element) {
@@ -12,20 +13,7 @@ function trustedClick(target: Element) {
   target.dispatchEvent(e);
 }
 
-const STRINGS: CardStrings = {
-  title: 'Position',
-  matchedOn: 'Gefunden',
-  resolution: 'Beschluss',
-  close: 'Schließen',
-  note: 'Notiz zu dieser Stelle',
-  notes: 'Notizen',
-  noteText: 'Notiz',
-  noteTags: 'Schlagworte',
-  save: 'Speichern',
-  cancel: 'Abbrechen',
-  saved: 'Gespeichert',
-  saveFailed: 'Fehler',
-};
+const STRINGS = CARD_STRINGS;
 const MEASURE = {
   label: 'Städtefreundschaft mit Toulouse',
   reference: 'KW21, Z. 7–8',

@@ -5,6 +5,7 @@ import { createCardLayer, placeCard } from '@/components/content/card';
 import { createHighlighter } from '@/components/content/highlighter';
 import { stepIndex } from '@/components/content/stepIndex';
 import { loadTestMarks, resetTestMarks } from '@/components/content/testMarks';
+import { CARD_STRINGS } from './helpers/cardStrings';
 
 describe('placeCard', () => {
   const viewport = { width: 1000, height: 800, scrollX: 0, scrollY: 100 };
@@ -62,20 +63,7 @@ describe('badge and card', () => {
       button,
       { top: 0, bottom: 10, left: 0, right: 10 },
       [{ label: hostile, reference: 'KW21, Z. 7–8', text: hostile, terms: [hostile], colour: 0, source: hostile }],
-      {
-        title: 'Position',
-        matchedOn: 'Gefunden',
-        resolution: 'Beschluss',
-        close: 'Schließen',
-        note: 'Notiz',
-        notes: 'Notizen',
-        noteText: 'Notiz',
-        noteTags: 'Schlagworte',
-        save: 'Speichern',
-        cancel: 'Abbrechen',
-        saved: 'Gespeichert',
-        saveFailed: 'Fehler',
-      },
+      CARD_STRINGS,
     );
     const layer = document.querySelector('[data-ratsmarker-ui="card"]');
     expect(layer?.shadowRoot?.querySelector('img')).toBeNull();
