@@ -226,7 +226,9 @@ test('without the test switch, no pack code, measure, body, date or note is read
   expect(await leaks(page, [NOTE, ...packSecrets()])).toEqual([]);
 });
 
-test('by keyboard, with closed shadow roots: Tab reaches a badge, Enter and Space open its card, Tab stays in it, Esc closes', async ({
+test('by keyboard, with closed shadow roots: Tab reaches a badge, Enter and Space open its card, Tab stays in it, Esc closes, next match steps on', async ({
+  context,
+  extensionId,
   openCouncilPage,
 }) => {
   const page = await openCouncilPage(MOTION);
@@ -246,6 +248,32 @@ test('by keyboard, with closed shadow roots: Tab reaches a badge, Enter and Spac
   await expect(cardHost(page)).toHaveCount(1);
   await page.keyboard.press('Escape');
   await expect(cardHost(page)).toHaveCount(0);
+
+  // Next match (the shortcut's message to the tab) steps on from the focused badge, roots closed or not.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const step = () =>
+    options.evaluate(async () => {
+      type Chrome = {
+        tabs: {
+          query(q: object): Promise<{ id?: number }[]>;
+          sendMessage(tabId: number, m: unknown): Promise<unknown>;
+        };
+      };
+      const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const [tab] = await chrome.tabs.query({ url: '*://ratsinfo.duesseldorf.de/*' });
+      await chrome.tabs.sendMessage(tab?.id as number, { id: 1, type: 'stepMatch', data: 1, timestamp: Date.now() });
+    });
+  const focusedBadge = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[data-ratsmarker-ui="badge"]')].indexOf(document.activeElement as Element),
+    );
+  const from = await focusedBadge();
+  expect(from).toBeGreaterThanOrEqual(0);
+  await step();
+  expect(await focusedBadge()).toBe(from + 1);
+  await step();
+  expect(await focusedBadge()).toBe(from + 2);
 });
 
 test('the background refuses what an extension page may not ask, and data it cannot read', async ({
