@@ -1,5 +1,7 @@
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { type ProtocolMap, sendMessage } from './messages';
+import { isExtensionPage } from './senderChecks';
 
 /** What the popup, the side panel and the shortcuts ask of the page in a tab. */
 type TabRequests = Pick<ProtocolMap, 'getReport' | 'showMeasure' | 'showPassage' | 'stepMatch' | 'refreshNotes'>;
@@ -34,15 +36,27 @@ export async function askTab<K extends keyof TabRequests>(
   }
 }
 
-/** The viewer's side of askTab: answers the requests addressed to its own tab. */
+const ViewerRequestSchema = v.object({
+  [VIEWER_FIELD]: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  request: v.picklist(['getReport', 'showMeasure', 'showPassage', 'stepMatch', 'refreshNotes'] as const),
+  data: v.unknown(),
+});
+
+/**
+ * The viewer's side of askTab: answers the requests addressed to its own tab,
+ * and only those of the extension's own pages (the popup, the side panel):
+ * a content script in another tab must not read what this PDF matched.
+ */
 export function answerAsViewer(
   tabId: number,
   handlers: { [K in keyof TabRequests]: (data: Data<K>) => Result<K> | Promise<Result<K>> },
 ): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    const m = message as Partial<ViewerRequest> | null;
-    if (!m || m[VIEWER_FIELD] !== tabId || !m.request || !(m.request in handlers)) return undefined;
-    const handler = handlers[m.request] as (data: unknown) => unknown;
-    return Promise.resolve(handler(m.data));
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isExtensionPage(sender, self)) return undefined;
+    const parsed = v.safeParse(ViewerRequestSchema, message);
+    if (!parsed.success || parsed.output[VIEWER_FIELD] !== tabId) return undefined;
+    const handler = handlers[parsed.output.request] as (data: unknown) => unknown;
+    return Promise.resolve(handler(parsed.output.data));
   });
 }

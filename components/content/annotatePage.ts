@@ -18,6 +18,7 @@ import { type CardStrings, createCardLayer } from './card';
 import { createHighlighter } from './highlighter';
 import { createMeasureIndex, reportText } from './measureIndex';
 import { stepIndex } from './stepIndex';
+import { testMarksOn } from './testMarks';
 import { yieldToPage } from './yieldToPage';
 
 export interface AnnotatorOptions {
@@ -110,6 +111,8 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
   const annotated: Annotated[] = [];
 
   const updateBlockAttributes = (blocks: Iterable<Element>) => {
+    // The test contract only: for readers the page must not learn which measures matched.
+    if (!testMarksOn()) return;
     for (const block of blocks) {
       const ids = new Set<string>();
       for (const a of annotated) if (a.passage.blocks.includes(block)) for (const m of a.matches) ids.add(m.id);
@@ -367,7 +370,8 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     stepMatch(direction: 1 | -1): boolean {
       const order = inPageOrder();
       if (order.length === 0) return false;
-      const current = order.findIndex((a) => a.badge.shadowRoot?.activeElement === a.button);
+      // The badge's shadow root is closed: ask the button itself whether it has the focus.
+      const current = order.findIndex((a) => a.button.matches(':focus'));
       return focusEntry(order[stepIndex(current, order.length, direction)]);
     },
     destroy() {

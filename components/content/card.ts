@@ -1,4 +1,4 @@
-import { el, styleElement } from './dom';
+import { attachRoot, el, onTrustedClick, styleElement } from './dom';
 import { PALETTE } from './palette';
 
 export interface CardMeasure {
@@ -97,19 +97,35 @@ function noteSection(doc: Document, notes: CardNotes, strings: CardStrings): Nod
     el(doc, 'label', {}, [el(doc, 'span', { text: strings.noteTags }), tags]),
     el(doc, 'div', { class: 'row' }, [save, cancel]),
   ]);
-  open.addEventListener('click', () => {
+  onTrustedClick(open, () => {
     form.hidden = false;
     open.hidden = true;
     status.textContent = '';
     text.focus();
   });
-  cancel.addEventListener('click', () => {
+  onTrustedClick(cancel, () => {
     form.hidden = true;
     open.hidden = false;
     open.focus();
   });
+  // A submit event is trusted even when a script calls requestSubmit(): only a trusted click on save
+  // (which Enter in a field also makes) arms the form, and the submit it causes disarms it.
+  let armed = false;
+  onTrustedClick(save, () => {
+    armed = true;
+  });
+  // A trusted click on an incomplete form submits nothing: it arms nothing either.
+  form.addEventListener(
+    'invalid',
+    () => {
+      armed = false;
+    },
+    true,
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    if (!armed) return;
+    armed = false;
     const value = text.value.trim();
     if (!value) return text.focus();
     save.disabled = true;
@@ -192,7 +208,7 @@ export function createCardLayer(doc: Document) {
     close(false);
     if (reopen) return; // a second click on the same badge closes its card
     host = el(doc, 'div', { attrs: { 'data-ratsmarker-ui': 'card' } });
-    const root = host.attachShadow({ mode: 'open' });
+    const root = attachRoot(host);
     const card = el(doc, 'div', {
       class: 'card',
       attrs: { role: 'dialog', 'aria-label': strings.title, tabindex: '-1' },
@@ -202,7 +218,7 @@ export function createCardLayer(doc: Document) {
       text: '×',
       attrs: { type: 'button', 'aria-label': strings.close },
     });
-    closeButton.addEventListener('click', () => close());
+    onTrustedClick(closeButton, () => close());
     card.append(closeButton);
     for (const m of measures) {
       const dot = el(doc, 'span', { class: 'dot', attrs: { 'aria-hidden': 'true' } });

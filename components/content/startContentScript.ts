@@ -6,6 +6,8 @@ import { type Annotator, annotatePage, SCAN_END, SCAN_START } from './annotatePa
 import { cardStrings } from './cardStrings';
 import { loadActivePacks } from './loadActivePacks';
 import { addPdfButtons } from './pdfButtons';
+import { addedSitesItem, readMode } from './readDecision';
+import { loadTestMarks } from './testMarks';
 
 declare global {
   // Set by the background before it injects the script on the user's request.
@@ -16,20 +18,28 @@ declare global {
 /** The content script's whole flow: annotate this page, answer the popup, report to the toolbar. */
 export async function startContentScript(): Promise<void> {
   if (globalThis.__ratsmarkerStarted) return;
+  const requested = globalThis.__ratsmarkerForce === true;
+  // Outside the known council pages the script may have been registered on every page of a site (see
+  // readDecision.ts): it leaves pages that are not the reader's nor a council product's at once, unmarked.
+  const mode = readMode(location, {
+    requested,
+    addedPatterns: requested || isKnownCouncilUrl(location) ? [] : await addedSitesItem.getValue().catch(() => []),
+  });
+  if (mode === 'none') return;
   // The whole cost of the content script on a page counts, from here.
   const startedAt = performance.mark(SCAN_START).startTime;
-  const requested = globalThis.__ratsmarkerForce === true;
-  // On the known council hosts the page must prove its product; a page the
+  // On council product pages the page must prove its product; a page the
   // user asked for (or a site they added) is read whatever it is. Pages that
   // fail the proof (most pages of a council's site) cost this much and no more.
-  const requireProduct = !requested && isKnownCouncilUrl(location);
   const system = detectSystem(document);
-  if (requireProduct && !system) {
+  if (mode === 'product' && !system) {
     performance.mark(SCAN_END);
     return;
   }
   const url = new URL(location.href);
   globalThis.__ratsmarkerStarted = true;
+  // Before the first badge: the switch decides the test contract and the shadow roots' mode.
+  await loadTestMarks();
   const annotator: Annotator = await annotatePage(document, url, {
     load: loadActivePacks,
     system,
