@@ -23,6 +23,11 @@ export interface CachedDocument {
   passages: CachedPassage[];
   /** For an HTML page whose text is in PDFs: the PDFs it links to, read in turn. */
   pdfUrls?: string[];
+  /**
+   * The document could not be read as text (a broken PDF): remembered with its
+   * validators, so an unchanged broken file is not downloaded again each visit.
+   */
+  unreadable?: boolean;
   /** Characters held, for the size bound. */
   size: number;
   /** ms since epoch: when it was read, and when it was last used (least recently used goes first). */
