@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { t } from '@/components/i18n';
 import { onMessage } from '@/components/messages';
 import { packsItem, refreshActiveSpecs, sensitivityItem } from '@/components/packs';
+import { relayRadar } from '@/components/radar/radarRelay';
 import { askTab } from '@/components/tabMessages';
 import { PDF_LINK_PATTERNS, viewerUrl } from '@/components/viewer/viewerUrl';
 import { addNote, notesForDocument, setOrphaned } from '@/utils/db/notesStore';
@@ -72,6 +73,8 @@ export default defineBackground(() => {
   onMessage('notesForDocument', ({ data }) => notesForDocument(db, data));
   onMessage('addNote', ({ data }) => addNote(db, data));
   onMessage('notesAnchored', ({ data }) => setOrphaned(db, data.found, data.orphaned));
+  // The meeting radar: agenda tabs ask for their items' documents to be read (offscreen in Chrome).
+  relayRadar(async (keys) => (await Promise.all(keys.map((k) => notesForDocument(db, k)))).flat());
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: CHECK_MENU, title: t('contextMenuCheck'), contexts: ['page'] });

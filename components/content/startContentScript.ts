@@ -1,7 +1,10 @@
+import { browser } from 'wxt/browser';
 import { isKnownCouncilUrl } from '@/utils/detect/councilHosts';
 import { detectSystem } from '@/utils/detect/readCouncilPage';
+import { readAgenda } from '@/utils/radar/readAgenda';
 import { t } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
+import { startRadar } from '../radar/startRadar';
 import { type Annotator, annotatePage, SCAN_END, SCAN_START } from './annotatePage';
 import { cardStrings } from './cardStrings';
 import { loadActivePacks } from './loadActivePacks';
@@ -11,6 +14,23 @@ declare global {
   // Set by the background before it injects the script on the user's request.
   var __ratsmarkerForce: boolean | undefined;
   var __ratsmarkerStarted: boolean | undefined;
+}
+
+// Meeting pages whose agenda the radar reads: SessionNet si0057/si0056 and to0040, ALLRIS to010.
+const AGENDA_PAGE = /\/(?:si005[67]|to0040)\.(?:asp|php)$|\/to010(?:\.asp)?$/i;
+
+const addButtons = () =>
+  addPdfButtons(
+    document,
+    location.href,
+    { text: t('openInRatsmarker'), label: (name) => t('openInRatsmarkerLabel', name) },
+    (pdfUrl) => void sendMessage('openViewer', pdfUrl).catch(() => undefined),
+  );
+
+/** The test contract (`data-ratsmarker-measures`) is written only when the extension's own storage asks for it. */
+async function testMarksEnabled(): Promise<boolean> {
+  const stored = await browser.storage.local.get('ratsmarker:testMarks').catch(() => ({}));
+  return (stored as Record<string, unknown>)['ratsmarker:testMarks'] === true;
 }
 
 /** The content script's whole flow: annotate this page, answer the popup, report to the toolbar. */
@@ -30,6 +50,17 @@ export async function startContentScript(): Promise<void> {
   }
   const url = new URL(location.href);
   globalThis.__ratsmarkerStarted = true;
+  if (system && AGENDA_PAGE.test(url.pathname)) {
+    const agenda = readAgenda(document, url.href);
+    if (agenda?.items.some((item) => item.paperUrl || item.fileUrls.length > 0)) {
+      // A meeting's agenda: the radar reads its documents; the page's own text is only titles.
+      const [{ packs }, testMarks] = await Promise.all([loadActivePacks(), testMarksEnabled()]);
+      startRadar(document, url, agenda, packs, testMarks);
+      addButtons();
+      performance.mark(SCAN_END);
+      return;
+    }
+  }
   const annotator: Annotator = await annotatePage(document, url, {
     load: loadActivePacks,
     system,
@@ -45,12 +76,7 @@ export async function startContentScript(): Promise<void> {
       spoken: (count) => t('noteCount', String(count)),
     },
   });
-  addPdfButtons(
-    document,
-    location.href,
-    { text: t('openInRatsmarker'), label: (name) => t('openInRatsmarkerLabel', name) },
-    (pdfUrl) => void sendMessage('openViewer', pdfUrl).catch(() => undefined),
-  );
+  addButtons();
   onMessage('getReport', () => annotator.report());
   onMessage('showMeasure', ({ data }) => annotator.showMeasure(data));
   onMessage('refreshNotes', () => annotator.refreshNotes());

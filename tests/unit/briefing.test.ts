@@ -47,6 +47,7 @@ const items: BriefingItem[] = [
 const md = briefingMarkdown(
   { title: 'Rat – 07.12.2023', url: 'https://r.example/si0057.asp', made: '2026-11-30T10:00:00Z' },
   items,
+  (key, params) => formatMessage(key, params),
 );
 
 describe('briefingMarkdown', () => {

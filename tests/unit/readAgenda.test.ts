@@ -48,6 +48,7 @@ describe('SessionNet 6 meeting page (si0057, Düsseldorf)', () => {
     expect(agenda.layout).toBe('sessionnet-si0057');
     expect(agenda.items.slice(0, 5).map((i) => i.number)).toEqual(['1', '2', '2.1', '2.2', '3']);
     expect(agenda.items.every((i) => i.row.tagName === 'TR')).toBe(true);
+    expect(agenda.items.every((i) => i.titleCell.matches('td.tobetr'))).toBe(true);
   });
 
   it('takes the subject without the decision line', () => {

@@ -35,6 +35,7 @@ const readers: RadarReaders = {
   html: async (bytes) => {
     const lines = dec(bytes).split('\n').slice(1);
     return {
+      number: 'VO/1',
       passages: lines.filter((l) => l && !l.startsWith('PDF:')).map((text) => ({ text })),
       pdfUrls: lines.filter((l) => l.startsWith('PDF:')).map((l) => l.slice(4)),
     };
@@ -49,12 +50,13 @@ const readers: RadarReaders = {
 // The matcher, reduced to what the radar needs: Toulouse touches KW21-7, Eurocities KW21-13.
 const match = (passages: readonly { text: string }[]) =>
   passages.map((p) => [
-    ...(/Toulouse/.test(p.text) ? ['KW21-7'] : []),
-    ...(/Eurocities/.test(p.text) ? ['KW21-13'] : []),
+    ...(/Toulouse/.test(p.text) ? [{ id: 'KW21-7', terms: ['Toulouse'] }] : []),
+    ...(/Eurocities/.test(p.text) ? [{ id: 'KW21-13', terms: ['Eurocities'] }] : []),
   ]);
+const ids = (p: { measures: { id: string }[] } | undefined) => p?.measures.map((m) => m.id);
 
 const item = (n: string, paperUrl?: string, fileUrls: string[] = []): AgendaItem =>
-  ({ row: {} as Element, number: n, title: `TOP ${n}`, paperUrl, fileUrls }) as AgendaItem;
+  ({ row: {} as Element, titleCell: {} as Element, number: n, title: `TOP ${n}`, paperUrl, fileUrls }) as AgendaItem;
 
 const base = 'https://rat.example/';
 const SERVER = {
@@ -98,7 +100,7 @@ describe('runRadar', () => {
     const byItem = results.map((r) => ({
       state: r.state,
       failure: r.failure,
-      measures: r.passages.map((p) => p.measureIds),
+      measures: r.passages.map(ids),
     }));
     expect(byItem).toEqual([
       { state: 'none', failure: undefined, measures: [] },
@@ -128,13 +130,14 @@ describe('runRadar', () => {
     expect(server.downloads.slice(first)).toEqual([`${base}login.pdf`]);
     expect(again.results[4]?.failure).toBe('brokenPdf');
     expect(again.results[1]?.fromCache).toBe(true);
-    expect(again.results[1]?.passages[0]?.measureIds).toEqual(['KW21-7']);
-    expect(again.results[2]?.passages[0]?.measureIds).toEqual(['KW21-13']);
+    expect(again.results[1]?.number).toBe('VO/1');
+    expect(ids(again.results[1]?.passages[0])).toEqual(['KW21-7']);
+    expect(ids(again.results[2]?.passages[0])).toEqual(['KW21-13']);
     // The Vorlage of item 4 changes on the server.
     const changed = councilServer({ ...SERVER, [`${base}vo3`]: { type: 'html', body: 'Zum Netzwerk Eurocities.' } });
     const third = await radar(changed, cache);
     expect(changed.downloads).toEqual([`${base}vo3`, `${base}login.pdf`]);
-    expect(third.results[3]?.passages[0]?.measureIds).toEqual(['KW21-13']);
+    expect(ids(third.results[3]?.passages[0])).toEqual(['KW21-13']);
     expect(third.results[3]?.fromCache).toBe(false);
   });
 
@@ -148,7 +151,7 @@ describe('runRadar', () => {
       queue: createPoliteQueue({ fetch: server.fetch }),
       cache,
       readers,
-      match: (ps) => ps.map((p) => (/Sonstiges/.test(p.text) ? ['OTHER-1'] : [])),
+      match: (ps) => ps.map((p) => (/Sonstiges/.test(p.text) ? [{ id: 'OTHER-1', terms: ['Sonstiges'] }] : [])),
       onItem: () => undefined,
     });
     expect(server.downloads.length).toBe(downloads + 1);

@@ -1,4 +1,3 @@
-import { formatMessage } from '../i18n/messages';
 import type { Note } from '../notes/types';
 import type { FetchFailure } from './fetchDocument';
 
@@ -53,7 +52,7 @@ const plain = (text: string) => text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 export function briefingMarkdown(
   meeting: BriefingMeeting,
   items: readonly BriefingItem[],
-  label: BriefingLabels = (key, params) => formatMessage(key, params),
+  label: BriefingLabels,
 ): string {
   const touched = items.filter((i) => i.matches.length > 0);
   const out: string[] = [

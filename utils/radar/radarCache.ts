@@ -21,6 +21,8 @@ export interface CachedDocument {
   kind: 'html' | 'pdf';
   validators: Validators;
   passages: CachedPassage[];
+  /** The document's number as its page names it ("OB/141/2023"), so notes on it can be found. */
+  number?: string;
   /** For an HTML page whose text is in PDFs: the PDFs it links to, read in turn. */
   pdfUrls?: string[];
   /**

@@ -16,6 +16,8 @@ export interface AgendaItem {
   public?: boolean;
   /** The item's subject (Betreff). */
   title: string;
+  /** The cell that holds the subject: where the radar puts its chips. */
+  titleCell: Element;
   /** The document's number as the agenda links it ("VIII/2026/02530", "22-2375"). */
   paperNumber?: string;
   /** The document's own page (SessionNet vo0050, ALLRIS vo020), absolute. */
@@ -130,7 +132,8 @@ export function readAgenda(doc: Document, base: string): Agenda | undefined {
     const items: AgendaItem[] = [];
     for (const row of rows) {
       const numberText = oneLine(layout.number(row));
-      const title = oneLine(layout.title(row));
+      const titleElement = layout.title(row);
+      const title = oneLine(titleElement);
       if (!numberText && !title) continue;
       const paper = layout.paper(row);
       const paperNumber = paper ? oneLine(paper) || undefined : undefined;
@@ -138,6 +141,7 @@ export function readAgenda(doc: Document, base: string): Agenda | undefined {
         row,
         ...parseItemNumber(numberText),
         title,
+        titleCell: titleElement?.closest('td, th') ?? row,
         paperNumber,
         paperUrl: absolute(paper?.getAttribute('href') ?? null, base),
         fileUrls: pdfLinksOf(row, base).map((l) => l.url),

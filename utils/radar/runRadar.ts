@@ -10,7 +10,13 @@ export type RadarFailure = FetchFailure | 'brokenPdf' | 'noText';
 export interface RadarPassage extends CachedPassage {
   /** The document it stands in (the Vorlage page or its PDF). */
   documentUrl: string;
-  measureIds: string[];
+  /** The measures it touches, each with the passage's words that made it match. */
+  measures: RadarMeasure[];
+}
+
+export interface RadarMeasure {
+  id: string;
+  terms: string[];
 }
 
 export interface RadarItemResult {
@@ -19,6 +25,8 @@ export interface RadarItemResult {
   failure?: RadarFailure;
   /** Passages that touch at least one measure, in document order. */
   passages: RadarPassage[];
+  /** The document's number as its page names it, where it does. */
+  number?: string;
   /** Whether every document came from the cache (unchanged on the server, or not asked again). */
   fromCache: boolean;
 }
@@ -26,7 +34,7 @@ export interface RadarItemResult {
 /** How a document's bytes become passages; the document pipeline supplies them. */
 export interface RadarReaders {
   /** A Vorlage page: its motion text as passages, and the PDFs it links to (the main document first). */
-  html(bytes: Uint8Array, url: string): Promise<{ passages: CachedPassage[]; pdfUrls: string[] }>;
+  html(bytes: Uint8Array, url: string): Promise<{ passages: CachedPassage[]; pdfUrls: string[]; number?: string }>;
   /** A PDF: its text as passages, with pages; throws for a broken PDF. */
   pdf(bytes: Uint8Array): Promise<CachedPassage[]>;
 }
@@ -37,7 +45,7 @@ export interface RadarRun {
   cache: RadarCacheDB;
   readers: RadarReaders;
   /** The measures of the active packs each passage touches (the compiled matcher). */
-  match(passages: readonly CachedPassage[]): string[][];
+  match(passages: readonly CachedPassage[]): RadarMeasure[][];
   /** Each item's result as soon as it is known, for the progress line and the chips. */
   onItem(result: RadarItemResult): void;
   /** Priority of an item: lower is read first (the presenter puts items in view first). */
@@ -53,7 +61,7 @@ async function readDocument(
   url: string,
   expect: 'html' | 'pdf',
   priority: number,
-): Promise<{ passages: CachedPassage[]; pdfUrls: string[]; fromCache: boolean }> {
+): Promise<{ passages: CachedPassage[]; pdfUrls: string[]; number?: string; fromCache: boolean }> {
   const cached = await cachedDocument(run.cache, url);
   const got = await fetchDocument(run.queue, url, { priority, expect, validators: cached?.validators });
   if (got.status === 'unchanged') {
@@ -61,10 +69,11 @@ async function readDocument(
     if (!cached) throw new DocumentFetchError('httpError', url, 304);
     await touchDocument(run.cache, url);
     if (cached.unreadable) throw new BrokenPdf();
-    return { passages: cached.passages, pdfUrls: cached.pdfUrls ?? [], fromCache: true };
+    return { passages: cached.passages, pdfUrls: cached.pdfUrls ?? [], number: cached.number, fromCache: true };
   }
   let passages: CachedPassage[];
   let pdfUrls: string[] = [];
+  let number: string | undefined;
   if (got.kind === 'pdf') {
     try {
       passages = await run.readers.pdf(got.bytes);
@@ -72,9 +81,16 @@ async function readDocument(
       await storeDocument(run.cache, { url, kind: 'pdf', validators: got.validators, passages: [], unreadable: true });
       throw new BrokenPdf();
     }
-  } else ({ passages, pdfUrls } = await run.readers.html(got.bytes, got.url));
-  await storeDocument(run.cache, { url, kind: got.kind, validators: got.validators, passages, pdfUrls });
-  return { passages, pdfUrls, fromCache: false };
+  } else ({ passages, pdfUrls, number } = await run.readers.html(got.bytes, got.url));
+  await storeDocument(run.cache, {
+    url,
+    kind: got.kind,
+    validators: got.validators,
+    passages,
+    pdfUrls,
+    ...(number ? { number } : {}),
+  });
+  return { passages, pdfUrls, number, fromCache: false };
 }
 
 /**
@@ -108,11 +124,11 @@ export async function runRadar(run: RadarRun): Promise<RadarItemResult[]> {
       for (const d of documents) {
         const measures = run.match(d.passages);
         d.passages.forEach((p, i) => {
-          const ids = measures[i] ?? [];
-          if (ids.length > 0) passages.push({ ...p, documentUrl: d.url, measureIds: ids });
+          const touched = measures[i] ?? [];
+          if (touched.length > 0) passages.push({ ...p, documentUrl: d.url, measures: touched });
         });
       }
-      return { index, state: 'checked', passages, fromCache };
+      return { index, state: 'checked', passages, fromCache, ...(page.number ? { number: page.number } : {}) };
     } catch (error) {
       const failure: RadarFailure =
         error instanceof DocumentFetchError
