@@ -1,11 +1,15 @@
 import { pdfLinksOf } from '@/utils/detect/pdfLinks';
-import { readCouncilPage } from '@/utils/detect/readCouncilPage';
+import { detectSystem, readCouncilPage } from '@/utils/detect/readCouncilPage';
 import { decodeHtml } from '@/utils/dom/decodeHtml';
 import { pdfPassages } from '@/utils/pdf/pdfPassages';
 import { textItemsOfPage } from '@/utils/pdf/textItems';
 import type { CachedPassage } from '@/utils/radar/radarCache';
 import type { RadarReaders } from '@/utils/radar/runRadar';
 import { openPdf } from '../viewer/loadPdf';
+
+// Characters of prose a page without a marked document text must have before
+// it counts as the document itself: a motion is longer, a page's data is not.
+const MIN_UNMARKED_TEXT = 200;
 
 /**
  * How the radar reads documents where a DOM is at hand (Chrome's offscreen
@@ -17,8 +21,14 @@ export const radarReaders: RadarReaders = {
   async html(bytes, url) {
     const doc = new DOMParser().parseFromString(decodeHtml(bytes), 'text/html');
     const page = readCouncilPage(doc, new URL(url));
+    const own = page.passages.filter((p) => p.text !== page.document.title);
+    // Many systems show only a document's data in HTML and put its text in a
+    // PDF: a Betreff alone, or a few stray lines where the product marks no
+    // text of its own, are no text, and the radar reads the PDF instead.
+    const marked = detectSystem(doc)?.documentText(doc) !== undefined;
+    const hasOwnText = own.length > 0 && (marked || own.reduce((n, p) => n + p.text.length, 0) >= MIN_UNMARKED_TEXT);
     return {
-      passages: page.passages.map((p) => ({ text: p.text, ...(p.lines ? { lines: p.lines } : {}) })),
+      passages: hasOwnText ? page.passages.map((p) => ({ text: p.text, ...(p.lines ? { lines: p.lines } : {}) })) : [],
       pdfUrls: pdfLinksOf(doc, url).map((l) => l.url),
       ...(page.document.number ? { number: page.document.number } : {}),
     };
