@@ -162,6 +162,13 @@ test('the agenda shows which items touch the resolution, reading at most two doc
   expect(card?.links[0]?.href).toMatch(/\/viewer\.html\?file=.*getfile\.asp.*#page=\d$/);
   await page.keyboard.press('Escape');
 
+  // The viewer opens at the page the link names.
+  const viewer = await context.newPage();
+  await viewer.goto((card?.links[0]?.href ?? '').replace(/#page=\d+$/, '#page=2'));
+  await viewer.waitForFunction(() => performance.getEntriesByName('ratsmarker:scan-end').length > 0);
+  expect(await viewer.evaluate(() => document.activeElement?.getAttribute('data-page'))).toBe('2');
+  await viewer.close();
+
   // The briefing holds the items, the matched passages and says why items were not checked.
   const exportButton = panel?.buttons.at(-1);
   if (!exportButton) throw new Error('no export button');
