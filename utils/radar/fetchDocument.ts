@@ -70,7 +70,13 @@ export async function fetchDocument(
   if (options.validators?.lastModified) headers['If-Modified-Since'] = options.validators.lastModified;
   try {
     return await queue.request(
-      { url, priority: options.priority, init: { headers, credentials: 'include', signal: options.signal } },
+      {
+        url,
+        priority: options.priority,
+        // The radar's own cache holds the text and the validators; the browser's HTTP cache would answer a
+        // plain request with a revalidated copy, so that emptying the radar's cache would not read anything again.
+        init: { headers, credentials: 'include', cache: 'no-store', signal: options.signal },
+      },
       async (response): Promise<FetchedDocument> => {
         if (response.status === 304) return { status: 'unchanged' };
         if (response.status === 404 || response.status === 410)
