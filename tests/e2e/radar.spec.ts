@@ -52,6 +52,7 @@ const ITEMS: RadarItemSpec[] = [
 type Say = (key: string, ...params: string[]) => string;
 
 const test = base.extend<{ radar: Awaited<ReturnType<typeof startRadarServer>>; context: BrowserContext; say: Say }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
   radar: async ({}, use) => {
     const radar = await startRadarServer(ITEMS);
     await use(radar);

@@ -13,20 +13,20 @@ import { motionPdf } from '../fixtures/pdf/makePdfs';
 const BASE = '/ratsinfo/duesseldorf';
 export const AGENDA_PATH = `${BASE}/si0057.asp`;
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const htmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** A SessionNet Vorlage page with its number, title, text paragraphs and PDF links. */
 export function vorlagePage(number: string, title: string, paragraphs: string[], pdfIds: number[] = []): string {
-  return `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>SessionNet | Vorlage - ${escape(number)}</title></head>
+  return `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>SessionNet | Vorlage - ${htmlText(number)}</title></head>
 <body id="smc_body" class="smc-body"><div id="wrapper" class="smclayout smc_page_vo0050_layout">
-<h1 class="smc_h1">Vorlage - ${escape(number)}</h1>
+<h1 class="smc_h1">Vorlage - ${htmlText(number)}</h1>
 <table class="smctablesitzung"><tbody>
-<tr><th class="smc_fieldname">Betreff:</th><td class="smc_field">${escape(title)}</td></tr>
-<tr><th class="smc_fieldname">Vorlage:</th><td class="smc_field">${escape(number)}</td></tr>
+<tr><th class="smc_fieldname">Betreff:</th><td class="smc_field">${htmlText(title)}</td></tr>
+<tr><th class="smc_fieldname">Vorlage:</th><td class="smc_field">${htmlText(number)}</td></tr>
 <tr><th class="smc_fieldname">Art:</th><td class="smc_field">Beschlussvorlage</td></tr>
 </tbody></table>
-${paragraphs.length > 0 ? `<div class="smcdocmsword">${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}</div>` : ''}
-${pdfIds.length > 0 ? `<table class="smcdocbox"><tbody>${pdfIds.map((id) => `<tr><td class="smc_doc"><a href="getfile.asp?id=${id}&amp;type=do" title="Vorlage (PDF)">Vorlage ${escape(number)} (PDF)</a></td></tr>`).join('')}</tbody></table>` : ''}
+${paragraphs.length > 0 ? `<div class="smcdocmsword">${paragraphs.map((p) => `<p>${htmlText(p)}</p>`).join('\n')}</div>` : ''}
+${pdfIds.length > 0 ? `<table class="smcdocbox"><tbody>${pdfIds.map((id) => `<tr><td class="smc_doc"><a href="getfile.asp?id=${id}&amp;type=do" title="Vorlage (PDF)">Vorlage ${htmlText(number)} (PDF)</a></td></tr>`).join('')}</tbody></table>` : ''}
 </div><div id="smcfooter"><div id="smcsomacosinfo">Sitzungsdienst</div></div></body></html>`;
 }
 
@@ -47,9 +47,9 @@ export function agendaPage(items: readonly RadarItemSpec[]): string {
       const vorlage =
         item.vorlage === undefined
           ? ''
-          : `<a href="vo0050.asp?__kvonr=${kvonr}" class="smce-a-u smc-link-normal">${escape(item.vorlage === 'missing' ? `FEHLT/${n}/2026` : item.vorlage.number)}</a>`;
+          : `<a href="vo0050.asp?__kvonr=${kvonr}" class="smce-a-u smc-link-normal">${htmlText(item.vorlage === 'missing' ? `FEHLT/${n}/2026` : item.vorlage.number)}</a>`;
       return `<tr class="smc-t-r-l"><td class="tofnum" data-label="TOP"><a href="to0050.asp?__ktonr=${n}">Ö ${n}</a></td>
-<td class="tobetr" data-label="Betreff"><div class="smc-card-header-title-simple">${escape(item.title)}</div></td>
+<td class="tobetr" data-label="Betreff"><div class="smc-card-header-title-simple">${htmlText(item.title)}</div></td>
 <td class="tovonr" data-label="Vorlage">${vorlage}</td></tr>`;
     })
     .join('\n');
