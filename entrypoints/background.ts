@@ -17,6 +17,7 @@ import {
 } from '@/components/messageSchemas';
 import { onMessage } from '@/components/messages';
 import { packsItem, refreshActiveSpecs, sensitivityItem } from '@/components/packs';
+import { relayRadar } from '@/components/radar/radarRelay';
 import {
   isExtensionPage,
   isKeyOfPage,
@@ -96,17 +97,19 @@ function publishAddedSites() {
 
 /** Every message into the background is checked for its sender and its data (components/senderChecks.ts). */
 function messageGuard() {
+  return createGuard(senderIs);
+}
+
+/** Whether a message or a port comes from an extension page, or from this extension's own content script where it may run. */
+async function senderIs(kind: 'extension-page' | 'content-script', sender: Sender): Promise<boolean> {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
-  const manifestPatterns = councilMatchPatterns();
-  return createGuard(async (kind, sender) =>
-    kind === 'extension-page'
-      ? isExtensionPage(sender, self)
-      : isOwnContentScript(sender, self, {
-          manifestPatterns,
-          addedPatterns: await addedPatterns(),
-          checkedTabs: await tabs.checkedTabs(),
-        }),
-  );
+  return kind === 'extension-page'
+    ? isExtensionPage(sender, self)
+    : isOwnContentScript(sender, self, {
+        manifestPatterns: councilMatchPatterns(),
+        addedPatterns: await addedPatterns(),
+        checkedTabs: await tabs.checkedTabs(),
+      });
 }
 
 /** The document key a content script's tab may use: refused unless it is the document the tab shows. */
@@ -189,6 +192,11 @@ export default defineBackground(() => {
         orphaned.filter((id) => own.has(id)),
       );
     }),
+  );
+  // The meeting radar: agenda tabs ask for their items' documents to be read (offscreen in Chrome).
+  relayRadar(
+    (sender) => senderIs('content-script', sender),
+    async (keys) => (await Promise.all(keys.map((k) => notesForDocument(db, k)))).flat(),
   );
 
   // On every start, not only on install: Firefox forgets the menus when the browser restarts.

@@ -11,6 +11,8 @@ export interface CardMeasure {
   colour: number;
   /** "KW21 Internationale Zusammenarbeit · Kreisvorstand · 05.02.2020" */
   source: string;
+  /** The meeting radar: the passages of a document that touch the measure, each with a link into the document. */
+  passages?: readonly { quote: string; href: string; linkText: string }[];
 }
 
 export interface CardStrings {
@@ -48,6 +50,8 @@ h2 { font-size: 15px; margin: 0 0 2px; display: flex; gap: 6px; align-items: cen
 blockquote { margin: 0 0 6px; padding: 4px 10px; border-left: 3px solid #9aa99f; }
 .heading { margin: 0 0 2px; font-size: 12px; opacity: .75; }
 .why, .source { margin: 0 0 6px; font-size: 13px; }
+.passage blockquote { font-style: italic; border-left-color: #166534; }
+.passage a { font-size: 13px; color: #14532d; }
 section + section { border-top: 1px solid #d5ddd7; padding-top: 8px; margin-top: 8px; }
 .close { position: absolute; top: 6px; right: 8px; border: 0; background: transparent; font-size: 20px; line-height: 1; cursor: pointer; color: inherit; padding: 2px 6px; }
 .notes { margin: 8px 0; padding: 0; list-style: none; }
@@ -237,6 +241,12 @@ export function createCardLayer(doc: Document) {
             el(doc, 'strong', { text: `${strings.resolution}: ` }),
             doc.createTextNode(m.source),
           ]),
+          ...(m.passages ?? []).map((p) =>
+            el(doc, 'div', { class: 'passage' }, [
+              el(doc, 'blockquote', { text: p.quote }),
+              el(doc, 'a', { text: p.linkText, attrs: { href: p.href, target: '_blank', rel: 'noopener' } }),
+            ]),
+          ),
         ]),
       );
     }

@@ -1,19 +1,32 @@
 import { isKnownCouncilUrl } from '@/utils/detect/councilHosts';
 import { detectSystem } from '@/utils/detect/readCouncilPage';
+import { readAgenda } from '@/utils/radar/readAgenda';
 import { t } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
+import { startRadar } from '../radar/startRadar';
 import { type Annotator, annotatePage, SCAN_END, SCAN_START } from './annotatePage';
 import { cardStrings } from './cardStrings';
 import { loadActivePacks } from './loadActivePacks';
 import { addPdfButtons } from './pdfButtons';
 import { addedSitesItem, readMode } from './readDecision';
-import { loadTestMarks } from './testMarks';
+import { loadTestMarks, testMarksOn } from './testMarks';
 
 declare global {
   // Set by the background before it injects the script on the user's request.
   var __ratsmarkerForce: boolean | undefined;
   var __ratsmarkerStarted: boolean | undefined;
 }
+
+// Meeting pages whose agenda the radar reads: SessionNet si0057/si0056 and to0040, ALLRIS to010.
+const AGENDA_PAGE = /\/(?:si005[67]|to0040)\.(?:asp|php)$|\/to010(?:\.asp)?$/i;
+
+const addButtons = () =>
+  addPdfButtons(
+    document,
+    location.href,
+    { text: t('openInRatsmarker'), label: (name) => t('openInRatsmarkerLabel', name) },
+    (pdfUrl) => void sendMessage('openViewer', pdfUrl).catch(() => undefined),
+  );
 
 /** The content script's whole flow: annotate this page, answer the popup, report to the toolbar. */
 export async function startContentScript(): Promise<void> {
@@ -40,6 +53,17 @@ export async function startContentScript(): Promise<void> {
   globalThis.__ratsmarkerStarted = true;
   // Before the first badge: the switch decides the test contract and the shadow roots' mode.
   await loadTestMarks();
+  if (system && AGENDA_PAGE.test(url.pathname)) {
+    const agenda = readAgenda(document, url.href);
+    if (agenda?.items.some((item) => item.paperUrl || item.fileUrls.length > 0)) {
+      // A meeting's agenda: the radar reads its documents; the page's own text is only titles.
+      const { packs } = await loadActivePacks();
+      startRadar(document, url, agenda, packs, testMarksOn());
+      addButtons();
+      performance.mark(SCAN_END);
+      return;
+    }
+  }
   const annotator: Annotator = await annotatePage(document, url, {
     load: loadActivePacks,
     system,
@@ -55,12 +79,7 @@ export async function startContentScript(): Promise<void> {
       spoken: (count) => t('noteCount', String(count)),
     },
   });
-  addPdfButtons(
-    document,
-    location.href,
-    { text: t('openInRatsmarker'), label: (name) => t('openInRatsmarkerLabel', name) },
-    (pdfUrl) => void sendMessage('openViewer', pdfUrl).catch(() => undefined),
-  );
+  addButtons();
   onMessage('getReport', () => annotator.report());
   onMessage('showMeasure', ({ data }) => annotator.showMeasure(data));
   onMessage('refreshNotes', () => annotator.refreshNotes());

@@ -54,6 +54,19 @@ function viewerUi(doc: Document) {
   return { title, meta, status, grant, original, input, pages, say };
 }
 
+/**
+ * The page named in the address (`#page=3`, as the meeting radar's links and
+ * PDF readers write it) comes into view once the pages are laid out.
+ */
+function showRequestedPage(doc: Document, pages: HTMLElement): void {
+  const page = /(?:^#|&)page=(\d+)/.exec(doc.location.hash)?.[1];
+  if (!page) return;
+  const target = pages.querySelector<HTMLElement>(`[data-page="${Number(page)}"]`);
+  target?.scrollIntoView({ block: 'start' });
+  target?.setAttribute('tabindex', '-1');
+  target?.focus({ preventScroll: true });
+}
+
 /** The viewer's whole flow: read the PDF named in the address (or chosen), show it, match it, take notes. */
 export async function startViewer(doc: Document): Promise<void> {
   startPdfWorker();
@@ -127,6 +140,7 @@ export async function startViewer(doc: Document): Promise<void> {
         onReport: (report) => void sendMessage('reportMatches', report).catch(() => undefined),
       });
       ui.status.textContent = t('viewerDone', [String(pdf.numPages), String(annotator.report().count)]);
+      showRequestedPage(doc, ui.pages);
       performance.mark(SCAN_END);
     } catch (e) {
       ui.status.textContent = '';

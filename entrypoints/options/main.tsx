@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { t } from '@/components/i18n';
 import { PacksSection } from '@/components/options/PacksSection';
+import { RadarCacheSection } from '@/components/options/RadarCacheSection';
 import { SensitivitySection } from '@/components/options/SensitivitySection';
 import { SitesSection } from '@/components/options/SitesSection';
 import './style.css';
@@ -13,6 +14,7 @@ render(
     <PacksSection />
     <SensitivitySection />
     <SitesSection />
+    <RadarCacheSection />
   </main>,
   document.getElementById('app') as HTMLElement,
 );
