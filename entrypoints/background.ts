@@ -8,6 +8,7 @@ import { askTab } from '@/components/tabMessages';
 import { PDF_LINK_PATTERNS, viewerUrl } from '@/components/viewer/viewerUrl';
 import { addNote, notesForDocument, setOrphaned } from '@/utils/db/notesStore';
 import { RatsmarkerDB } from '@/utils/db/schema';
+import { migrateSettings } from '@/utils/settings/settingsVersion';
 
 const CHECK_MENU = 'ratsmarker-check-page';
 const OPEN_PDF_MENU = 'ratsmarker-open-pdf';
@@ -62,6 +63,8 @@ export default defineBackground(() => {
     await openViewer(data, sender.tab);
   });
   onMessage('activePacks', () => refreshActiveSpecs());
+  // Settings of an older shape are brought to the current one (utils/settings/settingsVersion.ts).
+  void migrateSettings(browser.storage.local);
   // Keep the content scripts' snapshot of the packs current.
   void refreshActiveSpecs();
   packsItem.watch(() => void refreshActiveSpecs());
