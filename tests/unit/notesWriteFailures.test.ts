@@ -12,23 +12,10 @@ import { noteDocument } from '@/utils/notes/documentKey';
 import type { Note } from '@/utils/notes/types';
 import de from '../../locales/de.json';
 import en from '../../locales/en.json';
+import { lang } from './catalogueI18n';
 import { injectWriteFaults } from './writeFaults';
 
-// The popup's strings from the catalogues, in the language a test picks (the
-// browser's i18n is not there in Node).
-const lang = vi.hoisted(() => ({ current: 'de' as 'de' | 'en' }));
-vi.mock('@/components/i18n', async () => {
-  const { formatMessage } = await import('@/utils/i18n/messages');
-  const catalogues = {
-    de: (await import('../../locales/de.json')).default,
-    en: (await import('../../locales/en.json')).default,
-  };
-  const t = (key: string, subs?: string | readonly string[]) =>
-    formatMessage(key, subs === undefined ? [] : typeof subs === 'string' ? [subs] : subs, catalogues[lang.current]);
-  const errorText = (e: { code?: string; params?: string[]; message?: string }) =>
-    e?.code ? t(e.code, e.params ?? []) : String(e?.message ?? e);
-  return { t, errorText };
-});
+vi.mock('@/components/i18n', () => import('./catalogueI18n'));
 
 const faults = injectWriteFaults(db);
 const doc = noteDocument('https://ratsinfo.example.de/vo0050.asp?__kvonr=1', { number: 'A/1', title: 'Radweg' });

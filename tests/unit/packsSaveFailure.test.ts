@@ -6,21 +6,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PacksSection } from '@/components/options/PacksSection';
 import de from '../../locales/de.json';
 import en from '../../locales/en.json';
+import { lang } from './catalogueI18n';
 
-// The options page's strings from the catalogues, in the language a test picks.
-const lang = vi.hoisted(() => ({ current: 'de' as 'de' | 'en' }));
-vi.mock('@/components/i18n', async () => {
-  const { formatMessage } = await import('@/utils/i18n/messages');
-  const catalogues = {
-    de: (await import('../../locales/de.json')).default,
-    en: (await import('../../locales/en.json')).default,
-  };
-  const t = (key: string, subs?: string | readonly string[]) =>
-    formatMessage(key, subs === undefined ? [] : typeof subs === 'string' ? [subs] : subs, catalogues[lang.current]);
-  const errorText = (e: { code?: string; params?: string[]; message?: string }) =>
-    e?.code ? t(e.code, e.params ?? []) : String(e?.message ?? e);
-  return { t, errorText };
-});
+vi.mock('@/components/i18n', () => import('./catalogueI18n'));
 
 const RESOLUTION = readFileSync(`${process.cwd()}/tests/fixtures/resolutions/st4_rheinufer.txt`, 'utf8');
 // chrome.storage.local's own words for a full store and for an extension reloaded under the page.
