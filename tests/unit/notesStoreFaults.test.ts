@@ -91,6 +91,15 @@ describe('a save sent again (the service worker stopped before it answered)', ()
     expect(again).toEqual(first);
     expect(await db.notes.toArray()).toEqual([first]);
   });
+
+  it('does not hand out a note of another document under a reused id, and writes nothing', async () => {
+    const db = freshDb();
+    const id = 'c0ffee00-0000-4000-8000-000000000002';
+    const first = await addNote(db, { id, document: doc, text: 'Geheim' }, day(1));
+    const other = noteDocument('https://ratsinfo.example.de/vo0050.asp?__kvonr=9', { number: 'B/9' });
+    await expect(addNote(db, { id, document: other, text: 'Neugierig' })).rejects.toBeInstanceOf(NoteRefusedError);
+    expect(await db.notes.toArray()).toEqual([first]);
+  });
 });
 
 describe('updateNote against a newer change made elsewhere', () => {

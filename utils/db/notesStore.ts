@@ -2,7 +2,7 @@ import { MAX_TAG_LENGTH, MAX_TAGS } from '../notes/limits';
 import { type NoteSearchIndex, newestFirst, searchNoteIndex } from '../notes/searchIndex';
 import { queryTerms } from '../notes/searchTerms';
 import type { Note, NoteDocument, NoteTarget } from '../notes/types';
-import { fitNote } from './fitNote';
+import { fitNote, NoteRefusedError } from './fitNote';
 import { type RatsmarkerDB, termsOf } from './schema';
 
 export interface NewNote {
@@ -56,7 +56,10 @@ export async function addNote(db: RatsmarkerDB, input: NewNote, now = new Date()
   const note = newNote(input, now);
   return db.transaction('rw', db.notes, async () => {
     const stored = await db.notes.get(note.id);
-    if (stored) return stored;
+    // The same save again: the first copy stands. An id of a note on another
+    // document is no retry, and that note is not handed out.
+    if (stored?.documentKey === note.documentKey) return stored;
+    if (stored) throw new NoteRefusedError('errNoteRefused', ['id']);
     await db.notes.add(note);
     return note;
   });
