@@ -26,6 +26,8 @@ const NoteDocumentSchema = v.object({
 });
 
 export const NewNoteSchema = v.object({
+  // Chosen by the content script, so a save sent again after the service worker went away is stored once.
+  id: v.optional(v.pipe(v.string(), v.uuid())),
   document: NoteDocumentSchema,
   target: v.optional(
     v.object({

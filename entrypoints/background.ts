@@ -33,6 +33,7 @@ import { viewerUrl } from '@/components/viewer/viewerUrl';
 import { addNote, notesForDocument, setOrphaned } from '@/utils/db/notesStore';
 import { RatsmarkerDB } from '@/utils/db/schema';
 import { councilMatchPatterns } from '@/utils/detect/councilHosts';
+import { migrateSettings } from '@/utils/settings/settingsVersion';
 
 // Manifest V3 has `action`; Firefox's Manifest V2 build has `browserAction`.
 const toolbar = browser.action ?? browser.browserAction;
@@ -159,6 +160,8 @@ export default defineBackground(() => {
     'activePacks',
     guard(['content-script', 'extension-page'], NoDataSchema, () => refreshActiveSpecs()),
   );
+  // Settings of an older shape are brought to the current one (utils/settings/settingsVersion.ts).
+  void migrateSettings(browser.storage.local);
   // Keep the content scripts' snapshot of the packs current.
   void refreshActiveSpecs();
   packsItem.watch(() => void refreshActiveSpecs());

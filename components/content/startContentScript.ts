@@ -3,6 +3,7 @@ import { detectSystem } from '@/utils/detect/readCouncilPage';
 import { readAgenda } from '@/utils/radar/readAgenda';
 import { t } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
+import { sendNoteReliably } from '../notes/sendNote';
 import { startRadar } from '../radar/startRadar';
 import { type Annotator, annotatePage, SCAN_END, SCAN_START } from './annotatePage';
 import { cardStrings } from './cardStrings';
@@ -72,9 +73,7 @@ export async function startContentScript(): Promise<void> {
     onReport: (report) => void sendMessage('reportMatches', report).catch(() => undefined),
     notes: {
       load: (key) => sendMessage('notesForDocument', key),
-      save: async (note) => {
-        await sendMessage('addNote', note);
-      },
+      save: (note) => sendNoteReliably(note, (n) => sendMessage('addNote', n)),
       anchored: (found, orphaned) => void sendMessage('notesAnchored', { found, orphaned }).catch(() => undefined),
       spoken: (count) => t('noteCount', String(count)),
     },

@@ -2,12 +2,13 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { PositionPack } from '@/utils/pack/types';
 import { formatLineReference } from '@/utils/resolution/lineReference';
-import { errorText, type MessageKey, t } from '../i18n';
+import { type MessageKey, t } from '../i18n';
 import { cachedFirstNotes, rememberFirstNotes } from './firstNotes';
 import { loadNotebook } from './loadNotebook';
 import { NoteItem } from './NoteItem';
 import { useLive } from './useLive';
 import { useSearchIndex } from './useSearchIndex';
+import { writeFailureReason } from './writeFailure';
 
 // Rows are drawn only where the list is scrolled to; a row is this tall at
 // most (long notes are clipped in the list and shown whole when edited).
@@ -105,7 +106,7 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
       performance.measure('ratsmarker:import', { start, end: performance.now() });
       message.value = t('popupImported', [String(s.added), String(s.updated), String(s.skipped)]);
     } catch (err) {
-      message.value = t('popupImportFailed', errorText(err));
+      message.value = t('popupImportFailed', writeFailureReason(err));
     }
     input.value = '';
   };

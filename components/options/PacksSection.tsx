@@ -7,6 +7,7 @@ import type { PositionPack } from '@/utils/pack/types';
 import { ResolutionParseError } from '@/utils/resolution/parseResolution';
 import { errorText, t } from '../i18n';
 import { downloadText } from '../notes/download';
+import { writeFailureReason } from '../notes/writeFailure';
 import { saveStoredPacks, storedPackFrom, storedPacks } from '../packs';
 
 const COLOUR_KEYS = [
@@ -38,9 +39,18 @@ export function PacksSection() {
     void reload();
   }, []);
 
-  const save = async (next: StoredPack[]) => {
-    await saveStoredPacks(next);
+  const saveFailure = useSignal('');
+  /** Saves the packs; a failed save says why, leaves the list and what was typed, and reports false. */
+  const save = async (next: StoredPack[]): Promise<boolean> => {
+    saveFailure.value = '';
+    try {
+      await saveStoredPacks(next);
+    } catch (e) {
+      saveFailure.value = t('optionsSaveFailed', writeFailureReason(e));
+      return false;
+    }
     await reload();
+    return true;
   };
   const update = (id: string, change: Partial<StoredPack>) =>
     save(packs.value.map((p) => (p.id === id ? { ...p, ...change } : p)));
@@ -49,7 +59,8 @@ export function PacksSection() {
     const existing = packs.value.find((p) => p.id === pack.id);
     const colour = existing?.colour ?? packs.value.length % PALETTE.length;
     const entry = { ...storedPackFrom(pack, colour), enabled: existing?.enabled ?? true };
-    await save(existing ? packs.value.map((p) => (p.id === pack.id ? entry : p)) : [...packs.value, entry]);
+    if (!(await save(existing ? packs.value.map((p) => (p.id === pack.id ? entry : p)) : [...packs.value, entry])))
+      return;
     pending.value = undefined;
     text.value = '';
     status.value = t('optionsAdded', pack.id);
@@ -173,6 +184,11 @@ export function PacksSection() {
           <button type="button" onClick={() => void store(pending.value as PositionPack)}>
             {t('optionsReplace')}
           </button>
+        </p>
+      )}
+      {saveFailure.value && (
+        <p class="error" role="alert" data-testid="pack-save-failure">
+          {saveFailure.value}
         </p>
       )}
       {status.value && (

@@ -14,6 +14,7 @@ import { exportNotesMarkdown } from '@/utils/export/markdown';
 import { exportNotesJson, NotesImportError, parseNotesFile } from '@/utils/export/notesFile';
 import { exportNotesWebAnnotation } from '@/utils/export/webAnnotation';
 import { noteDocument, pdfNoteDocument } from '@/utils/notes/documentKey';
+import { NOTE_LIMITS } from '@/utils/notes/limits';
 import type { Note, NoteDocument, NoteTarget } from '@/utils/notes/types';
 
 const opened: RatsmarkerDB[] = [];
@@ -244,13 +245,16 @@ describe('importNotes with malformed files', () => {
     ['an id beyond 100 characters', withNote({ id: 'x'.repeat(101) })],
     ['a tag beyond 100 characters', withNote({ tags: ['t'.repeat(101)] })],
     ['more than 50 tags', withNote({ tags: Array.from({ length: 51 }, (_, i) => `t${i}`) })],
-    ['more than 200 measures', withNote({ measureIds: Array.from({ length: 201 }, (_, i) => `KW21-${i}`) })],
+    [
+      'more measures than the limit',
+      withNote({ measureIds: Array.from({ length: NOTE_LIMITS.measures + 1 }, (_, i) => `KW21-${i}`) }),
+    ],
     [
       'a quote beyond 1 000 000 characters',
       withNote({ target: { ...n1.target, quote: { ...n1.target?.quote, exact: 'q'.repeat(1_000_001) } } }),
     ],
-    ['a title beyond 2 000 characters', withDocument({ title: 'T'.repeat(2_001) })],
-    ['a url beyond 3 000 characters', withDocument({ url: `https://example.org/${'a'.repeat(3_000)}` })],
+    ['a title beyond the limit', withDocument({ title: 'T'.repeat(NOTE_LIMITS.title + 1) })],
+    ['a url beyond the limit', withDocument({ url: `https://example.org/${'a'.repeat(NOTE_LIMITS.url)}` })],
     ['a last note that is invalid', fileWith([...fiveValid, { ...fiveValid[0], id: 'neu-6', created: 'morgen' }])],
     ['a last note that lacks its text', fileWith([...fiveValid, { ...fiveValid[1], id: 'neu-6', text: undefined }])],
   ];
