@@ -104,10 +104,13 @@ function wordsOfToken(m: CompiledMatcher, token: Token): number[] {
 
 function findTermHits(m: CompiledMatcher, text: string, tokens: Token[], memo: Map<string, number[]>): TermHit[] {
   const tokenWords = tokens.map((t) => {
-    let ids = memo.get(t.norm);
+    // Names and compounds count only for words written with a capital: "Leiden" (the city) is not "leiden".
+    const key = t.capitalised ? `^${t.norm}` : t.norm;
+    let ids = memo.get(key);
     if (!ids) {
       ids = wordsOfToken(m, t);
-      memo.set(t.norm, ids);
+      if (memo.size > MEMO_LIMIT) memo.clear();
+      memo.set(key, ids);
     }
     return ids;
   });
@@ -172,7 +175,10 @@ function scoreMeasure(measure: CompiledMeasure, hitTerms: Set<number>, hitSurfac
   return { score, names, reasons, satisfied, full: evidence > 0 };
 }
 
-function matchOne(m: CompiledMatcher, text: string, threshold: number, memo: Map<string, number[]>): MeasureMatch[] {
+function matchOne(m: CompiledMatcher, text: string, threshold: number): MeasureMatch[] {
+  // Candidate first: a passage where no term can begin is not tokenised at all.
+  if (!candidatesOf(m).test(text)) return [];
+  const memo = memoOf(m);
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
   const hits = findTermHits(m, text, tokens, memo);
@@ -233,12 +239,46 @@ export function matchPassages(
   packs: PositionPack | readonly PositionPack[],
   options: MatchOptions = {},
 ): PassageMatch[] {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const list = Array.isArray(packs) ? (packs as readonly PositionPack[]) : [packs as PositionPack];
-  const matchers = list.map((p) => ({ m: matcherFor(p), memo: new Map<string, number[]>() }));
+  return matchWith(passages, list.map(matcherFor), options);
+}
+
+/** The same with matchers compiled beforehand (read from storage on a page). */
+export function matchWith(
+  passages: readonly string[],
+  matchers: readonly CompiledMatcher[],
+  options: MatchOptions = {},
+): PassageMatch[] {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   return passages.map((text, index) => ({
     index,
     text,
-    measures: matchers.flatMap(({ m, memo }) => matchOne(m, text, threshold, memo)).sort((a, b) => b.score - a.score),
+    measures:
+      matchers.length === 1
+        ? matchOne(matchers[0] as CompiledMatcher, text, threshold)
+        : matchers.flatMap((m) => matchOne(m, text, threshold)).sort((a, b) => b.score - a.score),
   }));
+}
+
+// What each distinct word of the pages matches, per matcher, kept across calls (a page is matched in
+// batches, and rescans read the same words again); bounded so a huge page cannot grow it without end.
+const MEMO_LIMIT = 100_000;
+const memos = new WeakMap<CompiledMatcher, Map<string, number[]>>();
+function memoOf(m: CompiledMatcher): Map<string, number[]> {
+  let memo = memos.get(m);
+  if (!memo) {
+    memo = new Map();
+    memos.set(m, memo);
+  }
+  return memo;
+}
+
+const candidateRes = new WeakMap<CompiledMatcher, RegExp>();
+function candidatesOf(m: CompiledMatcher): RegExp {
+  let re = candidateRes.get(m);
+  if (!re) {
+    re = new RegExp(m.candidates);
+    candidateRes.set(m, re);
+  }
+  return re;
 }
