@@ -1,5 +1,6 @@
-import { extractPassages, type PassageBlock } from '../dom/extractPassages';
+import type { PassageBlock } from '../dom/extractPassages';
 import { visibleText } from '../dom/visibleText';
+import { readWebPage } from '../pipeline/readWebPage';
 import { allris } from './allris';
 import { labelledValues } from './labelledValues';
 import { sessionnet } from './sessionnet';
@@ -151,12 +152,10 @@ function readFacts(doc: Document, system: CouncilSystem | undefined, url: URL | 
   return facts;
 }
 
-/** Reads a council page: the document's facts and the passages of its own text. */
+/** Reads a council page: the document's facts and the passages of its own text (the pipeline's reading of it). */
 export function readCouncilPage(doc: Document, url?: URL): CouncilPage {
-  const system = detectSystem(doc);
-  const facts = readFacts(doc, system, url);
-  const isMotionText = motionTextFilter(doc, system, facts);
-  return { document: facts, passages: extractPassages(doc).filter(isMotionText) };
+  const page = readWebPage(doc, url);
+  return { document: page.facts, passages: page.passages() };
 }
 
 /**
