@@ -3,11 +3,12 @@ import { useEffect } from 'preact/hooks';
 import { PALETTE } from '@/components/content/palette';
 import { packFromText } from '@/utils/pack/packFile';
 import type { StoredPack } from '@/utils/pack/storedPacks';
+import type { BrokenPack } from '@/utils/pipeline/compilePacks';
 import type { PositionPack } from '@/utils/pack/types';
 import { ResolutionParseError } from '@/utils/resolution/parseResolution';
 import { errorText, t } from '../i18n';
 import { downloadText } from '../notes/download';
-import { saveStoredPacks, storedPackFrom, storedPacks } from '../packs';
+import { activeSpecsItem, saveStoredPacks, storedPackFrom, storedPacks } from '../packs';
 
 const COLOUR_KEYS = [
   'optionsColour0',
@@ -24,6 +25,7 @@ const COLOUR_KEYS = [
 export function PacksSection() {
   const packs = useSignal<StoredPack[]>([]);
   const damaged = useSignal<string[]>([]);
+  const broken = useSignal<BrokenPack[]>([]);
   const text = useSignal('');
   const error = useSignal<{ message: string; line?: number } | undefined>(undefined);
   const pending = useSignal<PositionPack | undefined>(undefined);
@@ -33,6 +35,8 @@ export function PacksSection() {
     const s = await storedPacks();
     packs.value = s.packs;
     damaged.value = s.damaged;
+    // The background's last compile (written again by every save): packs that it had to switch off.
+    broken.value = (await activeSpecsItem.getValue().catch(() => null))?.broken ?? [];
   };
   useEffect(() => {
     void reload();
@@ -76,6 +80,11 @@ export function PacksSection() {
       {damaged.value.map((id) => (
         <p key={id} class="warning" role="alert">
           {t('optionsDamaged', id)}
+        </p>
+      ))}
+      {broken.value.map((b) => (
+        <p key={`broken-${b.id}`} class="warning" role="alert" data-testid="pack-broken">
+          {t('packBroken', [b.id, errorText(b)])}
         </p>
       ))}
       <ul class="packs">
