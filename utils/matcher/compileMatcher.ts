@@ -1,7 +1,7 @@
 import { CodedError } from '../i18n/codedError';
 import { parseTerm, type TermPattern, type WordPattern } from '../pack/parseTerm';
 import type { LexiconRule, PositionPack } from '../pack/types';
-import { candidatePattern } from './candidatePattern';
+import { candidateWords } from './candidatePattern';
 
 export interface CompiledRule {
   concepts: string[];
@@ -41,8 +41,8 @@ export interface CompiledMatcher {
   prefixByStart: Map<string, number[]>;
   shortPrefixWords: number[];
   measures: CompiledMeasure[];
-  /** Where a term could begin (see candidatePattern): the source of a global regular expression. */
-  candidates: string;
+  /** The words without which no term hits (see candidatePattern); empty: every passage is scored. */
+  candidates: string[];
 }
 
 /** Appends `id` to the list under `key`. */
@@ -198,7 +198,7 @@ function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {
     return ids.reduce((best, id) => (weight(id) > weight(best) ? id : best));
   }
   return {
-    candidates: candidatePattern([...needed].map((id) => words[id] as WordPattern)),
+    candidates: candidateWords([...needed].map((id) => words[id] as WordPattern)),
     words,
     terms,
     termWords,

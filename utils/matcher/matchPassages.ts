@@ -2,6 +2,7 @@ import type { WordPattern } from '../pack/parseTerm';
 import type { PositionPack } from '../pack/types';
 import { organisationNameTokens } from '../text/organisationNames';
 import { type Token, tokenize } from '../text/tokenize';
+import { type Automaton, buildAutomaton, finds } from './automaton';
 import { type CompiledMatcher, type CompiledMeasure, matcherFor } from './compileMatcher';
 
 /** Where a matched term stands in the passage text. */
@@ -177,7 +178,8 @@ function scoreMeasure(measure: CompiledMeasure, hitTerms: Set<number>, hitSurfac
 
 function matchOne(m: CompiledMatcher, text: string, threshold: number): MeasureMatch[] {
   // Candidate first: a passage where no term can begin is not tokenised at all.
-  if (!candidatesOf(m).test(text)) return [];
+  const candidates = candidatesOf(m);
+  if (candidates && !finds(candidates, text)) return [];
   const memo = memoOf(m);
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
@@ -273,12 +275,9 @@ function memoOf(m: CompiledMatcher): Map<string, number[]> {
   return memo;
 }
 
-const candidateRes = new WeakMap<CompiledMatcher, RegExp>();
-function candidatesOf(m: CompiledMatcher): RegExp {
-  let re = candidateRes.get(m);
-  if (!re) {
-    re = new RegExp(m.candidates);
-    candidateRes.set(m, re);
-  }
-  return re;
+// Built on a page from the stored words (a few milliseconds, no stemming), once per matcher.
+const automata = new WeakMap<CompiledMatcher, Automaton | undefined>();
+function candidatesOf(m: CompiledMatcher): Automaton | undefined {
+  if (!automata.has(m)) automata.set(m, m.candidates.length > 0 ? buildAutomaton(m.candidates) : undefined);
+  return automata.get(m);
 }
