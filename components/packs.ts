@@ -69,7 +69,11 @@ export async function refreshActiveSpecs(): Promise<ActivePackSpecs> {
 
 /** Read where storage is validated (background, extension pages); content scripts ask for it. */
 export async function activePackSpecs(): Promise<ActivePackSpecs> {
-  const [{ packs: stored, damaged }, sensitivity] = await Promise.all([storedPacks(), sensitivityItem.getValue()]);
+  const [{ packs: stored, damaged }, sensitivity, previous] = await Promise.all([
+    storedPacks(),
+    sensitivityItem.getValue(),
+    activeSpecsItem.getValue().catch(() => null),
+  ]);
   // The built-in pack comes from the bundle, so that an update of KW21 reaches the user.
   // Compiled here, when packs change, so that a page only reads the result.
   const { compiled, broken } = compilePacks(
@@ -81,6 +85,7 @@ export async function activePackSpecs(): Promise<ActivePackSpecs> {
         colour: s.colour,
         file: s.builtin ? exportPack(builtinKw21()) : s.file,
       })),
+    Array.isArray(previous?.specs) ? previous.specs : [],
   );
   return { specs: compiled, threshold: sensitivityThreshold(sensitivity), damaged, broken };
 }

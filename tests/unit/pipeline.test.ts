@@ -106,6 +106,15 @@ describe('compilePacks and activePacksFrom', () => {
     ).toEqual([0, 2]);
   });
 
+  it('compiles a pack again only when its file changed (not for a new colour or sensitivity)', () => {
+    const first = compilePacks([spec('ST4')]).compiled;
+    const again = compilePacks([spec('ST4', undefined, 5)], first).compiled;
+    expect(again[0]?.matcher).toBe(first[0]?.matcher);
+    expect(again[0]?.colour).toBe(5);
+    const changed = { ...exportPack(createPack(st4)), source: st4.replace('Rheinufer', 'Rheinufers') };
+    expect(compilePacks([spec('ST4', changed)], first).compiled[0]?.matcher).not.toBe(first[0]?.matcher);
+  });
+
   it('switches off only a broken pack, with its reason', () => {
     const file = exportPack(createPack(st4));
     const bad = {
