@@ -103,15 +103,15 @@ function wordsOfToken(m: CompiledMatcher, token: Token): number[] {
   return ids;
 }
 
-function findTermHits(m: CompiledMatcher, text: string, tokens: Token[], memo: Map<string, number[]>): TermHit[] {
+function findTermHits(m: CompiledMatcher, text: string, tokens: Token[], memo: WordMemo): TermHit[] {
   const tokenWords = tokens.map((t) => {
     // Names and compounds count only for words written with a capital: "Leiden" (the city) is not "leiden".
-    const key = t.capitalised ? `^${t.norm}` : t.norm;
-    let ids = memo.get(key);
+    const forms = t.capitalised ? memo.capitalised : memo.lower;
+    let ids = forms.get(t.norm);
     if (!ids) {
       ids = wordsOfToken(m, t);
-      if (memo.size > MEMO_LIMIT) memo.clear();
-      memo.set(key, ids);
+      if (forms.size > MEMO_LIMIT) forms.clear();
+      forms.set(t.norm, ids);
     }
     return ids;
   });
@@ -193,7 +193,10 @@ function matchOne(m: CompiledMatcher, text: string, threshold: number): MeasureM
     hitSurfaces.set(h.term, set);
   }
   const out: MeasureMatch[] = [];
-  for (const measure of m.measures) {
+  // A measure none of whose names or concept terms was hit scores 0: only the others are scored.
+  const touched = threshold > 0 ? measuresHitBy(m, hitTerms) : undefined;
+  for (const [i, measure] of m.measures.entries()) {
+    if (touched && !touched.has(i)) continue;
     const result = scoreMeasure(measure, hitTerms, hitSurfaces);
     if (!result || result.score < threshold) continue;
     // The words that explain the match: names found, and the terms of the
@@ -265,14 +268,37 @@ export function matchWith(
 // What each distinct word of the pages matches, per matcher, kept across calls (a page is matched in
 // batches, and rescans read the same words again); bounded so a huge page cannot grow it without end.
 const MEMO_LIMIT = 100_000;
-const memos = new WeakMap<CompiledMatcher, Map<string, number[]>>();
-function memoOf(m: CompiledMatcher): Map<string, number[]> {
+interface WordMemo {
+  lower: Map<string, number[]>;
+  capitalised: Map<string, number[]>;
+}
+const memos = new WeakMap<CompiledMatcher, WordMemo>();
+function memoOf(m: CompiledMatcher): WordMemo {
   let memo = memos.get(m);
   if (!memo) {
-    memo = new Map();
+    memo = { lower: new Map(), capitalised: new Map() };
     memos.set(m, memo);
   }
   return memo;
+}
+
+// Which measures (by index) name each term among their names or concepts, per matcher.
+const termMeasures = new WeakMap<CompiledMatcher, Map<number, number[]>>();
+function measuresHitBy(m: CompiledMatcher, hitTerms: ReadonlySet<number>): Set<number> {
+  let index = termMeasures.get(m);
+  if (!index) {
+    index = new Map();
+    for (const [i, measure] of m.measures.entries())
+      for (const t of [...measure.names, ...[...measure.concepts.values()].flat()]) {
+        const list = index.get(t) ?? [];
+        if (!list.includes(i)) list.push(i);
+        index.set(t, list);
+      }
+    termMeasures.set(m, index);
+  }
+  const out = new Set<number>();
+  for (const t of hitTerms) for (const i of index.get(t) ?? []) out.add(i);
+  return out;
 }
 
 // Built on a page from the stored words (a few milliseconds, no stemming), once per matcher.
