@@ -4,11 +4,12 @@ import { PALETTE } from '@/components/content/palette';
 import { packFromText } from '@/utils/pack/packFile';
 import type { StoredPack } from '@/utils/pack/storedPacks';
 import type { PositionPack } from '@/utils/pack/types';
+import type { BrokenPack } from '@/utils/pipeline/compilePacks';
 import { ResolutionParseError } from '@/utils/resolution/parseResolution';
 import { errorText, t } from '../i18n';
 import { downloadText } from '../notes/download';
 import { writeFailureReason } from '../notes/writeFailure';
-import { saveStoredPacks, storedPackFrom, storedPacks } from '../packs';
+import { activeSpecsItem, saveStoredPacks, storedPackFrom, storedPacks } from '../packs';
 
 const COLOUR_KEYS = [
   'optionsColour0',
@@ -25,6 +26,7 @@ const COLOUR_KEYS = [
 export function PacksSection() {
   const packs = useSignal<StoredPack[]>([]);
   const damaged = useSignal<string[]>([]);
+  const broken = useSignal<BrokenPack[]>([]);
   const text = useSignal('');
   const error = useSignal<{ message: string; line?: number } | undefined>(undefined);
   const pending = useSignal<PositionPack | undefined>(undefined);
@@ -34,6 +36,8 @@ export function PacksSection() {
     const s = await storedPacks();
     packs.value = s.packs;
     damaged.value = s.damaged;
+    // The background's last compile (written again by every save): packs that it had to switch off.
+    broken.value = (await activeSpecsItem.getValue().catch(() => null))?.broken ?? [];
   };
   useEffect(() => {
     void reload();
@@ -87,6 +91,11 @@ export function PacksSection() {
       {damaged.value.map((id) => (
         <p key={id} class="warning" role="alert">
           {t('optionsDamaged', id)}
+        </p>
+      ))}
+      {broken.value.map((b) => (
+        <p key={`broken-${b.id}`} class="warning" role="alert" data-testid="pack-broken">
+          {t('packBroken', [b.id, errorText(b)])}
         </p>
       ))}
       <ul class="packs">

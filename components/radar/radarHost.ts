@@ -1,11 +1,11 @@
 import * as v from 'valibot';
-import { matchPassages } from '@/utils/matcher/matchPassages';
 import { noteDocument } from '@/utils/notes/documentKey';
+import { activePacksFrom } from '@/utils/pipeline/activePacks';
+import { matchDocument } from '@/utils/pipeline/matchDocument';
 import { createPoliteQueue } from '@/utils/radar/politeQueue';
 import type { RadarCacheDB } from '@/utils/radar/radarCache';
 import type { AgendaItem } from '@/utils/radar/readAgenda';
 import { runRadar } from '@/utils/radar/runRadar';
-import { packsFromSpecs } from '../content/packsFromSpecs';
 import type { ActivePackSpecs } from '../packs';
 import { type HostMessage, type RadarItemInput, TabMessageSchema } from './radarProtocol';
 import { radarReaders } from './radarReaders';
@@ -27,7 +27,8 @@ const VISIBLE_FIRST = -1_000_000;
  * page, or closed it), the port closes and every request stops.
  */
 export function serveRadar(port: RadarPort, active: ActivePackSpecs, cache: RadarCacheDB): void {
-  const packs = packsFromSpecs(active.specs);
+  // The matchers as the background compiled them: nothing is compiled here.
+  const packs = activePacksFrom(active.specs);
   const queue = createPoliteQueue();
   const visible = new Set<number>();
   const indexOfUrl = new Map<string, number>();
@@ -62,12 +63,10 @@ export function serveRadar(port: RadarPort, active: ActivePackSpecs, cache: Rada
       readers: radarReaders,
       priority,
       match: (passages) => {
-        const matched = matchPassages(
-          passages.map((p) => p.text),
-          packs,
-          { threshold: active.threshold },
-        );
-        return matched.map((m) => m.measures.map((x) => ({ id: x.id, terms: x.terms })));
+        const out = passages.map((): { id: string; terms: string[] }[] => []);
+        for (const m of matchDocument(passages, packs, active.threshold))
+          out[m.index] = m.measures.map((x) => ({ id: x.id, terms: x.terms }));
+        return out;
       },
       onItem: (result) => {
         const paperUrl = items[result.index]?.paperUrl;

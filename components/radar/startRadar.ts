@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PositionPack } from '@/utils/pack/types';
+import type { ActivePack } from '@/utils/pipeline/activePacks';
 import { type BriefingItem, briefingMarkdown } from '@/utils/radar/briefing';
 import type { Agenda } from '@/utils/radar/readAgenda';
 import { formatLineReference } from '@/utils/resolution/lineReference';
@@ -25,12 +26,11 @@ interface MeasureInfo {
   colour: number;
 }
 
-/** The measures of the active packs by id, with their colour (the same order as on document pages). */
-function measureInfo(packs: readonly PositionPack[]): Map<string, MeasureInfo> {
+/** The measures of the active packs by id, each in its pack's colour (as badges show them on document pages). */
+function measureInfo(packs: readonly ActivePack[]): Map<string, MeasureInfo> {
   const info = new Map<string, MeasureInfo>();
-  let colour = 0;
-  for (const pack of packs)
-    for (const measure of pack.measures) info.set(measure.id, { pack, measure, colour: colour++ });
+  for (const { pack, colour } of packs)
+    for (const measure of pack.measures) info.set(measure.id, { pack, measure, colour });
   return info;
 }
 
@@ -53,16 +53,10 @@ function download(root: ShadowRoot | HTMLElement, name: string, text: string): v
  * agenda, and exports the briefing. The page itself only presents: reading
  * and matching happen off its main thread.
  */
-export function startRadar(
-  doc: Document,
-  url: URL,
-  agenda: Agenda,
-  packs: readonly PositionPack[],
-  testMarks: boolean,
-) {
+export function startRadar(doc: Document, url: URL, agenda: Agenda, packs: readonly ActivePack[], testMarks: boolean) {
   const items = agenda.items;
   const info = measureInfo(packs);
-  const codes = [...new Set(packs.map((p) => p.resolution.code))].join(', ');
+  const codes = [...new Set(packs.map((p) => p.pack.resolution.code))].join(', ');
   const results: (ItemResult | undefined)[] = items.map(() => undefined);
   const cards = createCardLayer(doc);
   const strings = cardStrings();
@@ -172,7 +166,9 @@ export function startRadar(
     else if (r.state === 'failed')
       view?.showState(t('radarNotChecked', t(`radarFailure_${r.failure ?? 'network'}` as MessageKey)));
     const ids = [...new Set(r.passages.flatMap((p) => p.measures.map((m) => m.id)))].filter((id) => info.has(id));
-    ids.sort((a, b) => (info.get(a)?.colour ?? 0) - (info.get(b)?.colour ?? 0));
+    // In the order of the packs and their measures, as the resolution lists them.
+    const order = [...info.keys()];
+    ids.sort((a, b) => order.indexOf(a) - order.indexOf(b));
     chipMeasures[r.index] = ids;
     if (r.state === 'checked') {
       const list: RadarChip[] = ids.map((id) => {

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { detectSystem, readCouncilPage, systemForUrl } from '@/utils/detect/readCouncilPage';
+import { detectSystem, motionTextFilter, readCouncilPage, systemForUrl } from '@/utils/detect/readCouncilPage';
 import type { DocumentFacts } from '@/utils/detect/types';
 import { decodeHtml } from '@/utils/dom/decodeHtml';
-import type { PassageBlock } from '@/utils/dom/extractPassages';
+import { extractPassages, type PassageBlock } from '@/utils/dom/extractPassages';
 
 // Every expectation below was read off the fixture's HTML by hand (the
 // allris3 files are ISO-8859-1; decodeHtml reads them as windows-1252).
@@ -835,5 +835,22 @@ describe('known detection bugs', () => {
   it('Wandsbek meeting (ALLRIS 3 to010): the Ort value is not a passage', () => {
     const found = texts(read('ris/allris3/wandsbek_to010_tagesordnung-hauptausschuss.html').passages);
     expect(found).not.toContain('Am Alten Posthaus 4, 22041 Hamburg');
+  });
+});
+
+describe('the motion-text filter', () => {
+  it('keeps the Betreff on every scan of the same page (it remembered the first scan)', () => {
+    const doc = page('ris/allris3/hamburg-mitte_vo020_antrag-rattenplage.html');
+    const url = new URL('http://sitzungsdienst-hamburg-mitte.hamburg.de/bi/vo020.asp?VOLFDNR=1020365');
+    const system = detectSystem(doc);
+    const facts = readCouncilPage(doc, url).document;
+    const isMotionText = motionTextFilter(doc, system, facts);
+    const scan = () =>
+      extractPassages(doc)
+        .filter(isMotionText)
+        .map((p) => p.text);
+    const first = scan();
+    expect(first).toContain(HAMBURG_MITTE_TITLE);
+    expect(scan()).toEqual(first);
   });
 });

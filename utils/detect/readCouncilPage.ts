@@ -1,5 +1,6 @@
-import { extractPassages, type PassageBlock } from '../dom/extractPassages';
+import type { PassageBlock } from '../dom/extractPassages';
 import { visibleText } from '../dom/visibleText';
+import { readWebPage } from '../pipeline/readWebPage';
 import { allris } from './allris';
 import { labelledValues } from './labelledValues';
 import { sessionnet } from './sessionnet';
@@ -151,12 +152,10 @@ function readFacts(doc: Document, system: CouncilSystem | undefined, url: URL | 
   return facts;
 }
 
-/** Reads a council page: the document's facts and the passages of its own text. */
+/** Reads a council page: the document's facts and the passages of its own text (the pipeline's reading of it). */
 export function readCouncilPage(doc: Document, url?: URL): CouncilPage {
-  const system = detectSystem(doc);
-  const facts = readFacts(doc, system, url);
-  const isMotionText = motionTextFilter(doc, system, facts);
-  return { document: facts, passages: extractPassages(doc).filter(isMotionText) };
+  const page = readWebPage(doc, url);
+  return { document: page.facts, passages: page.passages() };
 }
 
 /**
@@ -175,11 +174,16 @@ export function motionTextFilter(
   if (isText) {
     // The Betreff counts too, where the page first prints it (whole, or split
     // by a line break); later copies (a document's family table) do not.
+    // Decided by where a passage stands, not by what was asked before: the same passage gets the same
+    // answer on every scan (a rescan, the notes' second reading of the page).
     const title = facts.title;
-    let titleSeen = false;
+    let firstCopy: Element | undefined;
+    const after = (a: Element, b: Element) => a !== b && (b.compareDocumentPosition(a) & 4) /* FOLLOWING */ !== 0;
     const isTitle = (p: PassageBlock) => {
-      if (titleSeen || title === undefined || !isProse(p)) return false;
-      if (p.text === title) titleSeen = true;
+      if (title === undefined || !isProse(p)) return false;
+      const block = p.blocks[0] as Element;
+      if (p.text === title && (!firstCopy || after(firstCopy, block))) firstCopy = block;
+      if (firstCopy && after(block, firstCopy)) return false;
       return p.text === title || (p.text.length >= 30 && title.includes(p.text));
     };
     return (p) => (isText(p.blocks[0] as Element) && !inChrome(p.blocks[0] as Element)) || isTitle(p);
