@@ -44,6 +44,8 @@ export interface ProtocolMap {
   refreshNotes(): void;
   /** Content script → background: the enabled packs, validated, and the threshold. */
   activePacks(): ActivePackSpecs;
+  /** Content script → background: this page is a meeting's agenda; bring the meeting radar's script to it. */
+  startRadar(): void;
   /** Content script or popup → background: open a PDF in the viewer, in a tab beside the sender's. */
   openViewer(pdfUrl: string): void;
 }

@@ -157,6 +157,14 @@ export default defineBackground(() => {
     }),
   );
   onMessage(
+    'startRadar',
+    guard(['content-script'], NoDataSchema, async (_, sender) => {
+      const tabId = sender.tab?.id as number;
+      const frameId = (sender as { frameId?: number }).frameId ?? 0;
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/radar.js'] });
+    }),
+  );
+  onMessage(
     'activePacks',
     guard(['content-script', 'extension-page'], NoDataSchema, () => refreshActiveSpecs()),
   );

@@ -4,13 +4,12 @@ import { readAgenda } from '@/utils/radar/readAgenda';
 import { t } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
 import { sendNoteReliably } from '../notes/sendNote';
-import { startRadar } from '../radar/startRadar';
 import { type Annotator, annotatePage, SCAN_END, SCAN_START } from './annotatePage';
 import { cardStrings } from './cardStrings';
 import { loadActivePacks } from './loadActivePacks';
 import { addPdfButtons } from './pdfButtons';
 import { addedSitesItem, readMode } from './readDecision';
-import { loadTestMarks, testMarksOn } from './testMarks';
+import { loadTestMarks } from './testMarks';
 
 declare global {
   // Set by the background before it injects the script on the user's request.
@@ -57,9 +56,9 @@ export async function startContentScript(): Promise<void> {
   if (system && AGENDA_PAGE.test(url.pathname)) {
     const agenda = readAgenda(document, url.href);
     if (agenda?.items.some((item) => item.paperUrl || item.fileUrls.length > 0)) {
-      // A meeting's agenda: the radar reads its documents; the page's own text is only titles.
-      const { packs } = await loadActivePacks();
-      startRadar(document, url, agenda, packs, testMarksOn());
+      // A meeting's agenda: the radar reads its documents (its script comes only to agenda pages, through
+      // the background, so that every other page loads none of it); the page's own text is only titles.
+      void sendMessage('startRadar', undefined).catch(() => undefined);
       addButtons();
       performance.mark(SCAN_END);
       return;
