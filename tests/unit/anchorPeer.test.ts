@@ -6,15 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Location, locateQuote } from '@/utils/anchoring/locateQuote';
+import type { QuoteQuery } from '@/utils/anchoring/scorePlace';
 import { describePosition, describeQuote, type TextQuoteSelector } from '@/utils/anchoring/selectors';
 import { BASELINES, fixture, loadBaseline, newDocument } from './anchorFixtures';
 
-const quoteOf = (exact: string, prefix = '', suffix = ''): TextQuoteSelector => ({
-  type: 'TextQuoteSelector',
-  exact,
-  prefix,
-  suffix,
-});
+// The peer's quotes come with no context, or with one side only: the rest is not known.
+const quoteOf = (exact: string, prefix?: string, suffix?: string): QuoteQuery => ({ exact, prefix, suffix });
 /** The score of the place Ratsmarker would take, or of the best it looked at (lost) or the best of alike places. */
 const scoreOf = (l: Location) =>
   l.status === 'found' ? l.score : l.status === 'ambiguous' ? (l.places[0]?.score ?? 0) : (l.best?.score ?? 0);

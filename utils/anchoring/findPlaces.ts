@@ -1,6 +1,6 @@
 import search from 'approx-string-match';
-import type { Place } from './scorePlace';
-import type { TextPositionSelector, TextQuoteSelector } from './selectors';
+import type { Place, QuoteQuery } from './scorePlace';
+import type { TextPositionSelector } from './selectors';
 
 // A fuzzy place may differ from the quote in up to half its characters (as
 // the peer, Hypothesis, allows): enough to reach a passage that was reworded
@@ -80,8 +80,8 @@ export function nearPlaces(text: string, exact: string, position: TextPositionSe
 }
 
 /** Fuzzy matches right after where the stored prefix ends and right before where the suffix begins. */
-export function contextPlaces(text: string, quote: TextQuoteSelector, maxErrors: number): Place[] {
-  const { exact, prefix, suffix } = quote;
+export function contextPlaces(text: string, quote: QuoteQuery, maxErrors: number): Place[] {
+  const { exact, prefix = '', suffix = '' } = quote;
   const reach = exact.length + maxErrors + 4;
   const places: Place[] = [];
   const hits = (piece: string, each: (at: number) => void) => {

@@ -1,5 +1,16 @@
 import { type ContextAgreement, prefixAgreement, suffixAgreement } from './contextSimilarity';
-import type { TextPositionSelector, TextQuoteSelector } from './selectors';
+import type { TextPositionSelector } from './selectors';
+
+/**
+ * What is looked for: a note's TextQuoteSelector, whose empty prefix or suffix
+ * says the quote stood at the very start or end of its text; or a bare quote
+ * whose context is not known (undefined: it counts neither way).
+ */
+export interface QuoteQuery {
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+}
 
 /** A place in the text where a note's quote may stand now, with how many edits its text is from the quote. */
 export interface Place {
@@ -16,6 +27,11 @@ export interface ScoredPlace extends Place {
   content: number;
   /** `content` with closeness to the stored position (0 … 1): what decides between places and the threshold. */
   score: number;
+  /** The quote's own similarity (0 … 1). */
+  quoteScore: number;
+  /** How well each side's context agrees (0 … 1, beyond chance), undefined where no context is known. */
+  prefixScore: number | undefined;
+  suffixScore: number | undefined;
 }
 
 // The quote itself: the largest share, so a place with the quote intact
@@ -61,11 +77,10 @@ export function contextWeight(length: number): number {
 }
 
 // Stored context with no text to compare it with (the candidate stands at the
-// start or end of the text) counts as this much agreement: the document may
-// just have lost its first or last lines, so not nothing; but a note taken
-// with text around it now standing at the edge is not what it was, so well
-// below half.
-const UNKNOWN_AGREEMENT = 0.3;
+// start or end of the text) counts as half agreement: the document may just
+// have lost its first or last lines, or gained them; it neither confirms nor
+// refutes the place.
+const UNKNOWN_AGREEMENT = 0.5;
 
 const beyondChance = (similarity: number) => Math.max(0, (similarity - CHANCE_AGREEMENT) / (1 - CHANCE_AGREEMENT));
 
@@ -88,21 +103,31 @@ export function closeness(start: number, position: TextPositionSelector): number
 export function scorePlace(
   text: string,
   place: Place,
-  quote: TextQuoteSelector,
+  quote: QuoteQuery,
   position: TextPositionSelector | undefined,
 ): ScoredPlace {
   const length = quote.exact.length;
   const quoteScore = Math.max(0, 1 - place.errors / length);
   const side = contextWeight(length);
-  const before = prefixAgreement(text, place.start, quote.prefix);
-  const after = suffixAgreement(text, place.end, quote.suffix);
-  // Context that was never stored (the quote stood at the very start or end of its text) does not count.
-  const prefixWeight = quote.prefix ? side : 0;
-  const suffixWeight = quote.suffix ? side : 0;
-  const contentSum = QUOTE_WEIGHT * quoteScore + prefixWeight * sideValue(before) + suffixWeight * sideValue(after);
+  const before = prefixAgreement(text, place.start, quote.prefix ?? '');
+  const after = suffixAgreement(text, place.end, quote.suffix ?? '');
+  // Context not known does not count. An empty one says the quote stood at the
+  // text's start (or end): a place there agrees fully, a place with text before
+  // (after) it not at all; else the title at the top of a motion, cut short,
+  // would go to its copy further down with one side of context.
+  const prefixWeight = quote.prefix === undefined ? 0 : side;
+  const suffixWeight = quote.suffix === undefined ? 0 : side;
+  const prefixValue = quote.prefix === '' ? (place.start === 0 ? 1 : 0) : sideValue(before);
+  const suffixValue = quote.suffix === '' ? (place.end === text.length ? 1 : 0) : sideValue(after);
+  const contentSum = QUOTE_WEIGHT * quoteScore + prefixWeight * prefixValue + suffixWeight * suffixValue;
   const contentMax = QUOTE_WEIGHT + prefixWeight + suffixWeight;
   const content = contentSum / contentMax;
-  if (!position) return { ...place, content, score: content };
+  const parts = {
+    quoteScore,
+    prefixScore: prefixWeight ? prefixValue : undefined,
+    suffixScore: suffixWeight ? suffixValue : undefined,
+  };
+  if (!position) return { ...place, ...parts, content, score: content };
   const score = (contentSum + POSITION_WEIGHT * closeness(place.start, position)) / (contentMax + POSITION_WEIGHT);
-  return { ...place, content, score };
+  return { ...place, ...parts, content, score };
 }
