@@ -234,7 +234,6 @@ describe('notes on edited council pages', () => {
     const counts = tally();
     let skipped = 0;
     const kept = tally();
-    let keptMisses = 0;
     const wrongs: string[] = [];
     // Uniform in [0, 1) (fast-check's doubles favour the extremes: every pick would be the first paragraph).
     const unit = fc.integer({ min: 0, max: 9999 }).map((n) => n / 10_000);
@@ -270,15 +269,6 @@ describe('notes on edited council pages', () => {
           // The edits left the quote itself as it was (they touched its surroundings, or nothing of it).
           if (changed.text.slice(changed.region.start, changed.region.end) === quote.exact) {
             kept[verdict]++;
-            if (verdict !== 'refound' && process.env.ANCHOR_DEBUG === 'kept' && keptMisses++ < 12)
-              console.log(
-                JSON.stringify({
-                  quote,
-                  edits,
-                  located: located.status === 'ambiguous' ? located.places : located,
-                  around: changed.text.slice(changed.region.start - 40, changed.region.end + 40),
-                }),
-              );
           }
           if (verdict === 'wrong' && wrongs.length < 30)
             wrongs.push(
@@ -298,8 +288,61 @@ describe('notes on edited council pages', () => {
     report('… of them, edits that left the quote itself intact', kept);
     console.log(`(${skipped} quotes skipped: not placeable even on the unchanged page)`);
     expect(counts.refound + counts.copy + counts.lost + counts.ambiguous).toBeGreaterThanOrEqual(1000);
-    if (process.env.ANCHOR_DEBUG) for (const w of wrongs) console.log(`WRONG ${w}`);
     expect(wrongs).toEqual([]);
     expect(counts.wrong).toBe(0);
+  });
+});
+
+describe('notes on edited copies of the peer baseline pages', () => {
+  /** The edits issue 19 counted: a paragraph inserted before the quote, one word or one character changed inside it, its sentence deleted. */
+  function editsOf(text: string, r: Region): { name: string; splice: Splice }[] {
+    const spread = <T>(xs: T[], n: number) =>
+      xs.length <= n ? xs : Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)] as T);
+    const edits: { name: string; splice: Splice }[] = [];
+    const breaks = [0, ...spansOf(text.slice(0, r.start), /\n/g).map((b) => b.end)];
+    for (const at of spread(breaks, 30))
+      edits.push({ name: `paragraph inserted at ${at}`, splice: { at, remove: 0, insert: 'Ein neuer Absatz.\n' } });
+    for (const w of spread(spansOf(text.slice(r.start, r.end), /[\p{L}\p{N}]+/gu), 30))
+      edits.push({
+        name: `word at ${w.start} changed`,
+        splice: { at: r.start + w.start, remove: w.end - w.start, insert: 'Wort' },
+      });
+    const length = r.end - r.start;
+    for (let i = 0; i < Math.min(30, length); i++) {
+      const at = r.start + Math.floor((i * length) / Math.min(30, length));
+      edits.push({
+        name: `character at ${at} changed`,
+        splice: { at, remove: 1, insert: text[at] === 'x' ? 'y' : 'x' },
+      });
+    }
+    const sentenceStart = Math.max(...['.', '!', '?', '\n'].map((c) => text.lastIndexOf(c, r.start - 1) + 1));
+    const ends = ['.', '!', '?', '\n'].map((c) => text.indexOf(c, r.end - 1)).filter((i) => i >= 0);
+    const sentenceEnd = ends.length > 0 ? Math.min(...ends) + 1 : text.length;
+    edits.push({
+      name: 'its sentence deleted',
+      splice: { at: sentenceStart, remove: sentenceEnd - sentenceStart, insert: '' },
+    });
+    return edits;
+  }
+
+  it('after each edit a baseline annotation is at its edited passage or not found, never elsewhere', () => {
+    const counts = tally();
+    const wrongs: string[] = [];
+    for (const name of BASELINES) {
+      const { text, annotations } = loadBaseline(name);
+      for (const a of annotations) {
+        for (const e of editsOf(text, a.position)) {
+          const changed = apply(text, e.splice);
+          const region = carry(a.position, e.splice);
+          const located = locateQuote(changed, a.quote, a.position);
+          const verdict = judge(located, region, []);
+          counts[verdict]++;
+          if (verdict === 'wrong') wrongs.push(`${name} ${a.id}: ${e.name} → ${JSON.stringify(located)}`);
+        }
+      }
+    }
+    report('Peer baselines, edited', counts);
+    expect(wrongs).toEqual([]);
+    expect(counts.refound + counts.lost + counts.ambiguous).toBeGreaterThan(300);
   });
 });
