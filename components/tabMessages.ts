@@ -2,7 +2,10 @@ import { browser } from 'wxt/browser';
 import { type ProtocolMap, sendMessage } from './messages';
 
 /** What the popup, the side panel and the shortcuts ask of the page in a tab. */
-type TabRequests = Pick<ProtocolMap, 'getReport' | 'showMeasure' | 'showPassage' | 'stepMatch' | 'refreshNotes'>;
+type TabRequests = Pick<
+  ProtocolMap,
+  'getReport' | 'showMeasure' | 'showPassage' | 'stepMatch' | 'refreshNotes' | 'selectionTarget'
+>;
 type Data<K extends keyof TabRequests> = Parameters<TabRequests[K]>[0];
 type Result<K extends keyof TabRequests> = ReturnType<TabRequests[K]>;
 

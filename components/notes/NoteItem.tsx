@@ -3,6 +3,7 @@ import type { Note } from '@/utils/notes/types';
 import { t } from '../i18n';
 import { loadNotebook } from './loadNotebook';
 import { NoteFields } from './NoteFields';
+import { NoteReattach } from './NoteReattach';
 import { deleteWithUndo } from './undo';
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -41,6 +42,7 @@ export function NoteItem({
         {note.target ? `„${clip(note.target.quote.exact, 160)}“` : <em>{t('popupPageNoteLabel')}</em>}
         {note.orphaned && <span class="orphan"> · {t('popupOrphaned')}</span>}
       </p>
+      <NoteReattach note={note} canReattach={!showDocument} onChange={onChange} />
       {note.measureIds.length > 0 && <p class="note-measures">{note.measureIds.join(', ')}</p>}
       {editing.value ? (
         <form onSubmit={save} class="note-edit">
