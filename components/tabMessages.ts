@@ -4,7 +4,10 @@ import { type ProtocolMap, sendMessage } from './messages';
 import { isExtensionPage } from './senderChecks';
 
 /** What the popup, the side panel and the shortcuts ask of the page in a tab. */
-type TabRequests = Pick<ProtocolMap, 'getReport' | 'showMeasure' | 'showPassage' | 'stepMatch' | 'refreshNotes'>;
+type TabRequests = Pick<
+  ProtocolMap,
+  'getReport' | 'showMeasure' | 'showPassage' | 'stepMatch' | 'refreshNotes' | 'selectionTarget'
+>;
 type Data<K extends keyof TabRequests> = Parameters<TabRequests[K]>[0];
 type Result<K extends keyof TabRequests> = ReturnType<TabRequests[K]>;
 
@@ -38,7 +41,14 @@ export async function askTab<K extends keyof TabRequests>(
 
 const ViewerRequestSchema = v.object({
   [VIEWER_FIELD]: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  request: v.picklist(['getReport', 'showMeasure', 'showPassage', 'stepMatch', 'refreshNotes'] as const),
+  request: v.picklist([
+    'getReport',
+    'showMeasure',
+    'showPassage',
+    'stepMatch',
+    'refreshNotes',
+    'selectionTarget',
+  ] as const),
   data: v.unknown(),
 });
 

@@ -9,6 +9,7 @@ import { cardStrings } from './cardStrings';
 import { loadActivePacks } from './loadActivePacks';
 import { addPdfButtons } from './pdfButtons';
 import { addedSitesItem, readMode } from './readDecision';
+import { selectionQuote } from './selectionQuote';
 import { loadTestMarks } from './testMarks';
 
 declare global {
@@ -83,4 +84,5 @@ export async function startContentScript(): Promise<void> {
   onMessage('refreshNotes', () => annotator.refreshNotes());
   onMessage('showPassage', ({ data }) => annotator.showPassage(data));
   onMessage('stepMatch', ({ data }) => annotator.stepMatch(data));
+  onMessage('selectionTarget', () => selectionQuote(document, system, url));
 }

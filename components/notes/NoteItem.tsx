@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { Note } from '@/utils/notes/types';
 import { t } from '../i18n';
 import { NoteEditor } from './NoteEditor';
+import { NoteReattach } from './NoteReattach';
 import { deleteWithUndo } from './undo';
 import { writeFailureReason } from './writeFailure';
 
@@ -33,6 +34,7 @@ export function NoteItem({
         {note.target ? `„${clip(note.target.quote.exact, 160)}“` : <em>{t('popupPageNoteLabel')}</em>}
         {note.orphaned && <span class="orphan"> · {t('popupOrphaned')}</span>}
       </p>
+      <NoteReattach note={note} canReattach={!showDocument} onChange={onChange} />
       {note.measureIds.length > 0 && <p class="note-measures">{note.measureIds.join(', ')}</p>}
       {editing.value ? (
         <NoteEditor note={note} onClose={() => (editing.value = false)} onChange={onChange} />

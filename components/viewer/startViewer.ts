@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { addNote, notesForDocument, setOrphaned } from '@/utils/db/notesStore';
 import { pdfNoteDocument } from '@/utils/notes/documentKey';
 import { pdfFacts } from '@/utils/pdf/pdfFacts';
-import { pdfPassages } from '@/utils/pdf/pdfPassages';
+import { type PdfPassage, pdfPassages } from '@/utils/pdf/pdfPassages';
 import { yieldToPage } from '@/utils/pipeline/taskBudget';
 import { SCAN_END, SCAN_START } from '../content/annotatePage';
 import { cardStrings } from '../content/cardStrings';
@@ -14,7 +14,8 @@ import { db } from '../notes/db';
 import { answerAsViewer } from '../tabMessages';
 import { annotatePdf, type PdfAnnotator } from './annotatePdf';
 import { fetchPdf, openPdf, PdfFetchError, startPdfWorker } from './loadPdf';
-import { renderPdf } from './pdfPages';
+import { type RenderedPdf, renderPdf } from './pdfPages';
+import { pdfSelection } from './pdfSelection';
 
 /** User Timing mark when the first page of a PDF is drawn (the benchmark reads it). */
 export const FIRST_PAGE = 'ratsmarker:pdf-first-page';
@@ -73,8 +74,11 @@ export async function startViewer(doc: Document): Promise<void> {
   const ui = viewerUi(doc);
   const tab = await browser.tabs.getCurrent();
   let annotator: PdfAnnotator | undefined;
+  // The PDF's text as notes anchor in it, for re-attaching a note to what the reader selects.
+  let selectable: { rendered: RenderedPdf; passages: PdfPassage[] } | undefined;
   if (tab?.id !== undefined)
     answerAsViewer(tab.id, {
+      selectionTarget: () => (selectable ? pdfSelection(doc, selectable.rendered, selectable.passages) : null),
       getReport: () => annotator?.report() ?? null,
       showMeasure: (id) => annotator?.showMeasure(id) ?? false,
       showPassage: (index) => annotator?.showPassage(index) ?? false,
@@ -87,6 +91,7 @@ export async function startViewer(doc: Document): Promise<void> {
   const show = async (url: string, bytesOf: () => Promise<Uint8Array>) => {
     performance.mark(SCAN_START);
     annotator = undefined;
+    selectable = undefined;
     ui.pages.replaceChildren();
     ui.say('');
     ui.grant.hidden = true;
@@ -105,6 +110,7 @@ export async function startViewer(doc: Document): Promise<void> {
       });
       performance.mark(LAID_OUT);
       const passages = pdfPassages(rendered.items);
+      selectable = { rendered, passages };
       if (passages.length === 0) {
         ui.say(t('viewerNoText'));
         ui.status.textContent = t('viewerDone', [String(pdf.numPages), '0']);

@@ -11,6 +11,7 @@ describe('the PDF viewer answers tab requests', () => {
       showPassage: () => false,
       stepMatch: () => false,
       refreshNotes: () => undefined,
+      selectionTarget: () => null,
     };
     answerAsViewer(5, handlers);
     const origin = fakeBrowser.runtime.getURL('/');
