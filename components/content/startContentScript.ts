@@ -45,15 +45,20 @@ export async function startContentScript(): Promise<void> {
       spoken: (count) => t('noteCount', String(count)),
     },
   });
-  addPdfButtons(
-    document,
-    location.href,
-    { text: t('openInRatsmarker'), label: (name) => t('openInRatsmarkerLabel', name) },
-    (pdfUrl) => void sendMessage('openViewer', pdfUrl).catch(() => undefined),
-  );
+  // The popup, side panel and shortcuts are answered first: extras on the page come after and cannot stop them.
   onMessage('getReport', () => annotator.report());
   onMessage('showMeasure', ({ data }) => annotator.showMeasure(data));
   onMessage('refreshNotes', () => annotator.refreshNotes());
   onMessage('showPassage', ({ data }) => annotator.showPassage(data));
   onMessage('stepMatch', ({ data }) => annotator.stepMatch(data));
+  try {
+    addPdfButtons(
+      document,
+      location.href,
+      { text: t('openInRatsmarker'), label: (name) => t('openInRatsmarkerLabel', name) },
+      (pdfUrl) => void sendMessage('openViewer', pdfUrl).catch(() => undefined),
+    );
+  } catch (error) {
+    console.warn('Ratsmarker: PDF buttons', error);
+  }
 }
