@@ -8,14 +8,18 @@ export const extensionDir = fileURLToPath(new URL('../../.output/chrome-mv3', im
 /** Chromium to run: Debian's by default, anything else through RATSMARKER_CHROMIUM. */
 export const chromiumPath = process.env.RATSMARKER_CHROMIUM ?? '/usr/bin/chromium';
 
-/** A fresh profile with the built extension, the test hosts mapped to the local server. */
-export async function launchExtension(port: number): Promise<BrowserContext> {
+/**
+ * A fresh profile with the built extension, the test hosts mapped to the local server. With a
+ * `uiLocale`, Chromium's own language (and so the extension's catalogue) is set through LANGUAGE.
+ */
+export async function launchExtension(port: number, uiLocale?: string): Promise<BrowserContext> {
   if (!existsSync(`${extensionDir}/manifest.json`))
     throw new Error(`No build at ${extensionDir}: run npm run build first.`);
   return chromium.launchPersistentContext('', {
     executablePath: chromiumPath,
     headless: true,
-    locale: 'de-DE',
+    locale: uiLocale ?? 'de-DE',
+    ...(uiLocale ? { env: { ...process.env, LANGUAGE: uiLocale.replace('-', '_') } } : {}),
     acceptDownloads: true,
     args: [
       `--disable-extensions-except=${extensionDir}`,
