@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { CouncilPageModel } from './councilPage';
 import { expect, extensionIdOf, launchExtension, test } from './fixtures';
 
 const MOTION = 'http://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/vo0050.asp?__kvonr=4711';
@@ -185,4 +186,23 @@ test('popup, options and side panel say the language they speak', async ({ port 
       await context.close();
     }
   }
+});
+
+test('a line-numbered motion with one <p> per paragraph: each paragraph marked for its own measures, a hyphenated word highlighted whole', async ({
+  openCouncilPage,
+}) => {
+  const page = await openCouncilPage(
+    'http://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/absaetze/vo0050.asp?__kvonr=48240',
+  );
+  const rm = new CouncilPageModel(page);
+  await rm.waitForScan();
+  await expect(rm.blocksWith('KW21-7')).toHaveCount(1);
+  await expect(rm.blocksWith('KW21-7')).toContainText('Städtefreund-');
+  await expect(rm.blocksWith('KW21-13')).toContainText('Eurocities');
+  await expect(rm.blocksWith('KW21-20')).toContainText('Interreg');
+  // Night buses, the sports hall, street trees and the budget touch no measure.
+  for (const text of ['Nachtbuslinien', 'Sporthalle', 'Straßenbäume', 'Produktgruppen'])
+    await expect(page.locator('p', { hasText: text })).not.toHaveAttribute('data-ratsmarker-measures');
+  const painted = Object.values(await rm.highlightedTexts()).flat();
+  expect(painted.map((t) => t.replace(/\s+/g, ' '))).toContain('Städtefreund- 6 schaft');
 });
