@@ -21,13 +21,19 @@ declare global {
 // Meeting pages whose agenda the radar reads: SessionNet si0057/si0056 and to0040, ALLRIS to010.
 const AGENDA_PAGE = /\/(?:si005[67]|to0040)\.(?:asp|php)$|\/to010(?:\.asp)?$/i;
 
-const addButtons = () =>
-  addPdfButtons(
-    document,
-    location.href,
-    { text: t('openInRatsmarker'), label: (name) => t('openInRatsmarkerLabel', name) },
-    (pdfUrl) => void sendMessage('openViewer', pdfUrl).catch(() => undefined),
-  );
+/** The „In Ratsmarker öffnen“ buttons beside PDF links; an odd link must not stop anything else. */
+const addButtons = () => {
+  try {
+    addPdfButtons(
+      document,
+      location.href,
+      { text: t('openInRatsmarker'), label: (name) => t('openInRatsmarkerLabel', name) },
+      (pdfUrl) => void sendMessage('openViewer', pdfUrl).catch(() => undefined),
+    );
+  } catch (error) {
+    console.warn('Ratsmarker: PDF buttons', error);
+  }
+};
 
 /** The content script's whole flow: annotate this page, answer the popup, report to the toolbar. */
 export async function startContentScript(): Promise<void> {
@@ -78,11 +84,12 @@ export async function startContentScript(): Promise<void> {
       spoken: (count) => t('noteCount', String(count)),
     },
   });
-  addButtons();
+  // The popup, side panel and shortcuts are answered first: extras on the page come after and cannot stop them.
   onMessage('getReport', () => annotator.report());
   onMessage('showMeasure', ({ data }) => annotator.showMeasure(data));
   onMessage('refreshNotes', () => annotator.refreshNotes());
   onMessage('showPassage', ({ data }) => annotator.showPassage(data));
   onMessage('stepMatch', ({ data }) => annotator.stepMatch(data));
   onMessage('selectionTarget', () => selectionQuote(document, system, url));
+  addButtons();
 }

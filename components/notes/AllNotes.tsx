@@ -12,8 +12,9 @@ import { writeFailureReason } from './writeFailure';
 
 // Rows are drawn only where the list is scrolled to; a row is this tall at
 // most (long notes are clipped in the list and shown whole when edited).
-const ROW_HEIGHT = 150;
-const VIEW_HEIGHT = 380;
+// Three notes in view at the popup's 600 px, each with its actions (entrypoints/popup/style.css).
+const ROW_HEIGHT = 128;
+const VIEW_HEIGHT = 384;
 const OVERSCAN = 4;
 
 export type ExportFormat = 'markdown' | 'csv' | 'json' | 'webannotation';

@@ -23,6 +23,9 @@ const COLOUR_KEYS = [
 ] as const;
 
 /** The packs: list, switch on and off, colour, export, remove, and add from text or a file. */
+/** A pack id as an element id: one token, so it can stand in aria-labelledby. */
+const domId = (packId: string) => packId.replace(/[^\w-]/g, '_');
+
 export function PacksSection() {
   const packs = useSignal<StoredPack[]>([]);
   const damaged = useSignal<string[]>([]);
@@ -102,7 +105,7 @@ export function PacksSection() {
         {packs.value.map((p) => (
           <li key={p.id} class="pack" data-testid="pack" data-pack-id={p.id}>
             <span class="swatch" style={{ background: PALETTE[p.colour % PALETTE.length]?.line }} aria-hidden="true" />
-            <div class="pack-name">
+            <div class="pack-name" id={`pack-name-${domId(p.id)}`}>
               <strong>{p.name}</strong>
               {p.party ? <span class="meta"> · {p.party}</span> : null}
               {p.builtin ? <span class="meta"> · {t('optionsBuiltin')}</span> : null}
@@ -110,10 +113,11 @@ export function PacksSection() {
             <label class="switch">
               <input
                 type="checkbox"
+                aria-labelledby={`pack-name-${domId(p.id)} pack-enabled-label-${domId(p.id)}`}
                 checked={p.enabled}
                 onChange={(e) => void update(p.id, { enabled: e.currentTarget.checked })}
               />{' '}
-              {t('optionsEnabled')}
+              <span id={`pack-enabled-label-${domId(p.id)}`}>{t('optionsEnabled')}</span>
             </label>
             <label>
               {t('optionsColour')}{' '}

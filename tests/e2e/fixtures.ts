@@ -10,15 +10,20 @@ export const chromiumPath = process.env.RATSMARKER_CHROMIUM ?? '/usr/bin/chromiu
 
 /**
  * A fresh profile with the built extension, the test hosts mapped to the local server, and (unless
- * `testMarks` is false) the test switch set before the first page loads.
+ * `testMarks` is false) the test switch set before the first page loads. With a `uiLocale`, Chromium's
+ * own language (and so the extension's catalogue) is set through LANGUAGE.
  */
-export async function launchExtension(port: number, testMarks = true): Promise<BrowserContext> {
+export async function launchExtension(
+  port: number,
+  { testMarks = true, uiLocale }: { testMarks?: boolean; uiLocale?: string } = {},
+): Promise<BrowserContext> {
   if (!existsSync(`${extensionDir}/manifest.json`))
     throw new Error(`No build at ${extensionDir}: run npm run build first.`);
   const context = await chromium.launchPersistentContext('', {
     executablePath: chromiumPath,
     headless: true,
-    locale: 'de-DE',
+    locale: uiLocale ?? 'de-DE',
+    ...(uiLocale ? { env: { ...process.env, LANGUAGE: uiLocale.replace('-', '_') } } : {}),
     acceptDownloads: true,
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -79,7 +84,7 @@ export const test = base.extend<ExtensionFixtures, { port: number }>({
   ],
   testMarks: [true, { option: true }],
   context: async ({ port, testMarks }, use) => {
-    const context = await launchExtension(port, testMarks);
+    const context = await launchExtension(port, { testMarks });
     await use(context);
     await context.close();
   },

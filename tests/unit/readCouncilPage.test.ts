@@ -536,6 +536,25 @@ const CASES: PageCase[] = [
     ],
   },
   {
+    file: 'pages/sessionnet_vo0050_antrag-zeilennummern-absaetze.html',
+    url: 'https://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/vo0050.asp?__kvonr=48240',
+    facts: {
+      system: 'sessionnet',
+      page: 'document',
+      number: 'AIF/027/2024',
+      kind: 'Antrag',
+      title: 'Ankommen, Mitreden, Unterwegssein: Maßnahmen für 2025',
+      committee: '01/3 Büro für Internationale Angelegenheiten',
+      date: '14.03.2024',
+    },
+    passages: [
+      'Ankommen, Mitreden, Unterwegssein: Maßnahmen für 2025',
+      'Der Rat möge beschließen:',
+      'Kitas und Grundschulen, die zweisprachige Gruppen oder bilingualen Unterricht aufbauen wollen, sollen dafür eine Anschubfinanzierung aus dem Integrationsbudget erhalten.',
+    ],
+    notPassages: ['AIF/027/2024', 'Haupt- und Finanzausschuss'],
+  },
+  {
     file: 'pages/not-a-council-page.html',
     url: 'https://blog.example.org/2024/reisebericht.html',
     // No council system: the page is read as a page the user asked for.

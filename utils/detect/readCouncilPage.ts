@@ -2,6 +2,7 @@ import type { PassageBlock } from '../dom/extractPassages';
 import { visibleText } from '../dom/visibleText';
 import { readWebPage } from '../pipeline/readWebPage';
 import { allris } from './allris';
+import { headingFacts } from './headingNumber';
 import { labelledValues } from './labelledValues';
 import { sessionnet } from './sessionnet';
 import type { CouncilSystem, DocumentFacts } from './types';
@@ -128,17 +129,17 @@ function readFacts(doc: Document, system: CouncilSystem | undefined, url: URL | 
   }
   const h1El = doc.querySelector('h1');
   const h1 = h1El ? visibleText(h1El) : undefined;
-  // ALLRIS heads its pages "Drucksache - 23-1862", "Antrag - 2026/245".
-  const kindNumber = h1 ? /^(\p{L}[\p{L} -]*?)\s+-\s+(\S*\d[\w./ -]*?)\s*$/u.exec(h1) : null;
+  // Where no cell names the document, its heading may: "Drucksache - 23-1862", "23-1862 - Antrag".
+  const heading = h1 ? headingFacts(h1) : {};
   const number = get(...NUMBER_LABELS);
   if (number && /\d/.test(number) && number.length <= 40) facts.number = number;
-  else if (kindNumber) facts.number = kindNumber[2];
+  else if (heading.number) facts.number = heading.number;
   const kind = get(...KIND_LABELS);
   if (kind) facts.kind = kind.replace(/\s+(nicht)?öffentlich$/i, '');
-  else if (kindNumber) facts.kind = kindNumber[1];
+  else if (heading.kind) facts.kind = heading.kind;
   // Agenda-item and meeting pages head their title with the page's kind: "Auszug - …".
   const h1Title = h1?.replace(/^(?:Auszug|Tagesordnung|Vorlage|Drucksache|Niederschrift)\s+-\s+/, '');
-  const title = get(...TITLE_LABELS) ?? (kindNumber ? undefined : h1Title);
+  const title = get(...TITLE_LABELS) ?? (heading.number ? heading.title : h1Title);
   if (title) facts.title = title;
   const committee =
     get(...COMMITTEE_LABELS) ??
