@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { MOTION } from '../e2e/expectations';
 import { FirefoxSession, serve, waitFor } from './firefox';
 import { CouncilPage } from './pages/councilPage';
-import { OptionsPage, Popup, Sidebar } from './pages/extensionPages';
+import { OptionsPage, Sidebar } from './pages/extensionPages';
 import { findByName, textOf, waitForText } from './pages/find';
 
 const ST4 = fileURLToPath(new URL('../fixtures/resolutions/st4_rheinufer.txt', import.meta.url));
@@ -100,22 +100,30 @@ test('the sidebar (sidebar_action) lists the matches of the tab in front by meas
   await page.page.close();
 });
 
-test('an added site (optional host permission): "Auf dieser Website immer prüfen" grants it, and its pages are read from then on', async () => {
-  const page = new CouncilPage(await firefox.openPage(`${UNKNOWN_SITE}/ratsinfo/feindlich/vo0050.asp`));
-  expect(await page.badges()).toEqual([]);
+test('an added site (optional host permission): granted from the viewer, its PDFs and its council pages are read', async () => {
   const origins = [`${UNKNOWN_SITE}/*`];
   expect(await firefox.api((api, o) => api.permissions.contains({ origins: o }), origins)).toBe(false);
-  await page.page.bringToFront();
-  const popup = await Popup.open(firefox);
-  await (await popup.button(/^Auf dieser Website immer prüfen$/)).click();
+  // A council page there is not read before.
+  const page = new CouncilPage(await firefox.openPage(`${UNKNOWN_SITE}/ratsinfo/feindlich/vo0050.asp`));
+  await new Promise((r) => setTimeout(r, 500));
+  expect(await page.badges()).toEqual([]);
+
+  // The viewer cannot fetch a PDF from the site and offers to ask for it; a click asks.
+  const pdf = encodeURIComponent(`${UNKNOWN_SITE}/dokumente/antrag.pdf`);
+  const viewer = new CouncilPage(await firefox.openExtensionPage(`viewer.html?file=${pdf}`, true));
+  await waitForText(viewer.page, '[role="alert"]', 'www.unbekannte-stadt.example');
+  await (await findByName(viewer.page, 'button', /^Zugriff auf www\.unbekannte-stadt\.example erlauben$/)).click();
   await waitFor(() => firefox.api((api, o) => api.permissions.contains({ origins: o }), origins), 'the permission');
-  // Granted, the page is read at once …
-  await waitFor(async () => (await page.badges()).length === 2 || undefined, 'badges on the added site');
-  await popup.close();
-  // … and on every later visit, by the content script registered for the site.
+  // Granted, the viewer loads the PDF again and reads it.
+  await viewer.waitForScan();
+  await waitFor(async () => (await viewer.badges()).length > 0 || undefined, 'badges in the PDF from the added site');
+  await viewer.page.close();
+
+  // The site's council pages are read from then on (a content script registered for the added site).
+  await page.page.bringToFront();
   await page.page.reload();
   await page.waitForScan();
-  await waitFor(async () => (await page.badges()).length === 2 || undefined, 'badges after a reload');
+  await waitFor(async () => (await page.badges()).length === 2 || undefined, 'badges on the added site');
   const options = await OptionsPage.open(firefox);
   expect(await options.addedSites()).toContain('www.unbekannte-stadt.example');
   await options.page.close();
