@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MOTION, PAGE_EXPECTATIONS } from '../e2e/expectations';
+import { expectMarks } from './expectMarks';
 import { FirefoxSession, serve, waitFor } from './firefox';
 import { CouncilPage } from './pages/councilPage';
 import { Popup } from './pages/extensionPages';
@@ -33,24 +34,7 @@ describe('the content script marks the same blocks as in Chromium', () => {
       const page = await firefox.openPage(expected.url);
       const rm = new CouncilPage(page);
       await rm.waitForScan();
-      for (const m of expected.marked) {
-        // A page that loads its text late is covered a little later.
-        const blocks = await waitFor(async () => {
-          const b = await rm.blocksWith(m.measure);
-          return b.some((t) => t.includes(m.text)) && b;
-        }, `a block with ${m.measure} containing "${m.text}"`);
-        if (m.total !== undefined) expect(blocks).toHaveLength(m.total);
-        if (m.withText !== undefined) expect(blocks.filter((t) => t.includes(m.text))).toHaveLength(m.withText);
-      }
-      for (const text of expected.unmarked ?? []) expect(await rm.paragraphIsMarked(text)).toBe(false);
-      if (expected.badge) await rm.badge(expected.badge);
-      if (expected.badges === 0) {
-        await new Promise((r) => setTimeout(r, 300));
-        expect(await rm.countMarkedBlocks()).toBe(0);
-      }
-      if (expected.badges !== undefined) expect(await rm.badges()).toHaveLength(expected.badges);
-      const painted = await rm.highlightedTexts();
-      for (const [name, word] of Object.entries(expected.painted ?? {})) expect(painted[name]).toContain(word);
+      await expectMarks(rm, expected, 'highlight');
       await page.close();
     });
   }
