@@ -35,6 +35,7 @@ export interface ExtensionApi {
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
   sidebarAction: { getPanel(o: object): Promise<string>; isOpen(o: object): Promise<boolean>; open(): Promise<void> };
   extension: { getViews(o: { type: string }): Window[] };
+  i18n: { getUILanguage(): string };
 }
 
 export interface LaunchOptions {
@@ -102,8 +103,12 @@ export class FirefoxSession {
     });
     try {
       if (!options.profile) await browser.installExtension(extensionDir);
-      const driver = await openDriver(browser);
-      return new FirefoxSession(browser, downloads, driver);
+      const session = new FirefoxSession(browser, downloads, await openDriver(browser));
+      // Without its language pack Firefox stays English (while the pages still say lang="de").
+      const language = await session.api((api) => api.i18n.getUILanguage());
+      if (!language.startsWith('de'))
+        throw new Error(`Firefox speaks "${language}", not German: apt-get install firefox-esr-l10n-de`);
+      return session;
     } catch (e) {
       await browser.close();
       throw e;
