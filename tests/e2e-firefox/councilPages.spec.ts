@@ -117,17 +117,7 @@ describe('on the Düsseldorf motion: badge, card, note, popup, export, import', 
 
     // Both notes deleted, then the export imported: both are back, and find their passage.
     for (const text of [BY_CLICK, BY_KEYBOARD]) {
-      const note = await popup.page.waitForSelector(`[data-testid="note"]`);
-      expect(note).toBeTruthy();
-      const [target] = await Promise.all([
-        waitFor(async () => {
-          for (const n of await popup.page.$$('[data-testid="note"]'))
-            if ((await n.evaluate((e) => e.textContent ?? '')).includes(text)) return n;
-          return undefined;
-        }, `the note "${text}"`),
-      ]);
-      const del = await target.$('::-p-text(Löschen)');
-      await del?.click();
+      await popup.deleteNote(text);
       await waitFor(async () => !(await popup.notes()).some((n) => n.includes(text)), `"${text}" deleted`);
     }
     await popup.notesTotal(/Noch keine Notizen/);

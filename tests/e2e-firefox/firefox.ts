@@ -99,6 +99,9 @@ export class FirefoxSession {
         'browser.download.useDownloadDir': true,
         'browser.download.always_ask_before_handling_new_types': false,
         'browser.download.alwaysOpenPanel': false,
+        // No reputation lookups for downloads: there is no network to ask, only a timeout to wait for.
+        'browser.safebrowsing.downloads.enabled': false,
+        'browser.safebrowsing.downloads.remote.enabled': false,
       },
     });
     try {

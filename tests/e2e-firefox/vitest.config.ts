@@ -12,7 +12,7 @@ export default defineConfig({
     include: ['tests/e2e-firefox/**/*.spec.ts'],
     environment: 'node',
     fileParallelism: false,
-    testTimeout: 90_000,
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     retry: process.env.CI ? 1 : 0,
   },

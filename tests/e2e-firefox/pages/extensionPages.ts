@@ -29,6 +29,19 @@ export class Popup {
     );
   }
 
+  /** Clicks „Löschen“ on the note with this text. */
+  async deleteNote(text: string): Promise<void> {
+    const id = await this.page.evaluate(
+      (t) =>
+        [...document.querySelectorAll('[data-testid="note"]')]
+          .find((n) => n.textContent?.includes(t))
+          ?.getAttribute('data-note-id'),
+      text,
+    );
+    if (!id) throw new Error(`no note with "${text}"`);
+    await (await findByName(this.page, `[data-note-id="${id}"] button`, /^Löschen$/)).click();
+  }
+
   pageStatus(): Promise<string> {
     return waitForText(this.page, '[data-testid="page-status"]', /\S/);
   }

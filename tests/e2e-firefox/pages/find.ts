@@ -1,19 +1,42 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { waitFor } from '../firefox';
 
-/** What a reader (and a screen reader, roughly) calls an element: its aria-label, else its text. */
-export function nameOf(el: ElementHandle): Promise<string> {
-  return el.evaluate((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').replace(/\s+/g, ' ').trim());
+/**
+ * The elements matching `selector` with their names (what a reader, and roughly a screen reader, calls
+ * them: the aria-label, else the text), found in one round trip. `a >>> b` finds `b` in the shadow roots
+ * of the elements `a`.
+ */
+function query(page: Page, selector: string, pattern?: RegExp) {
+  return page.evaluateHandle(
+    (sel, source, flags) => {
+      const name = (e: Element) => (e.getAttribute('aria-label') ?? e.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const parts = sel.split(/\s*>>>\s*/);
+      let found: Element[] = [];
+      let roots: ParentNode[] = [document];
+      parts.forEach((part, i) => {
+        found = roots.flatMap((r) => [...r.querySelectorAll(part)]);
+        if (i < parts.length - 1) roots = found.flatMap((e) => (e.shadowRoot ? [e.shadowRoot] : []));
+      });
+      const re = source === null ? null : new RegExp(source, flags);
+      const hits = re ? found.filter((e) => re.test(name(e))) : found;
+      return { first: hits[0] ?? null, names: hits.map(name) };
+    },
+    selector,
+    pattern ? pattern.source : null,
+    pattern ? pattern.flags : '',
+  );
 }
 
-/** The first element matching `selector` (`>>>` enters shadow roots) whose name matches, once there is one. */
+/** The first element matching `selector` whose name matches, once there is one. */
 export function findByName(page: Page, selector: string, name: RegExp, timeout?: number): Promise<ElementHandle> {
   return waitFor(
     async () => {
-      for (const el of await page.$$(selector)) {
-        if (name.test(await nameOf(el))) return el as ElementHandle;
-        await el.dispose();
-      }
+      const result = await query(page, selector, name);
+      const first = await result.getProperty('first');
+      await result.dispose();
+      const el = first.asElement();
+      if (el) return el as ElementHandle;
+      await first.dispose();
       return undefined;
     },
     `${selector} named ${name}`,
@@ -23,20 +46,19 @@ export function findByName(page: Page, selector: string, name: RegExp, timeout?:
 
 /** The names of all elements matching `selector`. */
 export async function namesOf(page: Page, selector: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const el of await page.$$(selector)) {
-    out.push(await nameOf(el as ElementHandle));
-    await el.dispose();
-  }
-  return out;
+  const result = await query(page, selector);
+  const names = await result.evaluate((r) => r.names);
+  await result.dispose();
+  return names;
 }
 
 /** The text of the first element matching `selector` (whitespace collapsed), or undefined. */
 export async function textOf(page: Page, selector: string): Promise<string | undefined> {
-  const el = await page.$(selector);
-  if (!el) return undefined;
-  const text = await el.evaluate((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
-  await el.dispose();
+  const result = await query(page, selector);
+  const text = await result.evaluate((r) =>
+    r.first ? (r.first.textContent ?? '').replace(/\s+/g, ' ').trim() : undefined,
+  );
+  await result.dispose();
   return text;
 }
 
