@@ -94,8 +94,9 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     const last = a.passage.segments.at(-1);
     if (!first || !last) return;
     const whole = doc.createRange();
-    whole.setStart(first.node, first.start);
-    whole.setEnd(last.node, last.end);
+    // The <mark> fallback splits text nodes: a segment may now end beyond its (shortened) node.
+    whole.setStart(first.node, Math.min(first.start, first.node.length));
+    whole.setEnd(last.node, Math.min(last.end, last.node.length));
     const notes = options.notes;
     const cardNotes = notes && {
       existing: a.notes,
