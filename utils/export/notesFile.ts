@@ -12,7 +12,7 @@ export interface NotesFile {
 import { CodedError, formatMessage } from '../i18n/messages';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../notes/limits';
 
-const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+export const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 /** A real calendar date and time: the ISO pattern, a day that exists, and a time Date can read. */
 function isRealTimestamp(s: string): boolean {
@@ -22,20 +22,20 @@ function isRealTimestamp(s: string): boolean {
   const day = new Date(Date.UTC(y, mo - 1, d));
   return day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
 }
-const IsoDate = v.pipe(v.string(), v.isoTimestamp(), v.check(isRealTimestamp, formatMessage('errInvalidDate')));
-const WebUrl = v.pipe(
+export const IsoDate = v.pipe(v.string(), v.isoTimestamp(), v.check(isRealTimestamp, formatMessage('errInvalidDate')));
+export const WebUrl = v.pipe(
   v.string(),
   v.maxLength(3_000),
   v.url(),
   v.check((u) => /^(https?|file):/i.test(u), formatMessage('errWebUrl')),
 );
-const Quote = v.object({
+export const Quote = v.object({
   type: v.literal('TextQuoteSelector'),
   exact: Text(MAX_NOTE_LENGTH),
   prefix: Text(1_000),
   suffix: Text(1_000),
 });
-const Position = v.object({
+export const Position = v.object({
   type: v.literal('TextPositionSelector'),
   start: v.pipe(v.number(), v.integer(), v.minValue(0)),
   end: v.pipe(v.number(), v.integer(), v.minValue(0)),
