@@ -1,5 +1,6 @@
 import { afterSync, maySync, type SyncHealth, type SyncTrigger } from './backoff';
 import { connect, FactionError, type FactionSettings } from './connection';
+import type { PouchConstructor } from './pouchTypes';
 import { type LocalNotes, openRemote, type SyncResult, syncOnce } from './syncEngine';
 
 /**
@@ -11,10 +12,10 @@ import { type LocalNotes, openRemote, type SyncResult, syncOnce } from './syncEn
  */
 export interface FactionSyncDeps {
   /** `() => import('pouchdb-browser').then((m) => m.default)` in the extension; a Node build in tests. */
-  loadPouchDB: () => Promise<PouchDB.Static>;
+  loadPouchDB: () => Promise<PouchConstructor>;
   local: LocalNotes;
   /** Options for the mirror database (the extension leaves them out: IndexedDB). */
-  mirrorOptions?: PouchDB.Configuration.DatabaseConfiguration;
+  mirrorOptions?: Record<string, unknown>;
   fetch?: typeof fetch;
   now?: () => number;
 }

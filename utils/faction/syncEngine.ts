@@ -8,6 +8,7 @@ import {
   toAnnotationDoc,
 } from './annotationDoc';
 import { FactionError, type FactionSession, networkFailure, statusFailure } from './connection';
+import type { PouchConstructor, PouchDatabase, PouchDoc, PouchWriteResult } from './pouchTypes';
 
 /**
  * One-shot sync of the faction's notes. Dexie stays the notebook; a PouchDB
@@ -85,7 +86,7 @@ interface SyncState {
 }
 
 type Doc = AnnotationDoc & { _conflicts?: string[]; _deleted?: boolean };
-type Mirror = PouchDB.Database<object>;
+type Mirror = PouchDatabase;
 
 async function readState(mirror: Mirror): Promise<SyncState> {
   try {
@@ -97,7 +98,7 @@ async function readState(mirror: Mirror): Promise<SyncState> {
 }
 
 async function saveState(mirror: Mirror, state: SyncState): Promise<void> {
-  const res = await mirror.put(state as unknown as PouchDB.Core.PutDocument<object>);
+  const res = await mirror.put(state as unknown as PouchDoc);
   state._rev = res.rev;
 }
 
@@ -107,12 +108,9 @@ function chunks<T>(items: readonly T[], size = BATCH): T[][] {
   return out;
 }
 
-function throwOnErrors(results: Array<PouchDB.Core.Response | PouchDB.Core.Error>): void {
-  const failed = results.find((r) => 'error' in r && r.error);
-  if (failed)
-    throw new Error(
-      `mirror write failed: ${(failed as PouchDB.Core.Error).id} ${(failed as PouchDB.Core.Error).message}`,
-    );
+function throwOnErrors(results: PouchWriteResult[]): void {
+  const failed = results.find((r) => r.error);
+  if (failed) throw new Error(`mirror write failed: ${failed.id} ${failed.message}`);
 }
 
 /** Step 1: the notebook's shared notes into the mirror, each only if it says something new. */
@@ -125,7 +123,7 @@ async function queueLocalChanges(mirror: Mirror, local: LocalNotes, state: SyncS
     const rows = (await mirror.allDocs({ keys: ids, include_docs: true })).rows;
     const writes: object[] = [];
     for (const row of rows) {
-      const current = 'doc' in row && row.doc ? (row.doc as unknown as Doc) : undefined;
+      const current = row.doc ? (row.doc as unknown as Doc) : undefined;
       const note = byId.get(row.key);
       if (note) {
         const read = current ? fromAnnotationDoc(current) : undefined;
@@ -210,7 +208,7 @@ export interface SyncOptions {
   /** The PouchDB database beside the notebook that holds the shared notes. */
   mirror: Mirror;
   /** The faction's database on the server (see openRemote). */
-  remote: PouchDB.Database<object>;
+  remote: PouchDatabase;
   local: LocalNotes;
   /** The login the remote uses: it knows best why a request failed. */
   session?: FactionSession;
@@ -237,9 +235,7 @@ export async function syncOnce({ mirror, remote, local, session }: SyncOptions):
     const info = await mirror.sync(remote, { batch_size: BATCH, batches_limit: 4 });
     result.sent = info.push?.docs_written ?? 0;
     result.received = info.pull?.docs_written ?? 0;
-    const push = info.push as { status?: string; errors?: unknown[] } | undefined;
-    const pull = info.pull as { status?: string; errors?: unknown[] } | undefined;
-    const failed = [push, pull].find((r) => r && r.status !== 'complete');
+    const failed = [info.push, info.pull].find((r) => r && r.status !== 'complete');
     if (failed) throw failed.errors?.[0] ?? new Error(`replication ${failed.status}`);
   } catch (e) {
     result.error = failureOf(e, session);
@@ -250,11 +246,8 @@ export async function syncOnce({ mirror, remote, local, session }: SyncOptions):
 }
 
 /** The faction's database on the server, through the session's login; never created from here. */
-export function openRemote(PouchDB: PouchDB.Static, session: FactionSession): PouchDB.Database<object> {
-  return new PouchDB(session.databaseUrl, {
-    fetch: session.fetch,
-    skip_setup: true,
-  } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+export function openRemote(PouchDB: PouchConstructor, session: FactionSession): PouchDatabase {
+  return new PouchDB(session.databaseUrl, { fetch: session.fetch, skip_setup: true });
 }
 
 /** Every note in conflict in the mirror now (for a list of conflicts to settle). */
@@ -272,9 +265,9 @@ export async function listConflicts(mirror: Mirror): Promise<NoteConflict[]> {
     const doc = row.doc as unknown as Doc | undefined;
     if (!doc?._conflicts?.length) continue;
     const read = fromAnnotationDoc(doc);
-    const others = await Promise.all(doc._conflicts.map((rev) => versionOf(mirror, row.id, rev)));
+    const others = await Promise.all(doc._conflicts.map((rev) => versionOf(mirror, doc._id, rev)));
     out.push({
-      noteId: row.id.slice(NOTE_DOC_PREFIX.length),
+      noteId: doc._id.slice(NOTE_DOC_PREFIX.length),
       winner: { rev: doc._rev as string, note: read.ok ? read.note : null },
       others,
     });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noteDocId } from '@/utils/faction/annotationDoc';
 import { connect, type FactionSession } from '@/utils/faction/connection';
+import type { PouchDatabase } from '@/utils/faction/pouchTypes';
 import { listConflicts, openRemote, resolveConflict, syncOnce } from '@/utils/faction/syncEngine';
 import { MemoryNotebook } from './memoryNotebook';
 import { newMirror, PouchDB } from './nodePouch';
@@ -15,7 +16,7 @@ afterAll(() => couch?.close());
 /** A member's browser: the notebook, the mirror beside it and the login. */
 interface Member {
   book: MemoryNotebook;
-  mirror: PouchDB.Database<object>;
+  mirror: PouchDatabase;
   session: FactionSession;
   sync(): ReturnType<typeof syncOnce>;
 }
