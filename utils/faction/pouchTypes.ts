@@ -40,6 +40,12 @@ export interface PouchReplicationInfo {
   errors?: unknown[];
 }
 
+export interface ReplicationOptions {
+  batch_size?: number;
+  batches_limit?: number;
+  filter?: (doc: PouchDoc) => boolean;
+}
+
 export interface PouchDatabase {
   get(id: string, options?: { rev?: string; conflicts?: boolean }): Promise<PouchDoc>;
   put(doc: PouchDoc): Promise<{ ok: boolean; id: string; rev: string }>;
@@ -57,10 +63,11 @@ export interface PouchDatabase {
     include_docs?: boolean;
     conflicts?: boolean;
   }): Promise<{ results: PouchChange[]; last_seq: number | string }>;
-  sync(
-    remote: PouchDatabase,
-    options?: { batch_size?: number; batches_limit?: number },
-  ): Promise<{ push?: PouchReplicationInfo; pull?: PouchReplicationInfo }>;
+  /** One-shot replication; `filter` is run on the source's documents. */
+  replicate: {
+    to(target: PouchDatabase, options?: ReplicationOptions): Promise<PouchReplicationInfo>;
+    from(source: PouchDatabase, options?: ReplicationOptions): Promise<PouchReplicationInfo>;
+  };
   close(): Promise<void>;
 }
 

@@ -16,7 +16,7 @@ import type { PouchConstructor, PouchDatabase, PouchDoc, PouchWriteResult } from
  * and PouchDB replicates the mirror with the faction's CouchDB:
  *
  *   1. the notebook's shared notes changed since the last run → mirror
- *   2. mirror ⇄ server (PouchDB.sync, not live)
+ *   2. mirror → server (this mirror's own writes), then server → mirror (one-shot, not live)
  *   3. what colleagues changed (now in the mirror) → the notebook
  *
  * Step 1 runs offline too: what is in the mirror is sent by a later run, so
@@ -232,11 +232,18 @@ export async function syncOnce({ mirror, remote, local, session }: SyncOptions):
   const state = await readState(mirror);
   result.queued = await queueLocalChanges(mirror, local, state);
   try {
-    const info = await mirror.sync(remote, { batch_size: BATCH, batches_limit: 4 });
-    result.sent = info.push?.docs_written ?? 0;
-    result.received = info.pull?.docs_written ?? 0;
-    const failed = [info.push, info.pull].find((r) => r && r.status !== 'complete');
-    if (failed) throw failed.errors?.[0] ?? new Error(`replication ${failed.status}`);
+    // Push before pull: this device's revisions are on the server before
+    // colleagues' arrive, so a conflict is always seen by both sides. The
+    // push takes only this mirror's own writes: what came from the server
+    // (after a first sync, every colleague's note) is not walked through
+    // the server again, one revs_diff request per batch.
+    const ownWrites = (doc: PouchDoc) => (doc.ratsmarker as { device?: unknown } | undefined)?.device === state.device;
+    const push = await mirror.replicate.to(remote, { batch_size: BATCH, batches_limit: 4, filter: ownWrites });
+    result.sent = push.docs_written ?? 0;
+    if (push.status !== 'complete') throw push.errors?.[0] ?? new Error(`push ${push.status}`);
+    const pull = await mirror.replicate.from(remote, { batch_size: BATCH, batches_limit: 4 });
+    result.received = pull.docs_written ?? 0;
+    if (pull.status !== 'complete') throw pull.errors?.[0] ?? new Error(`pull ${pull.status}`);
   } catch (e) {
     result.error = failureOf(e, session);
   }
@@ -296,14 +303,13 @@ export async function resolveConflict(mirror: Mirror, noteId: string, keepRev: s
     _deleted: true,
     ratsmarker: { device: state.device },
   }));
-  if (keepRev !== doc._rev) {
-    // The picked version goes on top of the one CouchDB shows, so every device ends on it.
-    writes.push(
-      kept.note
-        ? { ...toAnnotationDoc(kept.note, state.device), _rev: doc._rev }
-        : { _id: id, _rev: doc._rev, _deleted: true, ratsmarker: { device: state.device } },
-    );
-  }
+  // The picked version goes on top of the one CouchDB shows, as this
+  // device's write (also when it is that one), so every device ends on it.
+  writes.push(
+    kept.note
+      ? { ...toAnnotationDoc(kept.note, state.device), _rev: doc._rev }
+      : { _id: id, _rev: doc._rev, _deleted: true, ratsmarker: { device: state.device } },
+  );
   throwOnErrors(await mirror.bulkDocs(writes));
   if (!state._rev) await saveState(mirror, state);
   return kept.note;

@@ -153,6 +153,28 @@ describe('faction sync through a real CouchDB-compatible server', () => {
     expect(await listConflicts(bernd.mirror)).toEqual([]);
   });
 
+  it('settles a conflict with the version CouchDB shows, on the server and every device', async () => {
+    const note = anna.book.add('Ausgangstext');
+    await anna.sync();
+    await bernd.sync();
+    // Both edit before either has the other's change; Anna's push meets Bernd's revision on the server.
+    bernd.book.edit(note.id, 'Bernds Fassung');
+    anna.book.edit(note.id, 'Annas Fassung');
+    await bernd.sync();
+    const a = await anna.sync();
+    const conflict = a.conflicts.find((c) => c.noteId === note.id);
+    expect(conflict?.others).toHaveLength(1);
+    const shown = conflict?.winner;
+    expect(await resolveConflict(anna.mirror, note.id, shown?.rev as string)).toEqual(shown?.note);
+    await anna.sync();
+    await bernd.sync();
+    const onServer = await couch.admin_request('GET', `/${couch.db}/${noteDocId(note.id)}?conflicts=true`);
+    expect(onServer.json._conflicts).toBeUndefined();
+    expect(onServer.json.body[0].value).toBe(shown?.note?.text);
+    expect(bernd.book.text(note.id)).toBe(shown?.note?.text);
+    expect(await listConflicts(bernd.mirror)).toEqual([]);
+  });
+
   it('skips documents that are not readable notes, with a reason, and takes the rest', async () => {
     const good = anna.book.add('Lesbar');
     await anna.sync();
