@@ -161,7 +161,10 @@ export async function connect(settings: FactionSettings, baseFetch: Fetch = glob
     // CouchDB renews the session cookie on the way.
     const renewed = res.headers.get('set-cookie')?.match(/AuthSession=[^;]*/)?.[0];
     if (renewed) cookie = renewed;
-    session.lastFailure = res.status >= 400 ? statusFailure(res.status) : undefined;
+    // PouchDB asks for its replication checkpoints (`_local/…`) expecting a 404 the first time.
+    const url = input instanceof Request ? input.url : String(input);
+    if (res.status < 400) session.lastFailure = undefined;
+    else if (!url.includes('/_local/')) session.lastFailure = statusFailure(res.status);
     return res;
   }
 

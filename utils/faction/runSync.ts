@@ -36,7 +36,8 @@ export interface FactionSyncOutcome {
  */
 export function mirrorName(settings: FactionSettings): string {
   const who = settings.auth.kind === 'password' ? settings.auth.user : 'token';
-  return `ratsmarker-faction|${settings.serverUrl}|${settings.database}|${who}`;
+  // Encoded: PouchDB reads any "xyz://" inside a name as a remote database's address.
+  return `ratsmarker-faction-${encodeURIComponent(`${settings.serverUrl} ${settings.database} ${who}`)}`;
 }
 
 export async function runFactionSync(

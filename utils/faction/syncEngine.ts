@@ -231,6 +231,7 @@ export async function syncOnce({ mirror, remote, local, session }: SyncOptions):
   };
   const state = await readState(mirror);
   result.queued = await queueLocalChanges(mirror, local, state);
+  if (session) session.lastFailure = undefined;
   try {
     // Push before pull: this device's revisions are on the server before
     // colleagues' arrive, so a conflict is always seen by both sides. The

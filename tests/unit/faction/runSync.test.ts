@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noteDocId } from '@/utils/faction/annotationDoc';
 import type { SyncHealth } from '@/utils/faction/backoff';
 import type { FactionSettings } from '@/utils/faction/connection';
-import { type FactionSyncDeps, runFactionSync } from '@/utils/faction/runSync';
+import { type FactionSyncDeps, mirrorName, runFactionSync } from '@/utils/faction/runSync';
 import { MemoryNotebook } from './memoryNotebook';
 import { PouchDB } from './nodePouch';
 import { startTestCouch, type TestCouch } from './server';
@@ -50,6 +50,14 @@ describe('a sync as the extension asks for it', () => {
     const again = await runFactionSync(settingsFor('dora'), first.health, 'alarm', d);
     expect(again.result).toMatchObject({ queued: 0, sent: 0, received: 0 });
     expect((await couch.allDocs()).has(noteDocId(note.id))).toBe(true);
+  });
+
+  it('names one mirror per server, database and user, in a name PouchDB cannot take for an address', () => {
+    const a = mirrorName(settingsFor('dora', { serverUrl: 'https://couch.example.de' }));
+    expect(a).not.toContain('://');
+    expect(a).toMatch(/^ratsmarker-faction-/);
+    expect(mirrorName(settingsFor('dora', { serverUrl: 'https://couch.example.de', database: 'andere' }))).not.toBe(a);
+    expect(mirrorName(settingsFor('emil', { serverUrl: 'https://couch.example.de' }))).not.toBe(a);
   });
 
   it('after a wrong password sends nothing until the back-off has passed or the settings change', async () => {
