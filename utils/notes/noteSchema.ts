@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { formatMessage } from '../i18n/messages';
 import { NOTE_LIMITS as L } from './limits';
 
-const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+export const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 /** A real calendar date and time: the ISO pattern, a day that exists, and a time Date can read. */
 function isRealTimestamp(s: string): boolean {
@@ -12,17 +12,17 @@ function isRealTimestamp(s: string): boolean {
   const day = new Date(Date.UTC(y, mo - 1, d));
   return day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
 }
-const IsoDate = v.pipe(v.string(), v.isoTimestamp(), v.check(isRealTimestamp, formatMessage('errInvalidDate')));
+export const IsoDate = v.pipe(v.string(), v.isoTimestamp(), v.check(isRealTimestamp, formatMessage('errInvalidDate')));
 /** Web pages and local files only: the URL ends up in links (no javascript:, data:). */
 export const isWebUrl = (u: string) => /^(https?|file):/i.test(u);
-const WebUrl = v.pipe(v.string(), v.maxLength(L.url), v.url(), v.check(isWebUrl, formatMessage('errWebUrl')));
-const Quote = v.object({
+export const WebUrl = v.pipe(v.string(), v.maxLength(L.url), v.url(), v.check(isWebUrl, formatMessage('errWebUrl')));
+export const Quote = v.object({
   type: v.literal('TextQuoteSelector'),
   exact: Text(L.quote),
   prefix: Text(L.context),
   suffix: Text(L.context),
 });
-const Position = v.object({
+export const Position = v.object({
   type: v.literal('TextPositionSelector'),
   start: v.pipe(v.number(), v.integer(), v.minValue(0)),
   end: v.pipe(v.number(), v.integer(), v.minValue(0)),
