@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { IsoDate, Position, Quote, Text, WebUrl } from '../notes/noteSchema';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../notes/limits';
+import { IsoDate, Position, Quote, Text, WebUrl } from '../notes/noteSchema';
 import type { Note } from '../notes/types';
 
 /**
