@@ -3,7 +3,7 @@ import { detectSystem } from '@/utils/detect/readCouncilPage';
 import { readAgenda } from '@/utils/radar/readAgenda';
 import { t } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
-import { sendNoteReliably } from '../notes/sendNote';
+import { sendNoteReliably, whileWorkerGone } from '../notes/sendNote';
 import { type Annotator, annotatePage, SCAN_END, SCAN_START } from './annotatePage';
 import { cardStrings } from './cardStrings';
 import { loadActivePacks } from './loadActivePacks';
@@ -78,7 +78,7 @@ export async function startContentScript(): Promise<void> {
     strings: cardStrings,
     onReport: (report) => void sendMessage('reportMatches', report).catch(() => undefined),
     notes: {
-      load: (key) => sendMessage('notesForDocument', key),
+      load: (key) => whileWorkerGone(() => sendMessage('notesForDocument', key)),
       save: (note) => sendNoteReliably(note, (n) => sendMessage('addNote', n)),
       anchored: (found, orphaned) => void sendMessage('notesAnchored', { found, orphaned }).catch(() => undefined),
       spoken: (count) => t('noteCount', String(count)),
