@@ -1,11 +1,10 @@
 import 'webext-dynamic-content-scripts';
 import addPermissionToggle from 'webext-permission-toggle';
 import { browser } from 'wxt/browser';
-import { addedSites } from '@/components/addedSites';
-import { addedSitesItem } from '@/components/content/readDecision';
+import { createBackgroundChecks } from '@/components/backgroundChecks';
 import { CHECK_MENU, OPEN_PDF_MENU, setUpContextMenus } from '@/components/contextMenus';
 import { t } from '@/components/i18n';
-import { createGuard, RefusedMessage } from '@/components/messageGuard';
+import { RefusedMessage } from '@/components/messageGuard';
 import {
   AnchoredSchema,
   DocumentKeySchema,
@@ -17,21 +16,12 @@ import {
 } from '@/components/messageSchemas';
 import { onMessage } from '@/components/messages';
 import { packsItem, refreshActiveSpecs, sensitivityItem } from '@/components/packs';
-import {
-  isExtensionPage,
-  isKeyOfPage,
-  isOwnContentScript,
-  mayCheckTab,
-  mayUseDocument,
-  type Sender,
-  urlKeyOf,
-} from '@/components/senderChecks';
+import { isKeyOfPage, mayCheckTab } from '@/components/senderChecks';
 import { createTabMemory } from '@/components/tabMemory';
 import { askTab } from '@/components/tabMessages';
 import { viewerUrl } from '@/components/viewer/viewerUrl';
 import { addNote, notesForDocument, setOrphaned } from '@/utils/db/notesStore';
 import { RatsmarkerDB } from '@/utils/db/schema';
-import { councilMatchPatterns } from '@/utils/detect/councilHosts';
 
 // Manifest V3 has `action`; Firefox's Manifest V2 build has `browserAction`.
 const toolbar = browser.action ?? browser.browserAction;
@@ -74,53 +64,12 @@ async function openSidePanel(windowId: number | undefined): Promise<void> {
   else await api.sidebarAction?.open();
 }
 
-/** The tabs the reader looks at from where a message came: the sender's window, or the last focused one (a toolbar popup has no tab). */
-async function activeTabIds(sender: Sender): Promise<number[]> {
-  const windowId = sender.tab?.windowId;
-  const found = await browser.tabs.query(
-    windowId !== undefined ? { active: true, windowId } : { active: true, lastFocusedWindow: true },
-  );
-  return found.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
-}
-
-// The reader's added sites, read once and again whenever they change; content scripts read them from storage.
-let added: Promise<string[]> | undefined;
-const addedPatterns = () =>
-  (added ??= browser.permissions.getAll().then((p) => addedSites(p.origins ?? [], browser.runtime.getManifest())));
-function publishAddedSites() {
-  added = undefined;
-  void addedPatterns()
-    .then((list) => addedSitesItem.setValue(list))
-    .catch(() => undefined);
-}
-
-/** Every message into the background is checked for its sender and its data (components/senderChecks.ts). */
-function messageGuard() {
-  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
-  const manifestPatterns = councilMatchPatterns();
-  return createGuard(async (kind, sender) =>
-    kind === 'extension-page'
-      ? isExtensionPage(sender, self)
-      : isOwnContentScript(sender, self, {
-          manifestPatterns,
-          addedPatterns: await addedPatterns(),
-          checkedTabs: await tabs.checkedTabs(),
-        }),
-  );
-}
-
-/** The document key a content script's tab may use: refused unless it is the document the tab shows. */
-async function ownDocument(key: string, sender: Sender): Promise<string> {
-  const tabId = sender.tab?.id as number;
-  if (!mayUseDocument(key, sender.url, await tabs.reportedKey(tabId, sender.url))) throw new RefusedMessage('data');
-  return key;
-}
-
 export default defineBackground(() => {
   // "Auf dieser Website immer prüfen": asks for the site through optional host
   // permissions; webext-dynamic-content-scripts then registers the content script there.
   addPermissionToggle({ title: t('permissionToggle') });
-  const guard = messageGuard();
+  // Every message is checked for its sender and its data (components/senderChecks.ts).
+  const { guard, ownDocument, documentOf, activeTabIds, publishAddedSites } = createBackgroundChecks(tabs);
   publishAddedSites();
   browser.permissions.onAdded.addListener(publishAddedSites);
   browser.permissions.onRemoved.addListener(publishAddedSites);
@@ -180,9 +129,7 @@ export default defineBackground(() => {
   onMessage(
     'notesAnchored',
     guard(['content-script'], AnchoredSchema, async ({ found, orphaned }, sender) => {
-      const key = (await tabs.reportedKey(sender.tab?.id as number, sender.url)) ?? urlKeyOf(sender.url ?? '');
-      if (!key) throw new RefusedMessage('data');
-      const own = new Set((await notesForDocument(db, key)).map((n) => n.id));
+      const own = new Set((await notesForDocument(db, await documentOf(sender))).map((n) => n.id));
       await setOrphaned(
         db,
         found.filter((id) => own.has(id)),
