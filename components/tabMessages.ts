@@ -39,7 +39,8 @@ export async function askTab<K extends keyof TabRequests>(
 const ViewerRequestSchema = v.object({
   [VIEWER_FIELD]: v.pipe(v.number(), v.integer(), v.minValue(0)),
   request: v.picklist(['getReport', 'showMeasure', 'showPassage', 'stepMatch', 'refreshNotes'] as const),
-  data: v.unknown(),
+  // Absent when undefined: messages travel as JSON.
+  data: v.optional(v.unknown()),
 });
 
 /**
