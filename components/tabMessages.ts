@@ -88,7 +88,8 @@ const ViewerRequestSchema = v.object({
     'refreshNotes',
     'selectionTarget',
   ] as const),
-  data: v.unknown(),
+  // Absent when undefined: messages travel as JSON.
+  data: v.optional(v.unknown()),
 });
 
 /**
