@@ -1,3 +1,4 @@
+import builtinCompiled from 'virtual:ratsmarker/builtin-matcher';
 import { storage } from 'wxt/utils/storage';
 import { builtinKw21 } from '@/utils/pack/builtinPacks';
 import { exportPack } from '@/utils/pack/packFile';
@@ -85,7 +86,8 @@ export async function activePackSpecs(): Promise<ActivePackSpecs> {
         colour: s.colour,
         file: s.builtin ? exportPack(builtinKw21()) : s.file,
       })),
-    Array.isArray(previous?.specs) ? previous.specs : [],
+    // The built-in pack was compiled at build time; packs compiled before are kept while their file is the same.
+    [...(Array.isArray(previous?.specs) ? previous.specs : []), builtinCompiled],
   );
   return { specs: compiled, threshold: sensitivityThreshold(sensitivity), damaged, broken };
 }
