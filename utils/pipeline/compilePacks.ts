@@ -42,7 +42,7 @@ export function compilePacks(
   const compiled: CompiledPackSpec[] = [];
   const broken: BrokenPack[] = [];
   for (const spec of specs) {
-    const fileHash = hashOf(JSON.stringify(spec.file));
+    const fileHash = fileHashOf(spec.file);
     // A change of sensitivity or colour compiles nothing: the pack's matcher is the one compiled before.
     const before = previous.find(
       (p) => p.id === spec.id && p.fileHash === fileHash && p.matcher?.format === MATCHER_FORMAT,
@@ -67,7 +67,7 @@ export function compilePacks(
 /** One pack compiled (also at build time, for the built-in pack: see scripts/builtinMatcherPlugin.ts). */
 export function compilePack(
   spec: { id: string; builtin: boolean; colour: number; file: PackFile },
-  fileHash = hashOf(JSON.stringify(spec.file)),
+  fileHash = fileHashOf(spec.file),
 ): CompiledPackSpec {
   const pack = createPack(spec.file.source, spec.file.lexicon);
   return {
@@ -79,6 +79,9 @@ export function compilePack(
     fileHash,
   };
 }
+
+/** Whether a pack's file changed since it was compiled. */
+export const fileHashOf = (file: PackFile) => hashOf(JSON.stringify(file));
 
 /** FNV-1a, 32 bits, as hex: enough to tell whether a stored file changed. */
 function hashOf(text: string): string {
