@@ -17,7 +17,14 @@ export default defineConfig({
     default_locale: 'de',
     // activeTab + scripting: "Diese Seite prüfen" without a standing permission;
     // contextMenus: the page's menu entry and the toolbar's per-site toggle.
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // offscreen (Chrome): the meeting radar reads an agenda's documents in an offscreen document, off the page.
+    permissions: [
+      'storage',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),
+    ],
     // Any other council site, only when the user adds it.
     optional_host_permissions: ['*://*/*'],
     // The PDF viewer fetches council documents from the hosts the content script already runs on.

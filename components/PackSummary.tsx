@@ -1,3 +1,4 @@
+import { useId } from 'preact/hooks';
 import type { PositionPack } from '@/utils/pack/types';
 import { formatLineReference } from '@/utils/resolution/lineReference';
 import { t } from './i18n';
@@ -5,10 +6,13 @@ import { t } from './i18n';
 /** The active resolution and its measures, as the popup shows them. */
 export function PackSummary({ pack }: { pack: PositionPack }) {
   const r = pack.resolution;
+  // One summary per active pack: each heading needs an id of its own.
+  const headingId = useId();
+  const nameId = useId();
   return (
-    <section aria-labelledby="pack">
-      <h2 id="pack">{t('popupPack')}</h2>
-      <p class="meta" data-testid="pack-name">
+    <section aria-labelledby={`${headingId} ${nameId}`}>
+      <h2 id={headingId}>{t('popupPack')}</h2>
+      <p class="meta" id={nameId} data-testid="pack-name">
         {pack.name}
         {r.body ? ` · ${r.body}` : ''}
         {r.date ? ` · ${r.date}` : ''}

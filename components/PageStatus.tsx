@@ -7,7 +7,7 @@ import type { NoteDocument } from '@/utils/notes/types';
 import { t } from './i18n';
 import { type PageReport, sendMessage } from './messages';
 import { PageNotes } from './notes/PageNotes';
-import { askTab } from './tabMessages';
+import { askTab, waitForReport } from './tabMessages';
 
 type State =
   | { kind: 'loading' }
@@ -29,6 +29,7 @@ async function readTab(): Promise<State> {
 /** What Ratsmarker found on the current tab, and the ways to have it look. */
 export function PageStatus() {
   const state = useSignal<State>({ kind: 'loading' });
+  const checking = useSignal(false);
   const refresh = async () => {
     state.value = await readTab();
   };
@@ -40,10 +41,17 @@ export function PageStatus() {
   if (s.kind === 'loading') return null;
   if (s.kind === 'none') {
     const checkNow = async () => {
-      if (s.tabId === undefined) return;
-      await sendMessage('checkTab', s.tabId);
-      // The content script reports once it has read the page.
-      setTimeout(() => void refresh(), 300);
+      const tabId = s.tabId;
+      if (tabId === undefined) return;
+      checking.value = true;
+      try {
+        await sendMessage('checkTab', tabId);
+        // However long the page takes to read: the status follows the scan's report.
+        await waitForReport(tabId);
+      } finally {
+        checking.value = false;
+        await refresh();
+      }
     };
     const alwaysCheck = async () => {
       if (!s.origin?.startsWith('http')) return;
@@ -54,7 +62,9 @@ export function PageStatus() {
       <>
         <section aria-labelledby="this-page">
           <h2 id="this-page">{t('popupThisPage')}</h2>
-          <p class="meta">{t('popupNotChecked')}</p>
+          <p class="meta" role="status">
+            {checking.value ? t('popupChecking') : t('popupNotChecked')}
+          </p>
           <div class="actions">
             {s.pdf && (
               <button
@@ -64,7 +74,7 @@ export function PageStatus() {
                 {t('popupOpenPdf')}
               </button>
             )}
-            <button type="button" onClick={checkNow} disabled={s.tabId === undefined}>
+            <button type="button" onClick={checkNow} disabled={s.tabId === undefined || checking.value}>
               {t('popupCheckPage')}
             </button>
             <button type="button" onClick={alwaysCheck} disabled={!s.origin?.startsWith('http')}>

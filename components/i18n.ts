@@ -18,3 +18,8 @@ export function errorText(error: unknown): string {
   const text = t(e.code as MessageKey, e.params ?? []);
   return e.line && e.line > 0 ? t('errAtLine', [String(e.line), text]) : text;
 }
+
+/** Marks an extension page with the language its strings are in (the catalogue the browser chose). */
+export function markPageLanguage(doc: Document = document): void {
+  doc.documentElement.lang = t('uiLanguage');
+}

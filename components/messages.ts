@@ -1,6 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { NewNote } from '@/utils/db/notesStore';
-import type { Note, NoteDocument } from '@/utils/notes/types';
+import type { Note, NoteDocument, NoteTarget } from '@/utils/notes/types';
 import type { ActivePackSpecs } from './packs';
 
 /** Where a page stands, as the content script reports it to the background and the popup. */
@@ -42,8 +42,12 @@ export interface ProtocolMap {
   notesAnchored(result: { found: string[]; orphaned: string[] }): void;
   /** Popup → content script: notes of this page changed; redraw the markers. */
   refreshNotes(): void;
+  /** Popup → content script (or PDF viewer): the reader's selection as a note target, to re-attach a note to. */
+  selectionTarget(): NoteTarget | null;
   /** Content script → background: the enabled packs, validated, and the threshold. */
   activePacks(): ActivePackSpecs;
+  /** Content script → background: this page is a meeting's agenda; bring the meeting radar's script to it. */
+  startRadar(): void;
   /** Content script or popup → background: open a PDF in the viewer, in a tab beside the sender's. */
   openViewer(pdfUrl: string): void;
 }

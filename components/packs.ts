@@ -2,7 +2,8 @@ import { storage } from 'wxt/utils/storage';
 import { builtinKw21 } from '@/utils/pack/builtinPacks';
 import { exportPack } from '@/utils/pack/packFile';
 import { DEFAULT_SENSITIVITY, readStoredPacks, type StoredPack, sensitivityThreshold } from '@/utils/pack/storedPacks';
-import type { PackFile, PositionPack } from '@/utils/pack/types';
+import type { PositionPack } from '@/utils/pack/types';
+import { type BrokenPack, type CompiledPackSpec, compilePacks } from '@/utils/pipeline/compilePacks';
 
 /** The packs the user keeps (validated on every read), and the sensitivity. */
 export const packsItem = storage.defineItem<unknown>('local:packs');
@@ -43,12 +44,14 @@ export async function saveSensitivity(level: number): Promise<void> {
   await refreshActiveSpecs();
 }
 
-/** What a page needs to match: the enabled packs (validated) and the threshold. */
+/** What a page needs to match: the enabled packs (validated, compiled) and the threshold. */
 export interface ActivePackSpecs {
-  specs: { id: string; builtin: boolean; colour: number; file: PackFile }[];
+  specs: CompiledPackSpec[];
   threshold: number;
   /** Ids of packs that could not be read. */
   damaged: string[];
+  /** Enabled packs that did not compile, switched off alone, with the reason. */
+  broken?: BrokenPack[];
 }
 
 /**
@@ -66,17 +69,25 @@ export async function refreshActiveSpecs(): Promise<ActivePackSpecs> {
 
 /** Read where storage is validated (background, extension pages); content scripts ask for it. */
 export async function activePackSpecs(): Promise<ActivePackSpecs> {
-  const [{ packs: stored, damaged }, sensitivity] = await Promise.all([storedPacks(), sensitivityItem.getValue()]);
+  const [{ packs: stored, damaged }, sensitivity, previous] = await Promise.all([
+    storedPacks(),
+    sensitivityItem.getValue(),
+    activeSpecsItem.getValue().catch(() => null),
+  ]);
   // The built-in pack comes from the bundle, so that an update of KW21 reaches the user.
-  const specs = stored
-    .filter((s) => s.enabled)
-    .map((s) => ({
-      id: s.id,
-      builtin: s.builtin === true,
-      colour: s.colour,
-      file: s.builtin ? exportPack(builtinKw21()) : s.file,
-    }));
-  return { specs, threshold: sensitivityThreshold(sensitivity), damaged };
+  // Compiled here, when packs change, so that a page only reads the result.
+  const { compiled, broken } = compilePacks(
+    stored
+      .filter((s) => s.enabled)
+      .map((s) => ({
+        id: s.id,
+        builtin: s.builtin === true,
+        colour: s.colour,
+        file: s.builtin ? exportPack(builtinKw21()) : s.file,
+      })),
+    Array.isArray(previous?.specs) ? previous.specs : [],
+  );
+  return { specs: compiled, threshold: sensitivityThreshold(sensitivity), damaged, broken };
 }
 
 /** A pack from pasted or picked text (resolution format or exported JSON), ready to store. */

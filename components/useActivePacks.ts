@@ -11,10 +11,12 @@ export function useActivePacks() {
   useEffect(() => {
     // Loaded when the page is idle after its first render: the notes need no
     // matcher, and reading the packs takes longer than showing the notes.
+    // The background's compiled snapshot, or (before it wrote one) the packs read and compiled here.
     const load = () =>
-      void Promise.all([import('./packs'), import('./content/packsFromSpecs')]).then(
-        async ([{ activePackSpecs }, { packsFromSpecs }]) => {
-          packs.value = packsFromSpecs((await activePackSpecs()).specs);
+      void Promise.all([import('./packs'), import('@/utils/pipeline/activePacks')]).then(
+        async ([{ activePackSpecs, activeSpecsItem }, { activePacksFrom }]) => {
+          const specs = (await activeSpecsItem.getValue().catch(() => null)) ?? (await activePackSpecs());
+          packs.value = activePacksFrom(specs.specs).map((a) => a.pack);
         },
       );
     if ('requestIdleCallback' in globalThis) requestIdleCallback(load, { timeout: IDLE_TIMEOUT_MS });

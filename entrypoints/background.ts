@@ -1,27 +1,57 @@
 import 'webext-dynamic-content-scripts';
 import addPermissionToggle from 'webext-permission-toggle';
 import { browser } from 'wxt/browser';
+import { addedSites } from '@/components/addedSites';
+import { addedSitesItem } from '@/components/content/readDecision';
+import { CHECK_MENU, OPEN_PDF_MENU, setUpContextMenus } from '@/components/contextMenus';
 import { t } from '@/components/i18n';
+import { createGuard, RefusedMessage } from '@/components/messageGuard';
+import {
+  AnchoredSchema,
+  DocumentKeySchema,
+  NewNoteSchema,
+  NoDataSchema,
+  PageReportSchema,
+  PdfUrlSchema,
+  TabIdSchema,
+} from '@/components/messageSchemas';
 import { onMessage } from '@/components/messages';
 import { packsItem, refreshActiveSpecs, sensitivityItem } from '@/components/packs';
+import { relayRadar } from '@/components/radar/radarRelay';
+import {
+  isExtensionPage,
+  isKeyOfPage,
+  isOwnContentScript,
+  mayCheckTab,
+  mayUseDocument,
+  type Sender,
+  urlKeyOf,
+} from '@/components/senderChecks';
+import { createTabMemory } from '@/components/tabMemory';
 import { askTab } from '@/components/tabMessages';
-import { PDF_LINK_PATTERNS, viewerUrl } from '@/components/viewer/viewerUrl';
+import { viewerUrl } from '@/components/viewer/viewerUrl';
 import { addNote, notesForDocument, setOrphaned } from '@/utils/db/notesStore';
 import { RatsmarkerDB } from '@/utils/db/schema';
+import { councilMatchPatterns } from '@/utils/detect/councilHosts';
+import { migrateSettings } from '@/utils/settings/settingsVersion';
 
-const CHECK_MENU = 'ratsmarker-check-page';
-const OPEN_PDF_MENU = 'ratsmarker-open-pdf';
 // Manifest V3 has `action`; Firefox's Manifest V2 build has `browserAction`.
 const toolbar = browser.action ?? browser.browserAction;
 
+// What the background remembers of tabs (their documents, the ones checked by hand), across restarts of the worker.
+const tabs = createTabMemory();
+
 /** Runs the content script in a tab on the user's request (activeTab: no standing permission). */
 async function checkTab(tabId: number): Promise<boolean> {
-  await browser.scripting.executeScript({
+  const [ran] = await browser.scripting.executeScript({
     target: { tabId },
     func: () => {
       (globalThis as { __ratsmarkerForce?: boolean }).__ratsmarkerForce = true;
+      return location.origin;
     },
   });
+  // The content script the reader asked for may talk to the background from this tab, on this site.
+  if (typeof ran?.result === 'string') tabs.checked(tabId, ran.result);
   await browser.scripting.insertCSS({ target: { tabId }, files: ['/content-scripts/content.css'] });
   await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
   return true;
@@ -46,42 +76,142 @@ async function openSidePanel(windowId: number | undefined): Promise<void> {
   else await api.sidebarAction?.open();
 }
 
+/** The tabs the reader looks at from where a message came: the sender's window, or the last focused one (a toolbar popup has no tab). */
+async function activeTabIds(sender: Sender): Promise<number[]> {
+  const windowId = sender.tab?.windowId;
+  const found = await browser.tabs.query(
+    windowId !== undefined ? { active: true, windowId } : { active: true, lastFocusedWindow: true },
+  );
+  return found.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+}
+
+// The reader's added sites, read once and again whenever they change; content scripts read them from storage.
+let added: Promise<string[]> | undefined;
+const addedPatterns = () =>
+  (added ??= browser.permissions.getAll().then((p) => addedSites(p.origins ?? [], browser.runtime.getManifest())));
+function publishAddedSites() {
+  added = undefined;
+  void addedPatterns()
+    .then((list) => addedSitesItem.setValue(list))
+    .catch(() => undefined);
+}
+
+/** Every message into the background is checked for its sender and its data (components/senderChecks.ts). */
+function messageGuard() {
+  return createGuard(senderIs);
+}
+
+/** Whether a message or a port comes from an extension page, or from this extension's own content script where it may run. */
+async function senderIs(kind: 'extension-page' | 'content-script', sender: Sender): Promise<boolean> {
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  return kind === 'extension-page'
+    ? isExtensionPage(sender, self)
+    : isOwnContentScript(sender, self, {
+        manifestPatterns: councilMatchPatterns(),
+        addedPatterns: await addedPatterns(),
+        checkedTabs: await tabs.checkedTabs(),
+      });
+}
+
+/** The document key a content script's tab may use: refused unless it is the document the tab shows. */
+async function ownDocument(key: string, sender: Sender): Promise<string> {
+  const tabId = sender.tab?.id as number;
+  if (!mayUseDocument(key, sender.url, await tabs.reportedKey(tabId, sender.url))) throw new RefusedMessage('data');
+  return key;
+}
+
 export default defineBackground(() => {
   // "Auf dieser Website immer prüfen": asks for the site through optional host
   // permissions; webext-dynamic-content-scripts then registers the content script there.
   addPermissionToggle({ title: t('permissionToggle') });
+  const guard = messageGuard();
+  publishAddedSites();
+  browser.permissions.onAdded.addListener(publishAddedSites);
+  browser.permissions.onRemoved.addListener(publishAddedSites);
+  browser.tabs.onRemoved.addListener((tabId) => tabs.forget(tabId));
 
-  onMessage('reportMatches', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined) return;
-    await toolbar.setBadgeText({ tabId, text: data.count > 0 ? String(data.count) : '' });
-    await toolbar.setBadgeBackgroundColor({ tabId, color: '#166534' });
-  });
-  onMessage('checkTab', ({ data }) => checkTab(data));
-  onMessage('openViewer', async ({ data, sender }) => {
-    await openViewer(data, sender.tab);
-  });
-  onMessage('activePacks', () => refreshActiveSpecs());
+  onMessage(
+    'reportMatches',
+    guard(['content-script', 'extension-page'], PageReportSchema, async (report, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return;
+      // The document this tab shows, as its own content script derived it: the only one whose notes it may use.
+      if (sender.url && /^https?:/.test(sender.url) && isKeyOfPage(report.noteDocument.key, sender.url))
+        tabs.remember(tabId, sender.url, report.noteDocument.key);
+      await toolbar.setBadgeText({ tabId, text: report.count > 0 ? String(report.count) : '' });
+      await toolbar.setBadgeBackgroundColor({ tabId, color: '#166534' });
+    }),
+  );
+  onMessage(
+    'checkTab',
+    guard(['extension-page'], TabIdSchema, async (tabId, sender) => {
+      // Only the tab the reader looks at from the popup that asks.
+      if (!mayCheckTab(tabId, await activeTabIds(sender))) throw new RefusedMessage('sender');
+      return checkTab(tabId);
+    }),
+  );
+  onMessage(
+    'openViewer',
+    guard(['content-script', 'extension-page'], PdfUrlSchema, async (pdfUrl, sender) => {
+      await openViewer(pdfUrl, sender.tab);
+    }),
+  );
+  onMessage(
+    'startRadar',
+    guard(['content-script'], NoDataSchema, async (_, sender) => {
+      const tabId = sender.tab?.id as number;
+      const frameId = (sender as { frameId?: number }).frameId ?? 0;
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/radar.js'] });
+    }),
+  );
+  onMessage(
+    'activePacks',
+    guard(['content-script', 'extension-page'], NoDataSchema, () => refreshActiveSpecs()),
+  );
+  // Settings of an older shape are brought to the current one (utils/settings/settingsVersion.ts).
+  void migrateSettings(browser.storage.local);
   // Keep the content scripts' snapshot of the packs current.
   void refreshActiveSpecs();
   packsItem.watch(() => void refreshActiveSpecs());
   sensitivityItem.watch(() => void refreshActiveSpecs());
 
   // The notebook lives here, in the extension's origin; content scripts ask for it.
+  // A tab reads and writes only the notes of the document it shows.
   const db = new RatsmarkerDB();
-  onMessage('notesForDocument', ({ data }) => notesForDocument(db, data));
-  onMessage('addNote', ({ data }) => addNote(db, data));
-  onMessage('notesAnchored', ({ data }) => setOrphaned(db, data.found, data.orphaned));
+  onMessage(
+    'notesForDocument',
+    guard(['content-script'], DocumentKeySchema, async (key, sender) =>
+      notesForDocument(db, await ownDocument(key, sender)),
+    ),
+  );
+  onMessage(
+    'addNote',
+    guard(['content-script'], NewNoteSchema, async (note, sender) => {
+      await ownDocument(note.document.key, sender);
+      return addNote(db, note);
+    }),
+  );
+  onMessage(
+    'notesAnchored',
+    guard(['content-script'], AnchoredSchema, async ({ found, orphaned }, sender) => {
+      const key = (await tabs.reportedKey(sender.tab?.id as number, sender.url)) ?? urlKeyOf(sender.url ?? '');
+      if (!key) throw new RefusedMessage('data');
+      const own = new Set((await notesForDocument(db, key)).map((n) => n.id));
+      await setOrphaned(
+        db,
+        found.filter((id) => own.has(id)),
+        orphaned.filter((id) => own.has(id)),
+      );
+    }),
+  );
+  // The meeting radar: agenda tabs ask for their items' documents to be read (offscreen in Chrome).
+  relayRadar(
+    (sender) => senderIs('content-script', sender),
+    async (keys) => (await Promise.all(keys.map((k) => notesForDocument(db, k)))).flat(),
+  );
 
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: CHECK_MENU, title: t('contextMenuCheck'), contexts: ['page'] });
-    browser.contextMenus.create({
-      id: OPEN_PDF_MENU,
-      title: t('openInRatsmarker'),
-      contexts: ['link'],
-      targetUrlPatterns: PDF_LINK_PATTERNS,
-    });
-  });
+  // On every start, not only on install: Firefox forgets the menus when the browser restarts.
+  void setUpContextMenus(browser.contextMenus, (key) => t(key)).catch(() => undefined);
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CHECK_MENU && tab?.id !== undefined) void checkTab(tab.id);
     if (info.menuItemId === OPEN_PDF_MENU && info.linkUrl) void openViewer(info.linkUrl, tab);

@@ -6,14 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { Window } from 'happy-dom';
-import { readCouncilPage } from '../utils/detect/readCouncilPage';
 import { decodeHtml, decodeTextBytes } from '../utils/dom/decodeHtml';
 import { formatMessage } from '../utils/i18n/messages';
-import { matchPassages } from '../utils/matcher/matchPassages';
+import { matchWith } from '../utils/matcher/matchPassages';
 import { packFromText } from '../utils/pack/packFile';
 import type { PositionPack } from '../utils/pack/types';
 import { pdfFacts } from '../utils/pdf/pdfFacts';
 import { pdfPassages } from '../utils/pdf/pdfPassages';
+import { activePacksOf } from '../utils/pipeline/activePacks';
+import { scanDocument } from '../utils/pipeline/scanDocument';
 import { splitParagraphs } from '../utils/text/splitParagraphs';
 import { kw21FromDisk } from './nodePacks';
 import { PdfReadError, pdfItems } from './pdfItems';
@@ -70,8 +71,9 @@ function htmlPassages(bytes: Uint8Array, path: string) {
   });
   try {
     window.document.write(decodeHtml(bytes));
-    const page = readCouncilPage(window.document as unknown as Document);
-    return { document: page.document, passages: page.passages.map((p) => p.text) };
+    // The content script's path: the same reading of the page (scanDocument = readWebPage + matchDocument).
+    const page = scanDocument(window.document as unknown as Document, packs);
+    return { document: page.facts, passages: page.passages.map((p) => p.text) };
   } finally {
     void window.happyDOM.close();
   }
@@ -100,6 +102,7 @@ if (!['.txt', '.html', '.htm', '.pdf'].includes(ext)) {
   fail(`${args.file}: ${formatMessage('cliUnknownType', [ext || '–'])}`);
 }
 const pack = loadPack(args.pack);
+const packs = activePacksOf([pack]);
 const bytes = readBytes(args.file);
 const { document, passages, extra } =
   ext === '.txt'
@@ -108,7 +111,11 @@ const { document, passages, extra } =
       ? await pdfPassagesOf(bytes)
       : { ...htmlPassages(bytes, args.file), extra: undefined };
 
-const matched = matchPassages(passages, pack, { threshold: args.threshold });
+const matched = matchWith(
+  passages,
+  packs.map((p) => p.matcher),
+  { threshold: args.threshold },
+);
 const out = {
   file: args.file,
   pack: { id: pack.id, name: pack.name },

@@ -1,4 +1,4 @@
-import { el, styleElement } from './dom';
+import { attachRoot, dropUntrustedClicks, el, styleElement } from './dom';
 import { PALETTE } from './palette';
 
 export interface BadgeMeasure {
@@ -21,7 +21,7 @@ button:hover { background: #e4ece6; }
 button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
 .dot { width: 0.65em; height: 0.65em; border-radius: 50%; display: inline-block; }
 .sep { opacity: 0.5; }
-.notes { font-weight: 700; }
+.count { font-weight: 700; }
 @media (prefers-color-scheme: dark) { button { background: #26322a; color: #eef4ef; border-color: #8fa596; } button:hover { background: #324137; } }
 `;
 
@@ -36,7 +36,7 @@ export function createBadge(
   label: (spoken: string, terms: string) => string,
 ) {
   const host = el(doc, 'span', { attrs: { 'data-ratsmarker-ui': 'badge' } });
-  const root = host.attachShadow({ mode: 'open' });
+  const root = attachRoot(host);
   const button = el(doc, 'button', {
     attrs: {
       type: 'button',
@@ -51,6 +51,8 @@ export function createBadge(
     dot.style.background = PALETTE[m.colour % PALETTE.length]?.line ?? '#888';
     button.append(dot, el(doc, 'span', { text: m.short }));
   });
+  // First listener on the button: whoever adds the click handler that opens the card gets trusted clicks only.
+  dropUntrustedClicks(button);
   root.append(styleElement(doc, CSS), button);
   const baseLabel = button.getAttribute('aria-label') ?? '';
   let marker: HTMLElement | undefined;
@@ -61,11 +63,11 @@ export function createBadge(
     button.setAttribute('aria-label', [baseLabel, count > 0 ? spoken : ''].filter(Boolean).join('; '));
     if (count === 0) return;
     marker = el(doc, 'span', {
-      class: 'notes',
+      class: 'count',
       text: `✎ ${count}`,
-      attrs: { 'aria-hidden': 'true', 'data-notes': String(count) },
+      attrs: { 'aria-hidden': 'true' },
     });
     button.append(marker);
   };
-  return { host, button, setNotes };
+  return { host, root, button, setNotes };
 }

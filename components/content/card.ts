@@ -1,4 +1,4 @@
-import { el, styleElement } from './dom';
+import { attachRoot, el, onTrustedClick, styleElement } from './dom';
 import { PALETTE } from './palette';
 
 export interface CardMeasure {
@@ -11,6 +11,8 @@ export interface CardMeasure {
   colour: number;
   /** "KW21 Internationale Zusammenarbeit · Kreisvorstand · 05.02.2020" */
   source: string;
+  /** The meeting radar: the passages of a document that touch the measure, each with a link into the document. */
+  passages?: readonly { quote: string; href: string; linkText: string }[];
 }
 
 export interface CardStrings {
@@ -48,6 +50,8 @@ h2 { font-size: 15px; margin: 0 0 2px; display: flex; gap: 6px; align-items: cen
 blockquote { margin: 0 0 6px; padding: 4px 10px; border-left: 3px solid #9aa99f; }
 .heading { margin: 0 0 2px; font-size: 12px; opacity: .75; }
 .why, .source { margin: 0 0 6px; font-size: 13px; }
+.passage blockquote { font-style: italic; border-left-color: #166534; }
+.passage a { font-size: 13px; color: #14532d; }
 section + section { border-top: 1px solid #d5ddd7; padding-top: 8px; margin-top: 8px; }
 .close { position: absolute; top: 6px; right: 8px; border: 0; background: transparent; font-size: 20px; line-height: 1; cursor: pointer; color: inherit; padding: 2px 6px; }
 .notes { margin: 8px 0; padding: 0; list-style: none; }
@@ -97,19 +101,35 @@ function noteSection(doc: Document, notes: CardNotes, strings: CardStrings): Nod
     el(doc, 'label', {}, [el(doc, 'span', { text: strings.noteTags }), tags]),
     el(doc, 'div', { class: 'row' }, [save, cancel]),
   ]);
-  open.addEventListener('click', () => {
+  onTrustedClick(open, () => {
     form.hidden = false;
     open.hidden = true;
     status.textContent = '';
     text.focus();
   });
-  cancel.addEventListener('click', () => {
+  onTrustedClick(cancel, () => {
     form.hidden = true;
     open.hidden = false;
     open.focus();
   });
+  // A submit event is trusted even when a script calls requestSubmit(): only a trusted click on save
+  // (which Enter in a field also makes) arms the form, and the submit it causes disarms it.
+  let armed = false;
+  onTrustedClick(save, () => {
+    armed = true;
+  });
+  // A trusted click on an incomplete form submits nothing: it arms nothing either.
+  form.addEventListener(
+    'invalid',
+    () => {
+      armed = false;
+    },
+    true,
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    if (!armed) return;
+    armed = false;
     const value = text.value.trim();
     if (!value) return text.focus();
     save.disabled = true;
@@ -192,7 +212,7 @@ export function createCardLayer(doc: Document) {
     close(false);
     if (reopen) return; // a second click on the same badge closes its card
     host = el(doc, 'div', { attrs: { 'data-ratsmarker-ui': 'card' } });
-    const root = host.attachShadow({ mode: 'open' });
+    const root = attachRoot(host);
     const card = el(doc, 'div', {
       class: 'card',
       attrs: { role: 'dialog', 'aria-label': strings.title, tabindex: '-1' },
@@ -202,7 +222,7 @@ export function createCardLayer(doc: Document) {
       text: '×',
       attrs: { type: 'button', 'aria-label': strings.close },
     });
-    closeButton.addEventListener('click', () => close());
+    onTrustedClick(closeButton, () => close());
     card.append(closeButton);
     for (const m of measures) {
       const dot = el(doc, 'span', { class: 'dot', attrs: { 'aria-hidden': 'true' } });
@@ -221,6 +241,12 @@ export function createCardLayer(doc: Document) {
             el(doc, 'strong', { text: `${strings.resolution}: ` }),
             doc.createTextNode(m.source),
           ]),
+          ...(m.passages ?? []).map((p) =>
+            el(doc, 'div', { class: 'passage' }, [
+              el(doc, 'blockquote', { text: p.quote }),
+              el(doc, 'a', { text: p.linkText, attrs: { href: p.href, target: '_blank', rel: 'noopener' } }),
+            ]),
+          ),
         ]),
       );
     }

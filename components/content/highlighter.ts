@@ -1,10 +1,10 @@
-import { highlightName, PALETTE } from './palette';
+import { highlightName } from './palette';
 
-/** Paints ranges of the page in a measure's colour. */
+/** Paints ranges of the page in a highlight slot (a pack's colour in a measure's shade, see palette.ts). */
 export interface Highlighter {
   readonly kind: 'css-highlight' | 'mark';
-  add(colour: number, range: Range): void;
-  remove(colour: number, range: Range): void;
+  add(slot: number, range: Range): void;
+  remove(slot: number, range: Range): void;
   clear(): void;
 }
 
@@ -27,18 +27,24 @@ export function createHighlighter(doc: Document): Highlighter {
 }
 
 function cssHighlighter(registry: HighlightRegistry, HighlightCtor: typeof Highlight): Highlighter {
-  const highlights = PALETTE.map((_, i) => {
-    const h = new HighlightCtor();
-    registry.set(highlightName(i), h);
+  // Registered on first use: a page shows only the slots of the packs and measures it matched.
+  const highlights = new Map<string, Highlight>();
+  const at = (slot: number) => {
+    const name = highlightName(slot);
+    let h = highlights.get(name);
+    if (!h) {
+      h = new HighlightCtor();
+      registry.set(name, h);
+      highlights.set(name, h);
+    }
     return h;
-  });
-  const at = (colour: number) => highlights[colour % highlights.length] as Highlight;
+  };
   return {
     kind: 'css-highlight',
-    add: (colour, range) => void at(colour).add(range),
-    remove: (colour, range) => void at(colour).delete(range),
+    add: (slot, range) => void at(slot).add(range),
+    remove: (slot, range) => void at(slot).delete(range),
     clear: () => {
-      for (const h of highlights) h.clear();
+      for (const h of highlights.values()) h.clear();
     },
   };
 }
@@ -47,11 +53,11 @@ function markHighlighter(doc: Document): Highlighter {
   const marks = new Map<Range, HTMLElement[]>();
   return {
     kind: 'mark',
-    add(colour, range) {
+    add(slot, range) {
       const wrapped: HTMLElement[] = [];
       for (const piece of textPieces(doc, range)) {
         const mark = doc.createElement('mark');
-        mark.className = `ratsmarker-mark ${highlightName(colour)}`;
+        mark.className = `ratsmarker-mark ${highlightName(slot)}`;
         mark.setAttribute('data-ratsmarker-ui', 'mark');
         piece.surroundContents(mark);
         wrapped.push(mark);

@@ -1,14 +1,17 @@
 import { storage } from 'wxt/utils/storage';
+import { activePacksFrom } from '@/utils/pipeline/activePacks';
 import { sendMessage } from '../messages';
 import type { ActivePackSpecs } from '../packs';
-import { packsFromSpecs } from './packsFromSpecs';
 
 // The same key as activeSpecsItem in ../packs.ts, read here without that module's validators.
 const snapshot = storage.defineItem<ActivePackSpecs>('local:activeSpecs');
 
-/** The enabled packs and the threshold: from the background's snapshot, or by asking it. */
+/**
+ * The enabled packs, as the background compiled them, and the threshold: from
+ * its snapshot in storage, or by asking it. Nothing is compiled here.
+ */
 export async function loadActivePacks() {
   const stored = await snapshot.getValue().catch(() => null);
   const active = stored && Array.isArray(stored.specs) ? stored : await sendMessage('activePacks', undefined);
-  return { packs: packsFromSpecs(active.specs), threshold: active.threshold };
+  return { packs: activePacksFrom(active.specs), threshold: active.threshold };
 }

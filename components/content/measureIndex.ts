@@ -1,26 +1,31 @@
 import type { MeasureMatch } from '@/utils/matcher/matchPassages';
 import type { PackMeasure, PositionPack } from '@/utils/pack/types';
+import type { ActivePack } from '@/utils/pipeline/activePacks';
 import { formatLineReference } from '@/utils/resolution/lineReference';
 import type { PageReport } from '../messages';
 import type { BadgeMeasure } from './badge';
 import type { CardMeasure } from './card';
+import { highlightSlot } from './palette';
 
 interface MeasureInfo {
   measure: PackMeasure;
   pack: PositionPack;
+  /** The pack's colour (badges, cards). */
   colour: number;
+  /** The pack's colour in this measure's shade (highlights). */
+  slot: number;
 }
 
 /**
- * The measures of the active packs, each with its colour, and how a match on
- * one reads on a badge, in a card and in the report (the same on web pages
+ * The measures of the active packs, each in its pack's colour, and how a match
+ * on one reads on a badge, in a card and in the report (the same on web pages
  * and in the PDF viewer).
  */
-export function createMeasureIndex(packs: readonly PositionPack[]) {
+export function createMeasureIndex(packs: readonly ActivePack[]) {
   const info = new Map<string, MeasureInfo>();
-  let colour = 0;
-  for (const pack of packs)
-    for (const measure of pack.measures) info.set(measure.id, { measure, pack, colour: colour++ });
+  for (const { pack, colour } of packs)
+    for (const [i, measure] of pack.measures.entries())
+      info.set(measure.id, { measure, pack, colour, slot: highlightSlot(colour, i) });
   const get = (id: string) => info.get(id) as MeasureInfo;
 
   const references = (m: MeasureMatch) => {
@@ -30,6 +35,7 @@ export function createMeasureIndex(packs: readonly PositionPack[]) {
 
   return {
     colourOf: (id: string) => get(id).colour,
+    slotOf: (id: string) => get(id).slot,
 
     badgeMeasures: (matches: readonly MeasureMatch[]): BadgeMeasure[] =>
       matches.map((m) => ({ ...references(m), terms: m.terms, colour: get(m.id).colour })),

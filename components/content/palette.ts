@@ -1,6 +1,6 @@
 /**
- * Colours of the measures, in order of the pack's measures (cycled). Chosen so
- * that text stays readable on light pages (light fill) and dark pages (the
+ * Colours of the packs (the reader picks one per pack in the options). Chosen
+ * so that text stays readable on light pages (light fill) and dark pages (the
  * underline carries the colour where the fill is faint).
  */
 export const PALETTE: readonly { fill: string; line: string }[] = [
@@ -14,4 +14,42 @@ export const PALETTE: readonly { fill: string; line: string }[] = [
   { fill: 'rgba(220, 200, 160, 0.55)', line: '#6d4c41' },
 ];
 
-export const highlightName = (colour: number) => `ratsmarker-${colour % PALETTE.length}`;
+/**
+ * Measures of one pack share its colour and differ in shade: the fill's
+ * strength and the underline's style, while the underline keeps the pack's colour.
+ */
+export const SHADES: readonly { alpha: number; line: 'solid' | 'dotted' | 'dashed' | 'double' | 'wavy' }[] = [
+  { alpha: 1, line: 'solid' },
+  { alpha: 0.6, line: 'dotted' },
+  { alpha: 1.35, line: 'dashed' },
+  { alpha: 0.8, line: 'double' },
+  { alpha: 1.2, line: 'wavy' },
+];
+
+/** The highlight slot of a measure: its pack's colour, in the shade of its place among the pack's measures. */
+export const highlightSlot = (colour: number, measureIndex: number) =>
+  (colour % PALETTE.length) * SHADES.length + (measureIndex % SHADES.length);
+
+/**
+ * The name a slot is registered under in the page's highlight registry (which
+ * the page's scripts can read): a number, never a pack code or measure id.
+ */
+export const highlightName = (slot: number) => `ratsmarker-${slot % (PALETTE.length * SHADES.length)}`;
+
+/** The style rules of every slot, for the content script's stylesheet (see scripts/highlightCss.ts). */
+export function highlightCss(): string {
+  const rules: string[] = [];
+  PALETTE.forEach((p, c) => {
+    SHADES.forEach((s, i) => {
+      const name = highlightName(c * SHADES.length + i);
+      const fill = p.fill.replace(
+        /([\d.]+)\)$/,
+        (_, a: string) => `${Math.min(0.85, Number(a) * s.alpha).toFixed(2)})`,
+      );
+      const body = `  background-color: ${fill};\n  text-decoration: underline ${s.line} 2px ${p.line};\n`;
+      // ::highlight and mark rules stand apart: a browser that does not know ::highlight drops the whole rule.
+      rules.push(`::highlight(${name}) {\n${body}}`, `mark.ratsmarker-mark.${name} {\n${body}}`);
+    });
+  });
+  return rules.join('\n');
+}

@@ -1,5 +1,5 @@
 import { pdfLinksOf } from '@/utils/detect/pdfLinks';
-import { el, styleElement } from './dom';
+import { attachRoot, el, onTrustedClick, styleElement } from './dom';
 
 const CSS = `
 :host { all: initial; display: inline; }
@@ -33,13 +33,13 @@ export function addPdfButtons(
       text: strings.text,
       attrs: { type: 'button', 'aria-label': strings.label(name) },
     });
-    button.addEventListener('click', (e) => {
+    onTrustedClick(button, (e) => {
       // The link's own handlers (downloads, tooltips) stay out of it.
       e.preventDefault();
       e.stopPropagation();
       open(url);
     });
-    host.attachShadow({ mode: 'open' }).append(styleElement(doc, CSS), button);
+    attachRoot(host).append(styleElement(doc, CSS), button);
     element.after(host);
   }
   return links.length;

@@ -1,11 +1,16 @@
 import { isKnownCouncilUrl } from '@/utils/detect/councilHosts';
 import { detectSystem } from '@/utils/detect/readCouncilPage';
+import { readAgenda } from '@/utils/radar/readAgenda';
 import { t } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
+import { sendNoteReliably } from '../notes/sendNote';
 import { type Annotator, annotatePage, SCAN_END, SCAN_START } from './annotatePage';
 import { cardStrings } from './cardStrings';
 import { loadActivePacks } from './loadActivePacks';
 import { addPdfButtons } from './pdfButtons';
+import { addedSitesItem, readMode } from './readDecision';
+import { selectionQuote } from './selectionQuote';
+import { loadTestMarks } from './testMarks';
 
 declare global {
   // Set by the background before it injects the script on the user's request.
@@ -13,23 +18,59 @@ declare global {
   var __ratsmarkerStarted: boolean | undefined;
 }
 
+// Meeting pages whose agenda the radar reads: SessionNet si0057/si0056 and to0040, ALLRIS to010.
+const AGENDA_PAGE = /\/(?:si005[67]|to0040)\.(?:asp|php)$|\/to010(?:\.asp)?$/i;
+
+/** The „In Ratsmarker öffnen“ buttons beside PDF links; an odd link must not stop anything else. */
+const addButtons = () => {
+  try {
+    addPdfButtons(
+      document,
+      location.href,
+      { text: t('openInRatsmarker'), label: (name) => t('openInRatsmarkerLabel', name) },
+      (pdfUrl) => void sendMessage('openViewer', pdfUrl).catch(() => undefined),
+    );
+  } catch (error) {
+    console.warn('Ratsmarker: PDF buttons', error);
+  }
+};
+
 /** The content script's whole flow: annotate this page, answer the popup, report to the toolbar. */
 export async function startContentScript(): Promise<void> {
   if (globalThis.__ratsmarkerStarted) return;
+  const requested = globalThis.__ratsmarkerForce === true;
+  // Outside the known council pages the script may have been registered on every page of a site (see
+  // readDecision.ts): it leaves pages that are not the reader's nor a council product's at once, unmarked.
+  const mode = readMode(location, {
+    requested,
+    addedPatterns: requested || isKnownCouncilUrl(location) ? [] : await addedSitesItem.getValue().catch(() => []),
+  });
+  if (mode === 'none') return;
   // The whole cost of the content script on a page counts, from here.
   const startedAt = performance.mark(SCAN_START).startTime;
-  const requested = globalThis.__ratsmarkerForce === true;
-  // On the known council hosts the page must prove its product; a page the
+  // On council product pages the page must prove its product; a page the
   // user asked for (or a site they added) is read whatever it is. Pages that
   // fail the proof (most pages of a council's site) cost this much and no more.
-  const requireProduct = !requested && isKnownCouncilUrl(location);
   const system = detectSystem(document);
-  if (requireProduct && !system) {
+  if (mode === 'product' && !system) {
     performance.mark(SCAN_END);
     return;
   }
   const url = new URL(location.href);
   globalThis.__ratsmarkerStarted = true;
+  // Before the first badge: the switch decides the test contract and the shadow roots' mode.
+  await loadTestMarks();
+  if (system && AGENDA_PAGE.test(url.pathname)) {
+    const agenda = readAgenda(document, url.href);
+    if (agenda?.items.some((item) => item.paperUrl || item.fileUrls.length > 0)) {
+      // A meeting's agenda: the radar reads its documents (its script comes only to agenda pages, through
+      // the background, so that every other page loads none of it); the page's own text is only titles.
+      void sendMessage('startRadar', undefined).catch(() => undefined);
+      addButtons();
+      performance.mark(SCAN_END);
+      return;
+    }
+  }
   const annotator: Annotator = await annotatePage(document, url, {
     load: loadActivePacks,
     system,
@@ -38,22 +79,17 @@ export async function startContentScript(): Promise<void> {
     onReport: (report) => void sendMessage('reportMatches', report).catch(() => undefined),
     notes: {
       load: (key) => sendMessage('notesForDocument', key),
-      save: async (note) => {
-        await sendMessage('addNote', note);
-      },
+      save: (note) => sendNoteReliably(note, (n) => sendMessage('addNote', n)),
       anchored: (found, orphaned) => void sendMessage('notesAnchored', { found, orphaned }).catch(() => undefined),
       spoken: (count) => t('noteCount', String(count)),
     },
   });
-  addPdfButtons(
-    document,
-    location.href,
-    { text: t('openInRatsmarker'), label: (name) => t('openInRatsmarkerLabel', name) },
-    (pdfUrl) => void sendMessage('openViewer', pdfUrl).catch(() => undefined),
-  );
+  // The popup, side panel and shortcuts are answered first: extras on the page come after and cannot stop them.
   onMessage('getReport', () => annotator.report());
   onMessage('showMeasure', ({ data }) => annotator.showMeasure(data));
   onMessage('refreshNotes', () => annotator.refreshNotes());
   onMessage('showPassage', ({ data }) => annotator.showPassage(data));
   onMessage('stepMatch', ({ data }) => annotator.stepMatch(data));
+  onMessage('selectionTarget', () => selectionQuote(document, system, url));
+  addButtons();
 }

@@ -2,17 +2,19 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { PositionPack } from '@/utils/pack/types';
 import { formatLineReference } from '@/utils/resolution/lineReference';
-import { errorText, type MessageKey, t } from '../i18n';
+import { type MessageKey, t } from '../i18n';
 import { cachedFirstNotes, rememberFirstNotes } from './firstNotes';
 import { loadNotebook } from './loadNotebook';
 import { NoteItem } from './NoteItem';
 import { useLive } from './useLive';
 import { useSearchIndex } from './useSearchIndex';
+import { writeFailureReason } from './writeFailure';
 
 // Rows are drawn only where the list is scrolled to; a row is this tall at
 // most (long notes are clipped in the list and shown whole when edited).
-const ROW_HEIGHT = 150;
-const VIEW_HEIGHT = 380;
+// Three notes in view at the popup's 600 px, each with its actions (entrypoints/popup/style.css).
+const ROW_HEIGHT = 128;
+const VIEW_HEIGHT = 384;
 const OVERSCAN = 4;
 
 export type ExportFormat = 'markdown' | 'csv' | 'json' | 'webannotation';
@@ -105,7 +107,7 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
       performance.measure('ratsmarker:import', { start, end: performance.now() });
       message.value = t('popupImported', [String(s.added), String(s.updated), String(s.skipped)]);
     } catch (err) {
-      message.value = t('popupImportFailed', errorText(err));
+      message.value = t('popupImportFailed', writeFailureReason(err));
     }
     input.value = '';
   };

@@ -1,9 +1,10 @@
 import { useSignal } from '@preact/signals';
 import type { Note } from '@/utils/notes/types';
 import { t } from '../i18n';
-import { loadNotebook } from './loadNotebook';
-import { NoteFields } from './NoteFields';
+import { NoteEditor } from './NoteEditor';
+import { NoteReattach } from './NoteReattach';
 import { deleteWithUndo } from './undo';
+import { writeFailureReason } from './writeFailure';
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -18,15 +19,7 @@ export function NoteItem({
   onChange?: () => void;
 }) {
   const editing = useSignal(false);
-  const text = useSignal(note.text);
-  const tags = useSignal(note.tags.join(', '));
-  const save = async (e: Event) => {
-    e.preventDefault();
-    const { db, updateNote } = await loadNotebook();
-    await updateNote(db, note.id, { text: text.value.trim(), tags: tags.value.split(',') });
-    editing.value = false;
-    onChange?.();
-  };
+  const failure = useSignal('');
   const d = note.document;
   return (
     <article class="note" data-testid="note" data-note-id={note.id}>
@@ -41,17 +34,10 @@ export function NoteItem({
         {note.target ? `„${clip(note.target.quote.exact, 160)}“` : <em>{t('popupPageNoteLabel')}</em>}
         {note.orphaned && <span class="orphan"> · {t('popupOrphaned')}</span>}
       </p>
+      <NoteReattach note={note} canReattach={!showDocument} onChange={onChange} />
       {note.measureIds.length > 0 && <p class="note-measures">{note.measureIds.join(', ')}</p>}
       {editing.value ? (
-        <form onSubmit={save} class="note-edit">
-          <NoteFields label={t('cardNoteText')} text={text} tags={tags} required />
-          <div class="actions">
-            <button type="submit">{t('popupSave')}</button>
-            <button type="button" onClick={() => (editing.value = false)}>
-              {t('popupCancel')}
-            </button>
-          </div>
-        </form>
+        <NoteEditor note={note} onClose={() => (editing.value = false)} onChange={onChange} />
       ) : (
         <>
           {/* Element Timing: the benchmark reads when the first note text is painted. */}
@@ -66,13 +52,23 @@ export function NoteItem({
             <button
               type="button"
               onClick={async () => {
-                await deleteWithUndo(note.id);
-                onChange?.();
+                failure.value = '';
+                try {
+                  await deleteWithUndo(note.id);
+                  onChange?.();
+                } catch (e) {
+                  failure.value = t('popupDeleteFailed', writeFailureReason(e));
+                }
               }}
             >
               {t('popupDelete')}
             </button>
           </div>
+          {failure.value && (
+            <p class="error" role="alert" data-testid="write-failure">
+              {failure.value}
+            </p>
+          )}
         </>
       )}
     </article>

@@ -5,17 +5,26 @@ import { loadNotebook } from './loadNotebook';
 import { NoteFields } from './NoteFields';
 import { NoteItem } from './NoteItem';
 import { useLive } from './useLive';
+import { writeFailureReason } from './writeFailure';
 
 /** The notes of the document in the current tab, and a field for a page note. */
 export function PageNotes({ document: doc, onChange }: { document: NoteDocument; onChange?: () => void }) {
   const notes = useLive(({ db, notesForDocument }) => notesForDocument(db, doc.key), [doc.key], []);
   const text = useSignal('');
   const tags = useSignal('');
+  const failure = useSignal('');
   const save = async (e: Event) => {
     e.preventDefault();
     if (!text.value.trim()) return;
-    const { db, addNote } = await loadNotebook();
-    await addNote(db, { document: doc, text: text.value.trim(), tags: tags.value.split(',') });
+    failure.value = '';
+    try {
+      const { db, addNote } = await loadNotebook();
+      await addNote(db, { document: doc, text: text.value.trim(), tags: tags.value.split(',') });
+    } catch (err) {
+      // The text stays in the field, to be saved again.
+      failure.value = t('popupSaveFailed', writeFailureReason(err));
+      return;
+    }
     text.value = '';
     tags.value = '';
     onChange?.();
@@ -31,6 +40,11 @@ export function PageNotes({ document: doc, onChange }: { document: NoteDocument;
         <div class="actions">
           <button type="submit">{t('popupAddNote')}</button>
         </div>
+        {failure.value && (
+          <p class="error" role="alert" data-testid="write-failure">
+            {failure.value}
+          </p>
+        )}
       </form>
     </section>
   );

@@ -1,7 +1,10 @@
+import { useSignal } from '@preact/signals';
 import { t } from '../i18n';
 import { lastDeleted, undoDelete } from './undo';
+import { writeFailureReason } from './writeFailure';
 
 export function UndoToast({ onChange }: { onChange?: () => void }) {
+  const failure = useSignal('');
   if (!lastDeleted.value) return null;
   return (
     <div class="toast" role="status">
@@ -9,12 +12,22 @@ export function UndoToast({ onChange }: { onChange?: () => void }) {
       <button
         type="button"
         onClick={async () => {
-          await undoDelete();
-          onChange?.();
+          failure.value = '';
+          try {
+            await undoDelete();
+            onChange?.();
+          } catch (e) {
+            failure.value = t('popupUndoFailed', writeFailureReason(e));
+          }
         }}
       >
         {t('popupUndo')}
       </button>
+      {failure.value && (
+        <p class="error" role="alert" data-testid="write-failure">
+          {failure.value}
+        </p>
+      )}
     </div>
   );
 }

@@ -8,6 +8,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 // Long enough to notice and reach the button by keyboard.
 const UNDO_MS = 10_000;
 
+/** Deletes a note and offers it back for a while; a failed delete throws and leaves the note. */
 export async function deleteWithUndo(id: string): Promise<void> {
   const { db, deleteNote } = await loadNotebook();
   const note = await deleteNote(db, id);
@@ -19,9 +20,15 @@ export async function deleteWithUndo(id: string): Promise<void> {
   }, UNDO_MS);
 }
 
+/**
+ * Brings the note deleted last back. When that fails the note stays offered
+ * (no longer on a timer) until it is restored or another note is deleted.
+ */
 export async function undoDelete(): Promise<void> {
   const note = lastDeleted.value;
   if (!note) return;
+  if (timer) clearTimeout(timer);
+  timer = undefined;
   const { db, restoreNote } = await loadNotebook();
   await restoreNote(db, note);
   lastDeleted.value = undefined;

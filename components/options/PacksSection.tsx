@@ -4,10 +4,12 @@ import { PALETTE } from '@/components/content/palette';
 import { packFromText } from '@/utils/pack/packFile';
 import type { StoredPack } from '@/utils/pack/storedPacks';
 import type { PositionPack } from '@/utils/pack/types';
+import type { BrokenPack } from '@/utils/pipeline/compilePacks';
 import { ResolutionParseError } from '@/utils/resolution/parseResolution';
 import { errorText, t } from '../i18n';
 import { downloadText } from '../notes/download';
-import { saveStoredPacks, storedPackFrom, storedPacks } from '../packs';
+import { writeFailureReason } from '../notes/writeFailure';
+import { activeSpecsItem, saveStoredPacks, storedPackFrom, storedPacks } from '../packs';
 
 const COLOUR_KEYS = [
   'optionsColour0',
@@ -21,9 +23,13 @@ const COLOUR_KEYS = [
 ] as const;
 
 /** The packs: list, switch on and off, colour, export, remove, and add from text or a file. */
+/** A pack id as an element id: one token, so it can stand in aria-labelledby. */
+const domId = (packId: string) => packId.replace(/[^\w-]/g, '_');
+
 export function PacksSection() {
   const packs = useSignal<StoredPack[]>([]);
   const damaged = useSignal<string[]>([]);
+  const broken = useSignal<BrokenPack[]>([]);
   const text = useSignal('');
   const error = useSignal<{ message: string; line?: number } | undefined>(undefined);
   const pending = useSignal<PositionPack | undefined>(undefined);
@@ -33,14 +39,25 @@ export function PacksSection() {
     const s = await storedPacks();
     packs.value = s.packs;
     damaged.value = s.damaged;
+    // The background's last compile (written again by every save): packs that it had to switch off.
+    broken.value = (await activeSpecsItem.getValue().catch(() => null))?.broken ?? [];
   };
   useEffect(() => {
     void reload();
   }, []);
 
-  const save = async (next: StoredPack[]) => {
-    await saveStoredPacks(next);
+  const saveFailure = useSignal('');
+  /** Saves the packs; a failed save says why, leaves the list and what was typed, and reports false. */
+  const save = async (next: StoredPack[]): Promise<boolean> => {
+    saveFailure.value = '';
+    try {
+      await saveStoredPacks(next);
+    } catch (e) {
+      saveFailure.value = t('optionsSaveFailed', writeFailureReason(e));
+      return false;
+    }
     await reload();
+    return true;
   };
   const update = (id: string, change: Partial<StoredPack>) =>
     save(packs.value.map((p) => (p.id === id ? { ...p, ...change } : p)));
@@ -49,7 +66,8 @@ export function PacksSection() {
     const existing = packs.value.find((p) => p.id === pack.id);
     const colour = existing?.colour ?? packs.value.length % PALETTE.length;
     const entry = { ...storedPackFrom(pack, colour), enabled: existing?.enabled ?? true };
-    await save(existing ? packs.value.map((p) => (p.id === pack.id ? entry : p)) : [...packs.value, entry]);
+    if (!(await save(existing ? packs.value.map((p) => (p.id === pack.id ? entry : p)) : [...packs.value, entry])))
+      return;
     pending.value = undefined;
     text.value = '';
     status.value = t('optionsAdded', pack.id);
@@ -78,11 +96,16 @@ export function PacksSection() {
           {t('optionsDamaged', id)}
         </p>
       ))}
+      {broken.value.map((b) => (
+        <p key={`broken-${b.id}`} class="warning" role="alert" data-testid="pack-broken">
+          {t('packBroken', [b.id, errorText(b)])}
+        </p>
+      ))}
       <ul class="packs">
         {packs.value.map((p) => (
           <li key={p.id} class="pack" data-testid="pack" data-pack-id={p.id}>
             <span class="swatch" style={{ background: PALETTE[p.colour % PALETTE.length]?.line }} aria-hidden="true" />
-            <div class="pack-name">
+            <div class="pack-name" id={`pack-name-${domId(p.id)}`}>
               <strong>{p.name}</strong>
               {p.party ? <span class="meta"> · {p.party}</span> : null}
               {p.builtin ? <span class="meta"> · {t('optionsBuiltin')}</span> : null}
@@ -90,10 +113,11 @@ export function PacksSection() {
             <label class="switch">
               <input
                 type="checkbox"
+                aria-labelledby={`pack-name-${domId(p.id)} pack-enabled-label-${domId(p.id)}`}
                 checked={p.enabled}
                 onChange={(e) => void update(p.id, { enabled: e.currentTarget.checked })}
               />{' '}
-              {t('optionsEnabled')}
+              <span id={`pack-enabled-label-${domId(p.id)}`}>{t('optionsEnabled')}</span>
             </label>
             <label>
               {t('optionsColour')}{' '}
@@ -173,6 +197,11 @@ export function PacksSection() {
           <button type="button" onClick={() => void store(pending.value as PositionPack)}>
             {t('optionsReplace')}
           </button>
+        </p>
+      )}
+      {saveFailure.value && (
+        <p class="error" role="alert" data-testid="pack-save-failure">
+          {saveFailure.value}
         </p>
       )}
       {status.value && (

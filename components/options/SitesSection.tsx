@@ -1,21 +1,55 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { COUNCIL_PATHS, KNOWN_COUNCIL_HOSTS } from '@/utils/detect/councilHosts';
+import { addedSites } from '@/components/addedSites';
+import { ALL_COUNCIL_PAGES } from '@/components/content/readDecision';
+import { KNOWN_COUNCIL_HOSTS } from '@/utils/detect/councilHosts';
 import { t } from '../i18n';
 
-/** All SessionNet and ALLRIS product pages, on any host. */
-const ALL_COUNCIL_PAGES = COUNCIL_PATHS.map((path) => `*://*${path}`);
+/** The two lists: the hosts built into Ratsmarker (nothing to remove), and the sites the reader added (removable). */
+export function SitesList(props: {
+  builtIn: readonly string[];
+  added: readonly string[];
+  onRemove: (origin: string) => void;
+}) {
+  return (
+    <>
+      <h3 id="added-sites">{t('optionsAddedSites')}</h3>
+      {props.added.length === 0 ? (
+        <p class="meta">{t('optionsNoAddedSites')}</p>
+      ) : (
+        <ul data-testid="added-sites" aria-labelledby="added-sites">
+          {props.added.map((origin) => (
+            <li key={origin}>
+              <code>{origin}</code>{' '}
+              <button type="button" onClick={() => props.onRemove(origin)}>
+                {t('optionsRemove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <details>
+        <summary>{t('optionsKnownSites')}</summary>
+        <p class="meta">{t('optionsKnownSitesHelp')}</p>
+        <ul data-testid="built-in-sites">
+          {props.builtIn.map((h) => (
+            <li key={h}>
+              <code>{h}</code>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </>
+  );
+}
 
-/** The council systems Ratsmarker knows, the sites the user added, and the one-click grant. */
+/** The council systems Ratsmarker knows, the sites the user added, and the one-click grant, with what it grants. */
 export function SitesSection() {
   const added = useSignal<string[]>([]);
-  const manifestOrigins = new Set(
-    (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []),
-  );
   const reload = async () => {
     const all = await browser.permissions.getAll();
-    added.value = (all.origins ?? []).filter((o) => !manifestOrigins.has(o));
+    added.value = addedSites(all.origins ?? [], browser.runtime.getManifest());
   };
   useEffect(() => {
     void reload();
@@ -24,47 +58,27 @@ export function SitesSection() {
   return (
     <section aria-labelledby="sites">
       <h2 id="sites">{t('optionsSites')}</h2>
-      <h3>{t('optionsAddedSites')}</h3>
-      {added.value.length === 0 ? (
-        <p class="meta">{t('optionsNoAddedSites')}</p>
-      ) : (
-        <ul data-testid="added-sites">
-          {added.value.map((origin) => (
-            <li key={origin}>
-              <code>{origin}</code>{' '}
-              <button
-                type="button"
-                onClick={async () => {
-                  await browser.permissions.remove({ origins: [origin] });
-                  await reload();
-                }}
-              >
-                {t('optionsRemove')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <p class="meta">{t('optionsGrantAllHelp')}</p>
+      <SitesList
+        builtIn={KNOWN_COUNCIL_HOSTS}
+        added={added.value}
+        onRemove={async (origin) => {
+          await browser.permissions.remove({ origins: [origin] });
+          await reload();
+        }}
+      />
+      <p class="meta" id="grant-all-help">
+        {t('optionsGrantAllHelp')}
+      </p>
       <button
         type="button"
+        aria-describedby="grant-all-help"
         onClick={async () => {
-          await browser.permissions.request({ origins: ALL_COUNCIL_PAGES });
+          await browser.permissions.request({ origins: [...ALL_COUNCIL_PAGES] });
           await reload();
         }}
       >
         {t('optionsGrantAll')}
       </button>
-      <details>
-        <summary>{t('optionsKnownSites')}</summary>
-        <ul>
-          {KNOWN_COUNCIL_HOSTS.map((h) => (
-            <li key={h}>
-              <code>{h}</code>
-            </li>
-          ))}
-        </ul>
-      </details>
       <p class="meta">{t('optionsShortcuts')}</p>
     </section>
   );

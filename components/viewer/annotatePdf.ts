@@ -1,24 +1,26 @@
-import { anchorNotes } from '@/utils/anchoring/anchorNotes';
 import { joinPassages } from '@/utils/anchoring/joinPassages';
 import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import type { NewNote } from '@/utils/db/notesStore';
 import type { DocumentFacts } from '@/utils/detect/types';
-import { compileMatcherInSlices } from '@/utils/matcher/compileMatcher';
-import { type MeasureMatch, matchPassages } from '@/utils/matcher/matchPassages';
+import type { MeasureMatch } from '@/utils/matcher/matchPassages';
 import type { Note, NoteDocument } from '@/utils/notes/types';
-import type { PositionPack } from '@/utils/pack/types';
 import type { PdfPassage } from '@/utils/pdf/pdfPassages';
 import { textLayerStretches } from '@/utils/pdf/pdfPassages';
+import type { ActivePack } from '@/utils/pipeline/activePacks';
+import { matchDocument } from '@/utils/pipeline/matchDocument';
 import { createBadge } from '../content/badge';
 import { type CardStrings, createCardLayer } from '../content/card';
 import { createHighlighter } from '../content/highlighter';
-import { createMeasureIndex, reportText } from '../content/measureIndex';
-import { stepIndex } from '../content/stepIndex';
+import { createMeasureIndex } from '../content/measureIndex';
+import { createNavigation } from '../content/navigation';
+import type { PassageEntry } from '../content/passageEntry';
+import { showNotes } from '../content/passageNotes';
+import { passageReport } from '../content/passageReport';
 import type { PageReport } from '../messages';
 import type { RenderedPdf } from './pdfPages';
 
 export interface PdfAnnotatorOptions {
-  packs: readonly PositionPack[];
+  packs: readonly ActivePack[];
   threshold?: number;
   facts: DocumentFacts;
   noteDocument: NoteDocument;
@@ -38,14 +40,9 @@ export interface PdfAnnotatorOptions {
   onReport?: (report: PageReport) => void;
 }
 
-interface Entry {
+interface Entry extends PassageEntry {
   index: number;
   passage: PdfPassage;
-  matches: MeasureMatch[];
-  host: HTMLElement;
-  button: HTMLButtonElement;
-  setNotes: (count: number, spoken: string) => void;
-  notes: Note[];
 }
 
 // Passages matched between two looks at the clock; slices stay far under 50 ms.
@@ -65,12 +62,11 @@ export async function annotatePdf(
   passages: readonly PdfPassage[],
   o: PdfAnnotatorOptions,
 ) {
-  for (const pack of o.packs) await compileMatcherInSlices(pack, 30, o.pause);
   const measures = createMeasureIndex(o.packs);
   const highlighter = createHighlighter(doc);
   const cards = createCardLayer(doc);
   const entries: Entry[] = [];
-  const noteOnly: Entry[] = [];
+  const markers: Entry[] = [];
   const { text: wholeText, starts } = joinPassages(passages.map((p) => p.text));
 
   /** DOM ranges over the text layer for the characters [start, end) of a passage. */
@@ -110,7 +106,7 @@ export async function annotatePdf(
       host.style.top = `${place.top}px`;
       place.page.overlay.append(host);
     }
-    const entry: Entry = { index, passage, matches, host, button, setNotes, notes: [] };
+    const entry: Entry = { index, passage, text: passage.text, matches, host, button, setNotes, notes: [] };
     button.addEventListener('click', () => openCard(entry));
     return entry;
   };
@@ -146,86 +142,44 @@ export async function annotatePdf(
   };
 
   const refreshNotes = async () => {
-    for (const e of entries) {
-      e.notes = [];
-      e.setNotes(0, '');
-    }
-    for (const e of noteOnly.splice(0)) e.host.remove();
     // Notes taken on the HTML page of the same document anchor there, not here.
     const pdfNotes = (await o.notes.load(o.noteDocument.key)).filter((n) => n.target?.page !== undefined);
-    const { found, orphaned, byPassage } = anchorNotes(pdfNotes, wholeText, starts);
-    for (const [index, passageNotes] of byPassage) {
-      let entry = entries.find((e) => e.index === index) ?? noteOnly.find((e) => e.index === index);
-      if (!entry) {
-        entry = placeBadge(passages[index] as PdfPassage, [], index);
-        noteOnly.push(entry);
-      }
-      entry.notes.push(...passageNotes);
-    }
-    for (const e of [...entries, ...noteOnly])
-      if (e.notes.length > 0) e.setNotes(e.notes.length, o.notes.spoken(e.notes.length));
+    const { found, orphaned } = showNotes(
+      pdfNotes,
+      { text: wholeText, starts },
+      {
+        matched: entries,
+        entryAt: (index) => entries.find((e) => e.index === index),
+        noteOnly: (index) => placeBadge(passages[index] as PdfPassage, [], index),
+        markers,
+      },
+      o.notes.spoken,
+    );
     if (pdfNotes.length > 0) o.notes.anchored(found, orphaned);
   };
 
   for (let next = 0; next < passages.length; next += MATCH_BATCH) {
-    const batch = passages.slice(next, next + MATCH_BATCH);
-    const results = matchPassages(
-      batch.map((p) => p.text),
-      o.packs,
-      { threshold: o.threshold },
-    );
-    const matched = results.flatMap((result, i) =>
-      result.measures.length > 0
-        ? [{ passage: batch[i] as PdfPassage, measures: result.measures, index: next + i }]
-        : [],
-    );
+    const matched = matchDocument(passages.slice(next, next + MATCH_BATCH), o.packs, o.threshold, next);
     // Measure all places first, then add the badges: reading layout after each insertion would redo it every time.
     const places = matched.map((m) => badgePlace(m.passage));
     matched.forEach((m, i) => {
       for (const match of m.measures)
         for (const span of match.spans)
           for (const range of rangesOf(m.passage, span.start, span.end))
-            highlighter.add(measures.colourOf(match.id), range);
+            highlighter.add(measures.slotOf(match.id), range);
       entries.push(placeBadge(m.passage, m.measures, m.index, places[i]));
     });
     await o.pause();
   }
 
-  const report = (): PageReport => {
-    const counted = measures.reportMeasures(entries.map((e) => e.matches));
-    return {
-      count: counted.reduce((sum, m) => sum + m.count, 0),
-      noteDocument: o.noteDocument,
-      document: { ...o.facts, system: 'PDF' },
-      passages: entries.map((e, index) => ({
-        index,
-        text: reportText(e.passage.text),
-        measureIds: e.matches.map((m) => m.id),
-        where: o.strings.where(e.passage.page, e.passage.lines),
-      })),
-      measures: counted,
-    };
-  };
-  const focus = (e: Entry | undefined) => {
-    if (!e) return false;
-    e.host.scrollIntoView({ block: 'center' });
-    e.button.focus();
-    return true;
-  };
+  const report = (): PageReport =>
+    passageReport(measures, entries, { noteDocument: o.noteDocument, document: { ...o.facts, system: 'PDF' } }, (e) =>
+      o.strings.where(e.passage.page, e.passage.lines),
+    );
   o.onReport?.(report());
   await refreshNotes();
 
-  return {
-    report,
-    refreshNotes,
-    showMeasure: (id: string) => focus(entries.find((e) => e.matches.some((m) => m.id === id))),
-    showPassage: (index: number) => focus(entries[index]),
-    stepMatch(direction: 1 | -1): boolean {
-      if (entries.length === 0) return false;
-      const current = entries.findIndex((e) => e.host.shadowRoot?.activeElement === e.button);
-      return focus(entries[stepIndex(current, entries.length, direction)]);
-    },
-  };
+  return { report, refreshNotes, ...createNavigation(() => entries) };
 }
 
 export type PdfAnnotator = Awaited<ReturnType<typeof annotatePdf>>;

@@ -2,19 +2,20 @@ import { browser } from 'wxt/browser';
 import { addNote, notesForDocument, setOrphaned } from '@/utils/db/notesStore';
 import { pdfNoteDocument } from '@/utils/notes/documentKey';
 import { pdfFacts } from '@/utils/pdf/pdfFacts';
-import { pdfPassages } from '@/utils/pdf/pdfPassages';
+import { type PdfPassage, pdfPassages } from '@/utils/pdf/pdfPassages';
+import { yieldToPage } from '@/utils/pipeline/taskBudget';
 import { SCAN_END, SCAN_START } from '../content/annotatePage';
 import { cardStrings } from '../content/cardStrings';
 import { el } from '../content/dom';
 import { loadActivePacks } from '../content/loadActivePacks';
-import { yieldToPage } from '../content/yieldToPage';
 import { errorText, t } from '../i18n';
 import { sendMessage } from '../messages';
 import { db } from '../notes/db';
 import { answerAsViewer } from '../tabMessages';
 import { annotatePdf, type PdfAnnotator } from './annotatePdf';
 import { fetchPdf, openPdf, PdfFetchError, startPdfWorker } from './loadPdf';
-import { renderPdf } from './pdfPages';
+import { type RenderedPdf, renderPdf } from './pdfPages';
+import { pdfSelection } from './pdfSelection';
 
 /** User Timing mark when the first page of a PDF is drawn (the benchmark reads it). */
 export const FIRST_PAGE = 'ratsmarker:pdf-first-page';
@@ -54,14 +55,30 @@ function viewerUi(doc: Document) {
   return { title, meta, status, grant, original, input, pages, say };
 }
 
+/**
+ * The page named in the address (`#page=3`, as the meeting radar's links and
+ * PDF readers write it) comes into view once the pages are laid out.
+ */
+function showRequestedPage(doc: Document, pages: HTMLElement): void {
+  const page = /(?:^#|&)page=(\d+)/.exec(doc.location.hash)?.[1];
+  if (!page) return;
+  const target = pages.querySelector<HTMLElement>(`[data-page="${Number(page)}"]`);
+  target?.scrollIntoView({ block: 'start' });
+  target?.setAttribute('tabindex', '-1');
+  target?.focus({ preventScroll: true });
+}
+
 /** The viewer's whole flow: read the PDF named in the address (or chosen), show it, match it, take notes. */
 export async function startViewer(doc: Document): Promise<void> {
   startPdfWorker();
   const ui = viewerUi(doc);
   const tab = await browser.tabs.getCurrent();
   let annotator: PdfAnnotator | undefined;
+  // The PDF's text as notes anchor in it, for re-attaching a note to what the reader selects.
+  let selectable: { rendered: RenderedPdf; passages: PdfPassage[] } | undefined;
   if (tab?.id !== undefined)
     answerAsViewer(tab.id, {
+      selectionTarget: () => (selectable ? pdfSelection(doc, selectable.rendered, selectable.passages) : null),
       getReport: () => annotator?.report() ?? null,
       showMeasure: (id) => annotator?.showMeasure(id) ?? false,
       showPassage: (index) => annotator?.showPassage(index) ?? false,
@@ -74,6 +91,7 @@ export async function startViewer(doc: Document): Promise<void> {
   const show = async (url: string, bytesOf: () => Promise<Uint8Array>) => {
     performance.mark(SCAN_START);
     annotator = undefined;
+    selectable = undefined;
     ui.pages.replaceChildren();
     ui.say('');
     ui.grant.hidden = true;
@@ -92,6 +110,7 @@ export async function startViewer(doc: Document): Promise<void> {
       });
       performance.mark(LAID_OUT);
       const passages = pdfPassages(rendered.items);
+      selectable = { rendered, passages };
       if (passages.length === 0) {
         ui.say(t('viewerNoText'));
         ui.status.textContent = t('viewerDone', [String(pdf.numPages), '0']);
@@ -127,6 +146,7 @@ export async function startViewer(doc: Document): Promise<void> {
         onReport: (report) => void sendMessage('reportMatches', report).catch(() => undefined),
       });
       ui.status.textContent = t('viewerDone', [String(pdf.numPages), String(annotator.report().count)]);
+      showRequestedPage(doc, ui.pages);
       performance.mark(SCAN_END);
     } catch (e) {
       ui.status.textContent = '';

@@ -1,10 +1,12 @@
 import { render } from 'preact';
-import { t } from '@/components/i18n';
+import { markPageLanguage, t } from '@/components/i18n';
 import { PacksSection } from '@/components/options/PacksSection';
+import { RadarCacheSection } from '@/components/options/RadarCacheSection';
 import { SensitivitySection } from '@/components/options/SensitivitySection';
 import { SitesSection } from '@/components/options/SitesSection';
 import './style.css';
 
+markPageLanguage();
 document.title = t('optionsTitle');
 
 render(
@@ -13,6 +15,7 @@ render(
     <PacksSection />
     <SensitivitySection />
     <SitesSection />
+    <RadarCacheSection />
   </main>,
   document.getElementById('app') as HTMLElement,
 );

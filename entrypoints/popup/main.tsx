@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
-import { t } from '@/components/i18n';
+import { markPageLanguage, t } from '@/components/i18n';
 import { AllNotes } from '@/components/notes/AllNotes';
 import { UndoToast } from '@/components/notes/UndoToast';
 import { PackSummary } from '@/components/PackSummary';
@@ -40,4 +40,5 @@ function Popup() {
   );
 }
 
+markPageLanguage();
 render(<Popup />, document.getElementById('app') as HTMLElement);

@@ -1,6 +1,7 @@
+import { markPageLanguage } from '@/components/i18n';
 import { startViewer } from '@/components/viewer/startViewer';
 import '../content/style.css';
 import './style.css';
 
-document.documentElement.lang = navigator.language.startsWith('de') ? 'de' : 'en';
+markPageLanguage();
 void startViewer(document);

@@ -8,14 +8,22 @@ export const extensionDir = fileURLToPath(new URL('../../.output/chrome-mv3', im
 /** Chromium to run: Debian's by default, anything else through RATSMARKER_CHROMIUM. */
 export const chromiumPath = process.env.RATSMARKER_CHROMIUM ?? '/usr/bin/chromium';
 
-/** A fresh profile with the built extension, the test hosts mapped to the local server. */
-export async function launchExtension(port: number): Promise<BrowserContext> {
+/**
+ * A fresh profile with the built extension, the test hosts mapped to the local server, and (unless
+ * `testMarks` is false) the test switch set before the first page loads. With a `uiLocale`, Chromium's
+ * own language (and so the extension's catalogue) is set through LANGUAGE.
+ */
+export async function launchExtension(
+  port: number,
+  { testMarks = true, uiLocale }: { testMarks?: boolean; uiLocale?: string } = {},
+): Promise<BrowserContext> {
   if (!existsSync(`${extensionDir}/manifest.json`))
     throw new Error(`No build at ${extensionDir}: run npm run build first.`);
-  return chromium.launchPersistentContext('', {
+  const context = await chromium.launchPersistentContext('', {
     executablePath: chromiumPath,
     headless: true,
-    locale: 'de-DE',
+    locale: uiLocale ?? 'de-DE',
+    ...(uiLocale ? { env: { ...process.env, LANGUAGE: uiLocale.replace('-', '_') } } : {}),
     acceptDownloads: true,
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -30,6 +38,8 @@ export async function launchExtension(port: number): Promise<BrowserContext> {
       `--host-resolver-rules=${TEST_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`,
     ],
   });
+  if (testMarks) await enableTestMarks(context);
+  return context;
 }
 
 export async function extensionIdOf(context: BrowserContext): Promise<string> {
@@ -37,7 +47,23 @@ export async function extensionIdOf(context: BrowserContext): Promise<string> {
   return new URL(worker.url()).host;
 }
 
+/**
+ * Turns on the test contract (`data-ratsmarker-measures`, inspectable shadow roots) in the extension's own
+ * storage, through its service worker: the only place a page cannot reach.
+ */
+export async function enableTestMarks(context: BrowserContext): Promise<void> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(() => {
+    type Local = { set(items: Record<string, unknown>): Promise<void> };
+    return (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local.set({
+      'ratsmarker:testMarks': true,
+    });
+  });
+}
+
 export interface ExtensionFixtures {
+  /** Set ratsmarker:testMarks before the first page loads (default); false: the extension as readers have it. */
+  testMarks: boolean;
   context: BrowserContext;
   extensionId: string;
   /** Opens a URL on one of the test hosts (served from 127.0.0.1). */
@@ -56,8 +82,9 @@ export const test = base.extend<ExtensionFixtures, { port: number }>({
     },
     { scope: 'worker' },
   ],
-  context: async ({ port }, use) => {
-    const context = await launchExtension(port);
+  testMarks: [true, { option: true }],
+  context: async ({ port, testMarks }, use) => {
+    const context = await launchExtension(port, { testMarks });
     await use(context);
     await context.close();
   },

@@ -23,7 +23,7 @@ async function takeNoteOnToulouse(page: Page, text = NOTE) {
 async function expectNoteMarker(page: Page, count: number) {
   const badge = new CouncilPageModel(page).badge(/^KW21 Z\. 7–8/);
   await expect(badge).toHaveAccessibleName(new RegExp(`${count} (Notiz|note)`));
-  await expect(badge.locator('[data-notes]')).toHaveText(`✎ ${count}`);
+  await expect(badge.locator('.count')).toHaveText(`✎ ${count}`);
 }
 
 test('a note taken on a passage shows in the popup and finds its passage again after a reload', async ({

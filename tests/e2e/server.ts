@@ -14,6 +14,7 @@ const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const ROUTES: Record<string, string> = {
   '/ratsinfo/duesseldorf/vo0050.asp': 'pages/duesseldorf_sessionnet_vo0050_antrag-zeilennummern.html',
   '/ratsinfo/duesseldorf/si0057.asp': 'pages/duesseldorf_sessionnet_si0057_sitzung.html',
+  '/ratsinfo/duesseldorf/absaetze/vo0050.asp': 'pages/sessionnet_vo0050_antrag-zeilennummern-absaetze.html',
   '/bi/vo020.asp': 'ris/allris3/hamburg-mitte_vo020_antrag-rattenplage.html',
   '/bi/late/vo020.asp': 'pages/allris_vo020_spaet-geladen.html',
   '/bi/eschweiler/vo0050.php': 'ris/sessionnet/eschweiler_vo0050_vorlage-mit-wordtext.html',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { anchorNotes } from '@/utils/anchoring/anchorNotes';
 import { anchorQuote } from '@/utils/anchoring/anchorQuote';
 import { joinPassages } from '@/utils/anchoring/joinPassages';
+import { locateQuote } from '@/utils/anchoring/locateQuote';
 import { CONTEXT_LENGTH, describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import type { Note } from '@/utils/notes/types';
 
@@ -106,17 +107,43 @@ describe('anchorQuote', () => {
     expect(anchorQuote(suffixOnly, second.quote)).toMatchObject({ start: at, end: at + exact.length });
   });
 
-  it('uses the stored position to choose between identical occurrences whose context changed', () => {
+  it('does not let the stored position place a quote whose context is all different', () => {
     const text = 'A) Die Verwaltung prüft die Kosten. B) Die Verwaltung prüft die Kosten. C) Ende.';
     const exact = 'Die Verwaltung prüft die Kosten.';
     const second = selectorsOf(text, exact, 1);
-    // The note was taken on a page where the context read differently.
+    // The note was taken on a page where the context read differently: nothing in the text says
+    // which copy (if either) is the note's passage.
     const quote = { ...second.quote, prefix: 'völlig anderer Text davor: ', suffix: ' und danach auch.' };
-    const a = anchorQuote(text, quote, second.position);
-    expect(span(text, a)).toBe(exact);
-    expect(a).toMatchObject({ start: second.start, end: second.end });
-    const first = selectorsOf(text, exact, 0);
-    expect(anchorQuote(text, quote, first.position)).toMatchObject({ start: first.start, end: first.end });
+    expect(anchorQuote(text, quote, second.position)).toBeUndefined();
+    expect(locateQuote(text, quote, second.position).status).toBe('lost');
+  });
+
+  it('offers both places, rather than guessing by position, when a paragraph was copied in before the original', () => {
+    const paragraph =
+      'Die Verwaltung wird beauftragt, die Kosten des Vorhabens bis zum Herbst zu ermitteln und dem Rat vorzulegen.';
+    const text = `Der Rat beschließt:\n${paragraph}\nBegründung folgt mündlich.`;
+    const { quote, position } = selectorsOf(text, 'die Kosten des Vorhabens');
+    const copied = text.replace(paragraph, `${paragraph}\n${paragraph}`);
+    const l = locateQuote(copied, quote, position);
+    expect(l.status).toBe('ambiguous');
+    // The copy stands exactly where the note was; the original moved by a paragraph. Both are offered, nearest first.
+    const first = copied.indexOf(quote.exact);
+    const second = copied.indexOf(quote.exact, first + 1);
+    expect(l.status === 'ambiguous' && l.places.map((p) => p.start)).toEqual([first, second]);
+    expect(anchorQuote(copied, quote, position)).toBeUndefined();
+  });
+
+  it('never takes an exact copy of a short heading whose context is gone (the note stays lost)', () => {
+    const text =
+      'Beschlussvorschlag\nDer Rat beschließt die Satzung.\nBegründung\nDie Satzung ist alt.\n' +
+      'Anlage 2: Stellungnahme des Beirats\nBegründung\nDer Beirat stimmt zu.';
+    const first = selectorsOf(text, 'Begründung', 0);
+    // The first "Begründung" and its paragraph are deleted; the second stands in other text.
+    const edited = text.replace('Begründung\nDie Satzung ist alt.\n', '');
+    expect(locateQuote(edited, first.quote, first.position).status).toBe('lost');
+    // Only the heading word changed: found where it was, by its context.
+    const renamed = text.replace('Begründung\nDie Satzung', 'Begruendung\nDie Satzung');
+    expect(anchorQuote(renamed, first.quote, first.position)).toMatchObject({ start: first.start, method: 'fuzzy' });
   });
 
   it('finds a fuzzy match after small edits inside and around the quote, with the positions shifted', () => {
@@ -183,9 +210,11 @@ describe('anchorQuote', () => {
     expect(anchorQuote(rewritten, quote)).toBeUndefined();
   });
 
-  it('does not fuzzy-match a short quote that is gone, and never anchors an empty quote', () => {
+  it('fuzzy-matches a 3-letter quote where its context is, not where it is gone, and never anchors an empty quote', () => {
     const text = 'Der Rat vertagt die Sache.';
-    expect(anchorQuote(text, describeQuote('Der Rot vertagt', 4, 7))).toBeUndefined(); // "Rot", 3 characters
+    // "Rot" (3 characters), one letter changed, its context intact.
+    expect(anchorQuote(text, describeQuote('Der Rot vertagt', 4, 7))).toEqual({ start: 4, end: 7, method: 'fuzzy' });
+    expect(anchorQuote('Die Sache wird vertagt.', describeQuote('Der Rot vertagt', 4, 7))).toBeUndefined();
     expect(anchorQuote(text, { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' })).toBeUndefined();
     expect(
       anchorQuote(text, { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' }, describePosition(0, 0)),

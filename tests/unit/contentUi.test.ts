@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBadge } from '@/components/content/badge';
 import { createCardLayer, placeCard } from '@/components/content/card';
 import { createHighlighter } from '@/components/content/highlighter';
 import { stepIndex } from '@/components/content/stepIndex';
+import { loadTestMarks, resetTestMarks } from '@/components/content/testMarks';
+import { CARD_STRINGS } from './helpers/cardStrings';
 
 describe('placeCard', () => {
   const viewport = { width: 1000, height: 800, scrollX: 0, scrollY: 100 };
@@ -43,6 +45,9 @@ describe('the <mark> fallback', () => {
 });
 
 describe('badge and card', () => {
+  // Open shadow roots (the test switch), so the test can look inside; closed ones: contentPrivacy.test.ts.
+  beforeAll(() => loadTestMarks(async () => true));
+  afterAll(() => resetTestMarks());
   it('build their content from text only, so page text cannot become markup', () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const { host, button } = createBadge(
@@ -58,20 +63,7 @@ describe('badge and card', () => {
       button,
       { top: 0, bottom: 10, left: 0, right: 10 },
       [{ label: hostile, reference: 'KW21, Z. 7–8', text: hostile, terms: [hostile], colour: 0, source: hostile }],
-      {
-        title: 'Position',
-        matchedOn: 'Gefunden',
-        resolution: 'Beschluss',
-        close: 'Schließen',
-        note: 'Notiz',
-        notes: 'Notizen',
-        noteText: 'Notiz',
-        noteTags: 'Schlagworte',
-        save: 'Speichern',
-        cancel: 'Abbrechen',
-        saved: 'Gespeichert',
-        saveFailed: 'Fehler',
-      },
+      CARD_STRINGS,
     );
     const layer = document.querySelector('[data-ratsmarker-ui="card"]');
     expect(layer?.shadowRoot?.querySelector('img')).toBeNull();

@@ -26,7 +26,10 @@ function report(name: string, items: LabelledParagraph[]) {
   return r;
 }
 
-describe('labelled development set (tests/fixtures/devset)', () => {
+// The development set is what the matcher was studied and tuned on; its figures are not held out.
+// tuned-on-validation-2.json was written as a validation set, but terms from its items went into the
+// lexicon (commit aee441b), so it is development data now.
+describe('labelled development set (tests/fixtures/devset, tuned on, including the former validation-2)', () => {
   const items = readSet('devset');
 
   it('is large enough and covers every measure, with hard negatives and double matches', () => {
@@ -46,7 +49,8 @@ describe('labelled development set (tests/fixtures/devset)', () => {
   });
 });
 
-describe('validation set (tests/fixtures/validation, written apart and not tuned on)', () => {
+// Validation only while nobody has looked at its errors: the figure is reported, its misses are not read.
+describe('validation set (tests/fixtures/validation: written apart, errors never looked at)', () => {
   const items = readSet('validation');
   it.runIf(items.length > 0)('is reported', () => {
     const r = report('validation', items);

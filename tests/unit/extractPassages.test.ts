@@ -54,6 +54,77 @@ describe('extractPassages', () => {
     ]);
   });
 
+  it('ends a passage of numbered lines at each paragraph element when the lines are parted by <br>', () => {
+    // SessionNet / Antragsgrün exports: one <p> per paragraph, its lines numbered and parted by <br>.
+    const out = passages(
+      [
+        '<p>1 Der Rat möge beschließen:</p>',
+        '<p>2 Die Verwaltung wird beauftragt, den Austausch<br>3 mit Toulouse zu stärken.</p>',
+        '<p>4 Die Nachtbusse fahren künftig<br>5 alle dreißig Minuten.</p>',
+        '<p>6 Für Zugewanderte gibt es Formulare<br>7 in vielen Sprachen.<br><br>8 Die Kosten trägt<br>9 der Haushalt 2025.</p>',
+        '<p>10 Die Kita zieht um.<br>11<br>12 Ein Satz nach einer leeren Zeile.</p>',
+      ].join('\n'),
+    );
+    expect(out.map((p) => [p.lines, p.text])).toEqual([
+      [[1, 1], 'Der Rat möge beschließen:'],
+      [[2, 3], 'Die Verwaltung wird beauftragt, den Austausch mit Toulouse zu stärken.'],
+      [[4, 5], 'Die Nachtbusse fahren künftig alle dreißig Minuten.'],
+      [[6, 7], 'Für Zugewanderte gibt es Formulare in vielen Sprachen.'],
+      [[8, 9], 'Die Kosten trägt der Haushalt 2025.'],
+      [[10, 10], 'Die Kita zieht um.'],
+      [[12, 12], 'Ein Satz nach einer leeren Zeile.'],
+    ]);
+  });
+
+  it('ends a passage where the line numbering breaks off and starts again', () => {
+    const out = passages(
+      [
+        '1 Erster',
+        '2 Absatz',
+        '3 geht',
+        '4 weiter',
+        '5 und endet',
+        '11 Ein anderer',
+        '12 Teil',
+        '13 der',
+        '14 Vorlage',
+        '15 folgt',
+      ]
+        .map((l) => `<p>${l}</p>`)
+        .join(''),
+    );
+    expect(out.map((p) => p.lines)).toEqual([
+      [1, 5],
+      [11, 15],
+    ]);
+  });
+
+  it('joins a word hyphenated across a line break, numbered or not, and keeps real hyphens', () => {
+    const out = passages(
+      [
+        '<p>1 Die Städtefreund-<br>2 schaft mit Toulouse und die EU-<br>3 Förderprogramme der Region, Kultur-<br>4 und Sportvereine,<br>5 Fremd- <br>6 sprachenkenntnisse.</p>',
+        '<p>Ohne Nummern: die Partner-<br>\n  stadt und der Rhein-<br>Kreis.</p>',
+      ].join(''),
+    );
+    expect(out.map((p) => p.text)).toEqual([
+      'Die Städtefreundschaft mit Toulouse und die EU-Förderprogramme der Region, Kultur- und Sportvereine, Fremdsprachenkenntnisse.',
+      'Ohne Nummern: die Partnerstadt und der Rhein-Kreis.',
+    ]);
+    for (const p of out) expect(collapseText(p.segments)).toBe(p.text);
+  });
+
+  it('highlights both halves of a hyphenated word', () => {
+    const [p] = passages('<p>1 Die Städtefreund-<br>2 schaft mit<br>3 Toulouse<br>4 wird<br>5 gepflegt.</p>');
+    if (!p) throw new Error('no passage');
+    const map = buildTextMap(p.segments);
+    expect(map.text).toBe(p.text);
+    const start = p.text.indexOf('Städtefreundschaft');
+    const pos = domRangeOf(map, start, start + 'Städtefreundschaft'.length);
+    if (!pos) throw new Error('no range');
+    expect((pos.startNode as Text).data.slice(pos.startOffset)).toBe('Städtefreund-');
+    expect((pos.endNode as Text).data.slice(0, pos.endOffset)).toBe('2 schaft');
+  });
+
   it('does not take a short numbered list for line numbers', () => {
     const out = passages('<p>1 Apfel</p><p>2 Birne</p>');
     expect(out.map((p) => p.lines)).toEqual([undefined, undefined]);

@@ -91,3 +91,24 @@ describe('a resolution without a curated lexicon', () => {
     expect(out[1]?.measures).toEqual([]);
   });
 });
+
+describe('the matcher’s memory of words', () => {
+  const source = readFileSync(new URL('../fixtures/resolutions/vk7_verkehr.txt', import.meta.url), 'utf8');
+  const withCity = createPack(source, {
+    code: 'VK7',
+    measures: { 'VK7-3': { label: 'Partnerstadt Leiden', names: ['Leiden!'] } },
+  });
+  const leiden = (texts: string[]) =>
+    matchPassages(texts, withCity).map((p) => p.measures.some((m) => m.id === 'VK7-3'));
+
+  it('tells the city "Leiden" from the verb "leiden", whichever comes first', () => {
+    expect(leiden(['Viele Familien leiden unter dem Lärm.', 'Die Städtepartnerschaft mit Leiden wächst.'])).toEqual([
+      false,
+      true,
+    ]);
+    expect(leiden(['Die Städtepartnerschaft mit Leiden wächst.', 'Viele Familien leiden unter dem Lärm.'])).toEqual([
+      true,
+      false,
+    ]);
+  });
+});

@@ -14,6 +14,7 @@ import { exportNotesMarkdown } from '@/utils/export/markdown';
 import { exportNotesJson, NotesImportError, parseNotesFile } from '@/utils/export/notesFile';
 import { exportNotesWebAnnotation } from '@/utils/export/webAnnotation';
 import { noteDocument, pdfNoteDocument } from '@/utils/notes/documentKey';
+import { NOTE_LIMITS } from '@/utils/notes/limits';
 import type { Note, NoteDocument, NoteTarget } from '@/utils/notes/types';
 
 const opened: RatsmarkerDB[] = [];
@@ -244,13 +245,16 @@ describe('importNotes with malformed files', () => {
     ['an id beyond 100 characters', withNote({ id: 'x'.repeat(101) })],
     ['a tag beyond 100 characters', withNote({ tags: ['t'.repeat(101)] })],
     ['more than 50 tags', withNote({ tags: Array.from({ length: 51 }, (_, i) => `t${i}`) })],
-    ['more than 200 measures', withNote({ measureIds: Array.from({ length: 201 }, (_, i) => `KW21-${i}`) })],
+    [
+      'more measures than the limit',
+      withNote({ measureIds: Array.from({ length: NOTE_LIMITS.measures + 1 }, (_, i) => `KW21-${i}`) }),
+    ],
     [
       'a quote beyond 1 000 000 characters',
       withNote({ target: { ...n1.target, quote: { ...n1.target?.quote, exact: 'q'.repeat(1_000_001) } } }),
     ],
-    ['a title beyond 2 000 characters', withDocument({ title: 'T'.repeat(2_001) })],
-    ['a url beyond 3 000 characters', withDocument({ url: `https://example.org/${'a'.repeat(3_000)}` })],
+    ['a title beyond the limit', withDocument({ title: 'T'.repeat(NOTE_LIMITS.title + 1) })],
+    ['a url beyond the limit', withDocument({ url: `https://example.org/${'a'.repeat(NOTE_LIMITS.url)}` })],
     ['a last note that is invalid', fileWith([...fiveValid, { ...fiveValid[0], id: 'neu-6', created: 'morgen' }])],
     ['a last note that lacks its text', fileWith([...fiveValid, { ...fiveValid[1], id: 'neu-6', text: undefined }])],
   ];
@@ -449,7 +453,7 @@ describe('Web Annotation export', () => {
     created: string;
     modified: string;
     body: Body[];
-    target: { source: string; selector?: { type: string }[] };
+    target: string | { type: string; source: string; selector: { type: string } };
   }
   const items: Item[] = data.first.items;
   const item = (id: string) => items.find((i) => i.id === `urn:uuid:${id}`) as Item;
@@ -465,25 +469,25 @@ describe('Web Annotation export', () => {
     expect(item('n1')).toMatchObject({ created: n1.created, modified: n1.updated });
   });
 
-  it('targets the passage with a TextQuoteSelector and a TextPositionSelector', () => {
-    const t = item('n1').target;
-    expect(t.source).toBe(docA.url);
-    expect(t.selector).toEqual([
-      {
+  // Ratsmarker's positions count in its passages, not in the document's text (§4.2.5): the quote alone
+  // anchors the passage (tests/unit/webAnnotation.test.ts runs the W3C's test suite on the export).
+  it('targets the passage as a SpecificResource with a TextQuoteSelector', () => {
+    expect(item('n1').target).toEqual({
+      type: 'SpecificResource',
+      source: docA.url,
+      selector: {
         type: 'TextQuoteSelector',
         exact: n1.target?.quote.exact,
         prefix: n1.target?.quote.prefix,
         suffix: n1.target?.quote.suffix,
       },
-      { type: 'TextPositionSelector', start: n1.target?.position.start, end: n1.target?.position.end },
-    ]);
-    expect(item('n3').target.source).toBe(docAPrint.url);
-    expect(item('n3').target.selector?.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
+    });
+    expect(item('n3').target).toMatchObject({ source: docAPrint.url, selector: { type: 'TextQuoteSelector' } });
   });
 
   it('targets a page note by its URL only', () => {
-    expect(item('n2').target).toEqual({ source: docB.url });
-    expect(item('n4').target).toEqual({ source: docPlain.url });
+    expect(item('n2').target).toBe(docB.url);
+    expect(item('n4').target).toBe(docPlain.url);
   });
 
   it('carries the text as commenting body and each tag as tagging body', () => {
@@ -492,10 +496,9 @@ describe('Web Annotation export', () => {
       type: 'TextualBody',
       value: 'Finanzierung klären',
       format: 'text/plain',
-      language: 'de',
       purpose: 'commenting',
     });
-    expect(body.filter((b) => b.purpose === 'tagging')).toEqual([
+    expect(body.filter((b) => b.purpose === 'tagging' && !/^KW21-/.test(b.value))).toEqual([
       { type: 'TextualBody', value: 'Europa', purpose: 'tagging' },
       { type: 'TextualBody', value: 'Haushalt', purpose: 'tagging' },
     ]);
@@ -525,10 +528,11 @@ describe('notes taken in a PDF', () => {
     const rows = Papa.parse<string[]>(exportNotesCsv([pdfNote], measureRef).slice(1), { skipEmptyLines: true }).data;
     expect(rows[1]?.[CSV_COLUMNS.indexOf('Seite')]).toBe('3');
     const anno = JSON.parse(exportNotesWebAnnotation([pdfNote]));
-    expect(anno.first.items[0].target.selector).toContainEqual({
+    expect(anno.first.items[0].target.selector).toMatchObject({
       type: 'FragmentSelector',
-      conformsTo: 'http://tools.ietf.org/rfc/rfc8118',
+      conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
       value: 'page=3',
+      refinedBy: { type: 'TextQuoteSelector', exact: 'Bericht im Herbst.' },
     });
     expect(parseNotesFile(exportNotesJson([pdfNote]))[0]?.target?.page).toBe(3);
   });

@@ -29,6 +29,19 @@ describe('links to council PDFs', () => {
       expect(isPdfUrl(new URL(u)), u).toBe(false);
   });
 
+  it('reads an address with a Latin-1 escape without throwing', () => {
+    // Older council servers write umlauts in Latin-1 (%E4 = ä): not valid UTF-8 escapes.
+    expect(isPdfUrl(new URL('https://rat.example/files/Antrag%20M%E4rz.pdf'))).toBe(true);
+    expect(isPdfUrl(new URL('https://rat.example/seiten/%E4nderung.html'))).toBe(false);
+    expect(isPdfUrl(new URL('https://rat.example/bi/getfile.asp?id=3&name=%E4'))).toBe(true);
+    expect(isPdfLink({ href: 'Beschlu%DF.pdf' }, 'https://rat.example/bi/vo0050.asp')).toBe(true);
+    const doc = new Window().document as unknown as Document;
+    doc.body.innerHTML = '<a href="/files/%C4nderungsantrag.pdf">Änderungsantrag</a><a href="/x/%E4.html">x</a>';
+    expect(pdfLinksOf(doc, 'https://rat.example/').map((l) => l.url)).toEqual([
+      'https://rat.example/files/%C4nderungsantrag.pdf',
+    ]);
+  });
+
   it('takes a file type the link states over its address', () => {
     const base = 'https://rat.example/bi/vo0050.asp';
     expect(isPdfLink({ href: 'getfile.asp?id=1&type=do', hints: 'Dokument Download Dateityp: pdf' }, base)).toBe(true);

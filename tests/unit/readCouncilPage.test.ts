@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { detectSystem, readCouncilPage, systemForUrl } from '@/utils/detect/readCouncilPage';
+import { detectSystem, motionTextFilter, readCouncilPage, systemForUrl } from '@/utils/detect/readCouncilPage';
 import type { DocumentFacts } from '@/utils/detect/types';
 import { decodeHtml } from '@/utils/dom/decodeHtml';
-import type { PassageBlock } from '@/utils/dom/extractPassages';
+import { extractPassages, type PassageBlock } from '@/utils/dom/extractPassages';
 
 // Every expectation below was read off the fixture's HTML by hand (the
 // allris3 files are ISO-8859-1; decodeHtml reads them as windows-1252).
@@ -536,6 +536,25 @@ const CASES: PageCase[] = [
     ],
   },
   {
+    file: 'pages/sessionnet_vo0050_antrag-zeilennummern-absaetze.html',
+    url: 'https://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/vo0050.asp?__kvonr=48240',
+    facts: {
+      system: 'sessionnet',
+      page: 'document',
+      number: 'AIF/027/2024',
+      kind: 'Antrag',
+      title: 'Ankommen, Mitreden, Unterwegssein: Maßnahmen für 2025',
+      committee: '01/3 Büro für Internationale Angelegenheiten',
+      date: '14.03.2024',
+    },
+    passages: [
+      'Ankommen, Mitreden, Unterwegssein: Maßnahmen für 2025',
+      'Der Rat möge beschließen:',
+      'Kitas und Grundschulen, die zweisprachige Gruppen oder bilingualen Unterricht aufbauen wollen, sollen dafür eine Anschubfinanzierung aus dem Integrationsbudget erhalten.',
+    ],
+    notPassages: ['AIF/027/2024', 'Haupt- und Finanzausschuss'],
+  },
+  {
     file: 'pages/not-a-council-page.html',
     url: 'https://blog.example.org/2024/reisebericht.html',
     // No council system: the page is read as a page the user asked for.
@@ -835,5 +854,22 @@ describe('known detection bugs', () => {
   it('Wandsbek meeting (ALLRIS 3 to010): the Ort value is not a passage', () => {
     const found = texts(read('ris/allris3/wandsbek_to010_tagesordnung-hauptausschuss.html').passages);
     expect(found).not.toContain('Am Alten Posthaus 4, 22041 Hamburg');
+  });
+});
+
+describe('the motion-text filter', () => {
+  it('keeps the Betreff on every scan of the same page (it remembered the first scan)', () => {
+    const doc = page('ris/allris3/hamburg-mitte_vo020_antrag-rattenplage.html');
+    const url = new URL('http://sitzungsdienst-hamburg-mitte.hamburg.de/bi/vo020.asp?VOLFDNR=1020365');
+    const system = detectSystem(doc);
+    const facts = readCouncilPage(doc, url).document;
+    const isMotionText = motionTextFilter(doc, system, facts);
+    const scan = () =>
+      extractPassages(doc)
+        .filter(isMotionText)
+        .map((p) => p.text);
+    const first = scan();
+    expect(first).toContain(HAMBURG_MITTE_TITLE);
+    expect(scan()).toEqual(first);
   });
 });

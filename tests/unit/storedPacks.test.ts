@@ -110,3 +110,29 @@ describe('several packs at once', () => {
     expect(loose).toBeGreaterThan(strict);
   });
 });
+
+describe('a pack is checked whole on import', () => {
+  const withLexicon = (lexicon: object) =>
+    JSON.stringify({ ...exportPack(createPack(st4)), lexicon: { code: 'ST4', measures: { 'ST4-2': lexicon } } });
+  const codeOf = (text: string) => {
+    try {
+      packFromText(text);
+    } catch (e) {
+      return [(e as PackError).code, ...(e as PackError).params];
+    }
+    return undefined;
+  };
+
+  it('refuses a rule that names a concept the measure does not have', () => {
+    expect(codeOf(withLexicon({ label: 'x', concepts: { ufer: ['Rheinufer'] }, match: [['ufer', 'fehlt']] }))).toEqual([
+      'errLexiconUnknownConcept',
+      'ST4-2',
+      'fehlt',
+    ]);
+  });
+
+  it('refuses a term that is only punctuation', () => {
+    expect(codeOf(withLexicon({ label: 'x', names: ['–?!'] }))?.[0]).toBe('errEmptyTerm');
+    expect(codeOf(withLexicon({ label: 'x', concepts: { a: ['...'] }, match: [['a']] }))?.[0]).toBe('errEmptyTerm');
+  });
+});

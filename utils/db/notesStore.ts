@@ -2,9 +2,15 @@ import { MAX_TAG_LENGTH, MAX_TAGS } from '../notes/limits';
 import { type NoteSearchIndex, newestFirst, searchNoteIndex } from '../notes/searchIndex';
 import { queryTerms } from '../notes/searchTerms';
 import type { Note, NoteDocument, NoteTarget } from '../notes/types';
+import { fitNote, NoteRefusedError } from './fitNote';
 import { type RatsmarkerDB, termsOf } from './schema';
 
 export interface NewNote {
+  /**
+   * Chosen by the sender (a content script), so that a save sent again after
+   * the service worker went away stores the note once.
+   */
+  id?: string;
   document: NoteDocument;
   target?: NoteTarget;
   measureIds?: string[];
@@ -26,9 +32,10 @@ export function cleanTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((t) => t.trim().slice(0, MAX_TAG_LENGTH)).filter(Boolean))].slice(0, MAX_TAGS);
 }
 
-export async function addNote(db: RatsmarkerDB, input: NewNote, now = new Date()): Promise<Note> {
-  const base = {
-    id: crypto.randomUUID(),
+/** The note the store writes for `input`: fitted to the limits (or refused), with its search terms. */
+export function newNote(input: NewNote, now = new Date()): Note {
+  const base = fitNote({
+    id: input.id ?? crypto.randomUUID(),
     document: input.document,
     documentKey: input.document.key,
     ...(input.target ? { target: input.target } : {}),
@@ -37,28 +44,81 @@ export async function addNote(db: RatsmarkerDB, input: NewNote, now = new Date()
     tags: cleanTags(input.tags ?? []),
     created: now.toISOString(),
     updated: now.toISOString(),
-  };
-  const note: Note = { ...base, terms: termsOf(base) };
-  await db.notes.add(note);
-  return note;
+  });
+  return { ...base, terms: termsOf(base) };
 }
 
+/**
+ * Stores a new note. Saving again a note whose id is already stored (a
+ * retried message) writes nothing and hands back the stored note.
+ */
+export async function addNote(db: RatsmarkerDB, input: NewNote, now = new Date()): Promise<Note> {
+  const note = newNote(input, now);
+  return db.transaction('rw', db.notes, async () => {
+    const stored = await db.notes.get(note.id);
+    // The same save again: the first copy stands. An id of a note on another
+    // document is no retry, and that note is not handed out.
+    if (stored?.documentKey === note.documentKey) return stored;
+    if (stored) throw new NoteRefusedError('errNoteRefused', ['id']);
+    await db.notes.add(note);
+    return note;
+  });
+}
+
+/** `note` with the reader's changes, as the store writes it: fitted, new terms, a later `updated`. */
+export function editedNote(note: Note, changes: { text?: string; tags?: string[] }, now = new Date()): Note {
+  const { terms: _old, ...rest } = note;
+  const next = fitNote({
+    ...rest,
+    ...(changes.text !== undefined ? { text: changes.text } : {}),
+    ...(changes.tags !== undefined ? { tags: cleanTags(changes.tags) } : {}),
+    // Always later than the copy it replaces, so that another editor holding that copy sees the change.
+    updated: new Date(Math.max(now.getTime(), Date.parse(note.updated) + 1)).toISOString(),
+  });
+  return { ...next, terms: termsOf(next) };
+}
+
+/**
+ * The note was changed elsewhere (another tab or window) since the editor
+ * read it: nothing was written; `current` is the stored note, so the reader
+ * can choose between theirs and it.
+ */
+export class NoteConflictError extends Error {
+  constructor(readonly current: Note) {
+    super(`The note ${current.id} was changed at ${current.updated}.`);
+    this.name = 'NoteConflictError';
+  }
+}
+
+/** The note is gone (deleted elsewhere) while it was being edited. */
+export class NoteGoneError extends Error {
+  constructor(readonly id: string) {
+    super(`The note ${id} is no longer stored.`);
+    this.name = 'NoteGoneError';
+  }
+}
+
+/**
+ * Changes a note's text and tags. With `ifUpdated` (the `updated` time of the
+ * copy the editor began from) the write happens only if the stored note is
+ * still that copy, compared inside the write transaction: a newer change made
+ * elsewhere throws a NoteConflictError, a deletion a NoteGoneError.
+ */
 export async function updateNote(
   db: RatsmarkerDB,
   id: string,
   changes: { text?: string; tags?: string[] },
   now = new Date(),
+  ifUpdated?: string,
 ): Promise<Note | undefined> {
   return db.transaction('rw', db.notes, async () => {
     const note = await db.notes.get(id);
-    if (!note) return undefined;
-    const next = {
-      ...note,
-      ...(changes.text !== undefined ? { text: changes.text } : {}),
-      ...(changes.tags !== undefined ? { tags: cleanTags(changes.tags) } : {}),
-      updated: now.toISOString(),
-    };
-    next.terms = termsOf(next);
+    if (!note) {
+      if (ifUpdated !== undefined) throw new NoteGoneError(id);
+      return undefined;
+    }
+    if (ifUpdated !== undefined && note.updated !== ifUpdated) throw new NoteConflictError(note);
+    const next = editedNote(note, changes, now);
     await db.notes.put(next);
     return next;
   });

@@ -21,10 +21,19 @@ const ALLRIS4_FILE = /\/public\/doc(?:\/|$)/i;
 // A stated file type other than PDF ("Dateityp: docx") rules a download out.
 const STATED_TYPE = /(?:dateityp|file\s*type|typ)\s*:?\s*([a-z0-9]{2,5})\b/i;
 
+/**
+ * The path with its ASCII escapes read ("%2Epdf" is ".pdf"). Only those:
+ * older council servers escape umlauts in Latin-1 ("%E4"), which
+ * decodeURIComponent rejects with a URIError, and no file type needs them.
+ */
+function readablePath(url: URL): string {
+  return url.pathname.replace(/%([0-7][0-9a-f])/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
 /** The URL of a PDF of a council document (or any PDF), by its address alone. */
 export function isPdfUrl(url: URL): boolean {
   if (!/^(?:https?|file):$/.test(url.protocol)) return false;
-  const path = decodeURIComponent(url.pathname);
+  const path = readablePath(url);
   if (PDF_PATH.test(path)) return true;
   if (SESSIONNET_FILE.test(path)) return url.searchParams.has('id');
   return ALLRIS3_FILE.test(path) || ALLRIS4_FILE.test(path);

@@ -1,6 +1,8 @@
-import { extractPassages, type PassageBlock } from '../dom/extractPassages';
+import type { PassageBlock } from '../dom/extractPassages';
 import { visibleText } from '../dom/visibleText';
+import { readWebPage } from '../pipeline/readWebPage';
 import { allris } from './allris';
+import { headingFacts } from './headingNumber';
 import { labelledValues } from './labelledValues';
 import { sessionnet } from './sessionnet';
 import type { CouncilSystem, DocumentFacts } from './types';
@@ -127,17 +129,17 @@ function readFacts(doc: Document, system: CouncilSystem | undefined, url: URL | 
   }
   const h1El = doc.querySelector('h1');
   const h1 = h1El ? visibleText(h1El) : undefined;
-  // ALLRIS heads its pages "Drucksache - 23-1862", "Antrag - 2026/245".
-  const kindNumber = h1 ? /^(\p{L}[\p{L} -]*?)\s+-\s+(\S*\d[\w./ -]*?)\s*$/u.exec(h1) : null;
+  // Where no cell names the document, its heading may: "Drucksache - 23-1862", "23-1862 - Antrag".
+  const heading = h1 ? headingFacts(h1) : {};
   const number = get(...NUMBER_LABELS);
   if (number && /\d/.test(number) && number.length <= 40) facts.number = number;
-  else if (kindNumber) facts.number = kindNumber[2];
+  else if (heading.number) facts.number = heading.number;
   const kind = get(...KIND_LABELS);
   if (kind) facts.kind = kind.replace(/\s+(nicht)?öffentlich$/i, '');
-  else if (kindNumber) facts.kind = kindNumber[1];
+  else if (heading.kind) facts.kind = heading.kind;
   // Agenda-item and meeting pages head their title with the page's kind: "Auszug - …".
   const h1Title = h1?.replace(/^(?:Auszug|Tagesordnung|Vorlage|Drucksache|Niederschrift)\s+-\s+/, '');
-  const title = get(...TITLE_LABELS) ?? (kindNumber ? undefined : h1Title);
+  const title = get(...TITLE_LABELS) ?? (heading.number ? heading.title : h1Title);
   if (title) facts.title = title;
   const committee =
     get(...COMMITTEE_LABELS) ??
@@ -151,12 +153,10 @@ function readFacts(doc: Document, system: CouncilSystem | undefined, url: URL | 
   return facts;
 }
 
-/** Reads a council page: the document's facts and the passages of its own text. */
+/** Reads a council page: the document's facts and the passages of its own text (the pipeline's reading of it). */
 export function readCouncilPage(doc: Document, url?: URL): CouncilPage {
-  const system = detectSystem(doc);
-  const facts = readFacts(doc, system, url);
-  const isMotionText = motionTextFilter(doc, system, facts);
-  return { document: facts, passages: extractPassages(doc).filter(isMotionText) };
+  const page = readWebPage(doc, url);
+  return { document: page.facts, passages: page.passages() };
 }
 
 /**
@@ -175,11 +175,16 @@ export function motionTextFilter(
   if (isText) {
     // The Betreff counts too, where the page first prints it (whole, or split
     // by a line break); later copies (a document's family table) do not.
+    // Decided by where a passage stands, not by what was asked before: the same passage gets the same
+    // answer on every scan (a rescan, the notes' second reading of the page).
     const title = facts.title;
-    let titleSeen = false;
+    let firstCopy: Element | undefined;
+    const after = (a: Element, b: Element) => a !== b && (b.compareDocumentPosition(a) & 4) /* FOLLOWING */ !== 0;
     const isTitle = (p: PassageBlock) => {
-      if (titleSeen || title === undefined || !isProse(p)) return false;
-      if (p.text === title) titleSeen = true;
+      if (title === undefined || !isProse(p)) return false;
+      const block = p.blocks[0] as Element;
+      if (p.text === title && (!firstCopy || after(firstCopy, block))) firstCopy = block;
+      if (firstCopy && after(block, firstCopy)) return false;
       return p.text === title || (p.text.length >= 30 && title.includes(p.text));
     };
     return (p) => (isText(p.blocks[0] as Element) && !inChrome(p.blocks[0] as Element)) || isTitle(p);

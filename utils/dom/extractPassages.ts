@@ -1,3 +1,4 @@
+import { hyphenJoin } from '../text/lineBreakHyphen';
 import { isBlock, isSkipped } from './blocks';
 import { nextInDocument } from './nextInDocument';
 import { collapseText, type TextSegment } from './textMap';
@@ -154,6 +155,50 @@ function isHeadingLine(line: Line, text: string): boolean {
   return text.length <= 60 && /^\p{Lu}[^.!?]*:$/u.test(text);
 }
 
+const isSpaceChar = (c: string | undefined) => c !== undefined && /[\s\u00A0\u2007\u202F]/.test(c);
+
+/**
+ * Joins the segments of two lines as one word: white space (and, for
+ * 'merge', the hyphen) at the end of the first line and white space at the
+ * start of the next come out of the text, and no gap stands between them.
+ * The text map still leads to both halves, so a highlight covers both.
+ */
+function joinSegments(before: TextSegment[], after: TextSegment[], how: 'merge' | 'keep'): void {
+  let hyphenLeft = how === 'merge';
+  for (let i = before.length - 1; i >= 0; i--) {
+    const seg = before[i] as TextSegment;
+    while (seg.end > seg.start && isSpaceChar(seg.node.data[seg.end - 1])) seg.end--;
+    if (seg.end > seg.start && hyphenLeft && seg.node.data[seg.end - 1] === '-') {
+      seg.end--;
+      hyphenLeft = false;
+    }
+    if (seg.end > seg.start) break;
+  }
+  for (const seg of after) {
+    seg.gap = false;
+    while (seg.start < seg.end && isSpaceChar(seg.node.data[seg.start])) seg.start++;
+    if (seg.start < seg.end) break;
+  }
+}
+
+/**
+ * Whether the page's block elements are paragraphs of numbered lines (lines
+ * parted by <br> inside a <p>: SessionNet and Antragsgrün exports), rather
+ * than one element per printed line (Word's HTML export), where only empty
+ * numbered lines, items and headings part paragraphs.
+ */
+function blocksAreParagraphs(lines: readonly Line[], numbers: ReadonlyMap<number, number>): boolean {
+  let soft = 0;
+  let hard = 0;
+  for (const [i] of numbers) {
+    const b = (lines[i] as Line).breakBefore;
+    if (b === 'soft') soft++;
+    else if (b === 'hard') hard++;
+  }
+  // A stray <br> in a Word export does not make its lines paragraphs.
+  return soft > 0 && soft * 4 >= hard;
+}
+
 /**
  * Reads the passages under `root`. Text inside one block element (with its
  * inline children: a word split over three spans stays one word) is one
@@ -235,6 +280,19 @@ function* passagesOf(lines: Line[]): Generator<void, PassageBlock[]> {
     if (lineNo !== undefined) current.lines = [lineNo, lineNo];
   };
 
+  // The next line of the current passage; a word hyphenated across the break is joined.
+  const append = (segments: TextSegment[], text: string) => {
+    if (!current) return;
+    const last = texts.length - 1;
+    const how = hyphenJoin(texts[last] as string, text);
+    if (how) {
+      joinSegments(current.segments, segments, how);
+      texts[last] = (how === 'merge' ? (texts[last] as string).slice(0, -1) : texts[last]) + text;
+    } else texts.push(text);
+    current.segments.push(...segments);
+  };
+  const paragraphBlocks = blocksAreParagraphs(lines, numbers);
+
   for (let i = 0; i < lines.length; i++) {
     if (i % 128 === 127) yield;
     const line = lines[i] as Line;
@@ -247,15 +305,20 @@ function* passagesOf(lines: Line[]): Generator<void, PassageBlock[]> {
         flush(); // an empty numbered line ends a paragraph
         continue;
       }
+      // A line number never joins two paragraphs: a new paragraph element (where
+      // elements are paragraphs), a blank line, a jump in the numbering, an item
+      // or a heading ends the passage.
       const continues =
         current?.lines !== undefined &&
+        current.lines[1] + 1 === lineNo &&
         current.kind !== 'heading' &&
+        line.breakBefore !== 'blank' &&
+        !(paragraphBlocks && line.breakBefore === 'hard') &&
         !ITEM_MARKER.test(text) &&
         !isHeadingLine(line, text);
       if (!continues) open(line, text, lineNo, segments);
       else if (current) {
-        current.segments.push(...segments);
-        texts.push(text);
+        append(segments, text);
         for (const b of line.blocks) if (!current.blocks.includes(b)) current.blocks.push(b);
         if (current.lines) current.lines[1] = lineNo;
       }
@@ -273,10 +336,7 @@ function* passagesOf(lines: Line[]): Generator<void, PassageBlock[]> {
       (line.breakBefore === 'start' || (line.breakBefore === 'soft' && !ITEM_MARKER.test(line.text))) &&
       current.blocks[0] === line.blocks[0];
     if (!continues) open(line, line.text, undefined, line.segments);
-    else if (current) {
-      current.segments.push(...line.segments);
-      texts.push(line.text);
-    }
+    else append(line.segments, line.text);
   }
   flush();
   return out;

@@ -1,49 +1,79 @@
 import { formatMessage } from '../i18n/messages';
 import type { Note } from '../notes/types';
 
+const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+// The PDF fragment identifiers of RFC 3778 ("page=3"), as the Web Annotation model names them.
+const PDF_FRAGMENT = 'http://tools.ietf.org/rfc/rfc3778';
+
+export interface WebAnnotationOptions {
+  /** IRI of the collection; a fresh urn:uuid when not given. Its one page is this IRI with "#page1". */
+  id?: string;
+  /** BCP 47 tag of the notes' language, where the caller knows it; otherwise the bodies claim none. */
+  language?: string;
+}
+
+function targetOf(n: Note) {
+  if (!n.target) return n.document.url; // a note on the whole document
+  const quote = n.target.quote;
+  // Only the quote (with its prefix and suffix): Ratsmarker's own positions count in its passages
+  // joined, not in the document's text as §4.2.5 means, so other tools would misplace them.
+  const selector =
+    n.target.page === undefined
+      ? quote
+      : { type: 'FragmentSelector', conformsTo: PDF_FRAGMENT, value: `page=${n.target.page}`, refinedBy: quote };
+  return { type: 'SpecificResource', source: n.document.url, selector };
+}
+
 /**
  * W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/): an
- * AnnotationCollection with one Annotation a note, its text as a commenting
- * body, tags as tagging bodies, and the passage as TextQuote and TextPosition selectors.
+ * AnnotationCollection with one AnnotationPage, one Annotation a note. The
+ * note's text is a commenting body, its tags and the ids of the measures its
+ * passage touches are tagging bodies; the target is the passage (a
+ * SpecificResource with a TextQuoteSelector, inside the PDF page where the note
+ * was taken in a PDF) or the whole document.
  */
-export function exportNotesWebAnnotation(notes: readonly Note[]): string {
+export function exportNotesWebAnnotation(notes: readonly Note[], options: WebAnnotationOptions = {}): string {
+  const id = options.id ?? `urn:uuid:${crypto.randomUUID()}`;
+  const pageId = `${id}#page1`;
+  const tag = (value: string) => ({ type: 'TextualBody', value, purpose: 'tagging' });
   const items = notes.map((n) => ({
+    '@context': CONTEXT,
     id: `urn:uuid:${n.id}`,
     type: 'Annotation',
+    motivation: 'commenting',
     created: n.created,
     modified: n.updated,
     body: [
-      { type: 'TextualBody', value: n.text, format: 'text/plain', language: 'de', purpose: 'commenting' },
-      ...n.tags.map((t) => ({ type: 'TextualBody', value: t, purpose: 'tagging' })),
-      ...n.measureIds.map((id) => ({ type: 'TextualBody', value: id, purpose: 'classifying' })),
+      {
+        type: 'TextualBody',
+        value: n.text,
+        format: 'text/plain',
+        ...(options.language ? { language: options.language } : {}),
+        purpose: 'commenting',
+      },
+      ...n.tags.map(tag),
+      ...n.measureIds.map(tag),
     ],
-    target: n.target
-      ? {
-          source: n.document.url,
-          selector: [
-            n.target.quote,
-            n.target.position,
-            // A note taken in a PDF names its page as a PDF fragment (RFC 8118: "page=3").
-            ...(n.target.page !== undefined
-              ? [
-                  {
-                    type: 'FragmentSelector',
-                    conformsTo: 'http://tools.ietf.org/rfc/rfc8118',
-                    value: `page=${n.target.page}`,
-                  },
-                ]
-              : []),
-          ],
-        }
-      : { source: n.document.url },
+    target: targetOf(n),
   }));
+  const label = formatMessage('exportTitle');
   return JSON.stringify(
     {
-      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      '@context': CONTEXT,
+      id,
       type: 'AnnotationCollection',
-      label: formatMessage('exportTitle'),
+      label,
       total: items.length,
-      first: { type: 'AnnotationPage', startIndex: 0, items },
+      first: {
+        '@context': CONTEXT,
+        id: pageId,
+        type: 'AnnotationPage',
+        // The page names its collection as the model's examples do: id, label and total (§5.2).
+        partOf: { id, label, total: items.length },
+        startIndex: 0,
+        items,
+      },
+      last: pageId,
     },
     null,
     2,

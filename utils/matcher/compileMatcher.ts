@@ -1,6 +1,7 @@
 import { CodedError } from '../i18n/codedError';
 import { parseTerm, type TermPattern, type WordPattern } from '../pack/parseTerm';
 import type { LexiconRule, PositionPack } from '../pack/types';
+import { candidateWords } from './candidatePattern';
 
 export interface CompiledRule {
   concepts: string[];
@@ -40,6 +41,8 @@ export interface CompiledMatcher {
   prefixByStart: Map<string, number[]>;
   shortPrefixWords: number[];
   measures: CompiledMeasure[];
+  /** The words without which no term hits (see candidatePattern); empty: every passage is scored. */
+  candidates: string[];
 }
 
 /** Appends `id` to the list under `key`. */
@@ -181,7 +184,21 @@ function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {
     if (v.length >= 3) file(prefixByStart, v.slice(0, 3), id);
     else shortPrefixWords.push(id);
   }
+  // Only names and concept terms make a match, and each only where all its words stand: one word of
+  // each, the one least likely to stand on a page ("Konvent der Bürgermeister": "konvent"), is enough.
+  const needed = new Set<number>();
+  for (const m of measures)
+    for (const t of [...m.names, ...[...m.concepts.values()].flat()]) needed.add(rarestWord(termWords[t] as number[]));
+  /** The word of a term that says most: the longest value, and of two as long the one read as a whole word. */
+  function rarestWord(ids: number[]): number {
+    const weight = (id: number) => {
+      const w = words[id] as WordPattern;
+      return w.value.length * 2 + (w.kind === 'stem' && w.compound ? 0 : 1);
+    };
+    return ids.reduce((best, id) => (weight(id) > weight(best) ? id : best));
+  }
   return {
+    candidates: candidateWords([...needed].map((id) => words[id] as WordPattern)),
     words,
     terms,
     termWords,

@@ -2,6 +2,7 @@ import type { WordPattern } from '../pack/parseTerm';
 import type { PositionPack } from '../pack/types';
 import { organisationNameTokens } from '../text/organisationNames';
 import { type Token, tokenize } from '../text/tokenize';
+import { type Automaton, buildAutomaton, finds } from './automaton';
 import { type CompiledMatcher, type CompiledMeasure, matcherFor } from './compileMatcher';
 
 /** Where a matched term stands in the passage text. */
@@ -102,12 +103,15 @@ function wordsOfToken(m: CompiledMatcher, token: Token): number[] {
   return ids;
 }
 
-function findTermHits(m: CompiledMatcher, text: string, tokens: Token[], memo: Map<string, number[]>): TermHit[] {
+function findTermHits(m: CompiledMatcher, text: string, tokens: Token[], memo: WordMemo): TermHit[] {
   const tokenWords = tokens.map((t) => {
-    let ids = memo.get(t.norm);
+    // Names and compounds count only for words written with a capital: "Leiden" (the city) is not "leiden".
+    const forms = t.capitalised ? memo.capitalised : memo.lower;
+    let ids = forms.get(t.norm);
     if (!ids) {
       ids = wordsOfToken(m, t);
-      memo.set(t.norm, ids);
+      if (forms.size > MEMO_LIMIT) forms.clear();
+      forms.set(t.norm, ids);
     }
     return ids;
   });
@@ -172,7 +176,11 @@ function scoreMeasure(measure: CompiledMeasure, hitTerms: Set<number>, hitSurfac
   return { score, names, reasons, satisfied, full: evidence > 0 };
 }
 
-function matchOne(m: CompiledMatcher, text: string, threshold: number, memo: Map<string, number[]>): MeasureMatch[] {
+function matchOne(m: CompiledMatcher, text: string, threshold: number): MeasureMatch[] {
+  // Candidate first: a passage where no term can begin is not tokenised at all.
+  const candidates = candidatesOf(m);
+  if (candidates && !finds(candidates, text)) return [];
+  const memo = memoOf(m);
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
   const hits = findTermHits(m, text, tokens, memo);
@@ -185,7 +193,10 @@ function matchOne(m: CompiledMatcher, text: string, threshold: number, memo: Map
     hitSurfaces.set(h.term, set);
   }
   const out: MeasureMatch[] = [];
-  for (const measure of m.measures) {
+  // A measure none of whose names or concept terms was hit scores 0: only the others are scored.
+  const touched = threshold > 0 ? measuresHitBy(m, hitTerms) : undefined;
+  for (const [i, measure] of m.measures.entries()) {
+    if (touched && !touched.has(i)) continue;
     const result = scoreMeasure(measure, hitTerms, hitSurfaces);
     if (!result || result.score < threshold) continue;
     // The words that explain the match: names found, and the terms of the
@@ -233,12 +244,66 @@ export function matchPassages(
   packs: PositionPack | readonly PositionPack[],
   options: MatchOptions = {},
 ): PassageMatch[] {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const list = Array.isArray(packs) ? (packs as readonly PositionPack[]) : [packs as PositionPack];
-  const matchers = list.map((p) => ({ m: matcherFor(p), memo: new Map<string, number[]>() }));
+  return matchWith(passages, list.map(matcherFor), options);
+}
+
+/** The same with matchers compiled beforehand (read from storage on a page). */
+export function matchWith(
+  passages: readonly string[],
+  matchers: readonly CompiledMatcher[],
+  options: MatchOptions = {},
+): PassageMatch[] {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   return passages.map((text, index) => ({
     index,
     text,
-    measures: matchers.flatMap(({ m, memo }) => matchOne(m, text, threshold, memo)).sort((a, b) => b.score - a.score),
+    measures:
+      matchers.length === 1
+        ? matchOne(matchers[0] as CompiledMatcher, text, threshold)
+        : matchers.flatMap((m) => matchOne(m, text, threshold)).sort((a, b) => b.score - a.score),
   }));
+}
+
+// What each distinct word of the pages matches, per matcher, kept across calls (a page is matched in
+// batches, and rescans read the same words again); bounded so a huge page cannot grow it without end.
+const MEMO_LIMIT = 100_000;
+interface WordMemo {
+  lower: Map<string, number[]>;
+  capitalised: Map<string, number[]>;
+}
+const memos = new WeakMap<CompiledMatcher, WordMemo>();
+function memoOf(m: CompiledMatcher): WordMemo {
+  let memo = memos.get(m);
+  if (!memo) {
+    memo = { lower: new Map(), capitalised: new Map() };
+    memos.set(m, memo);
+  }
+  return memo;
+}
+
+// Which measures (by index) name each term among their names or concepts, per matcher.
+const termMeasures = new WeakMap<CompiledMatcher, Map<number, number[]>>();
+function measuresHitBy(m: CompiledMatcher, hitTerms: ReadonlySet<number>): Set<number> {
+  let index = termMeasures.get(m);
+  if (!index) {
+    index = new Map();
+    for (const [i, measure] of m.measures.entries())
+      for (const t of [...measure.names, ...[...measure.concepts.values()].flat()]) {
+        const list = index.get(t) ?? [];
+        if (!list.includes(i)) list.push(i);
+        index.set(t, list);
+      }
+    termMeasures.set(m, index);
+  }
+  const out = new Set<number>();
+  for (const t of hitTerms) for (const i of index.get(t) ?? []) out.add(i);
+  return out;
+}
+
+// Built on a page from the stored words (a few milliseconds, no stemming), once per matcher.
+const automata = new WeakMap<CompiledMatcher, Automaton | undefined>();
+function candidatesOf(m: CompiledMatcher): Automaton | undefined {
+  if (!automata.has(m)) automata.set(m, m.candidates.length > 0 ? buildAutomaton(m.candidates) : undefined);
+  return automata.get(m);
 }

@@ -18,6 +18,13 @@ export interface NoteTarget {
   page?: number;
 }
 
+/** A place a note stood on before the reader re-attached it. */
+export interface NoteTargetChange {
+  target: NoteTarget;
+  /** When it was left (ISO 8601). */
+  until: string;
+}
+
 export interface Note {
   id: string;
   document: NoteDocument;
@@ -33,6 +40,8 @@ export interface Note {
   updated: string;
   /** The passage could not be found again on the last visit. The note is kept. */
   orphaned?: boolean;
+  /** Where the note stood before the reader re-attached it, oldest first (the old quotes stay readable). */
+  history?: NoteTargetChange[];
   /** Words of text, quote, title, number and tags, for search by index. */
   terms: string[];
 }

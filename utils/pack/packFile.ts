@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { CodedError } from '../i18n/codedError';
+import { compileMatcher } from '../matcher/compileMatcher';
 import { createPack, PackError } from './loadPack';
 import type { MeasureLexicon, PackFile, PackLexicon, PositionPack } from './types';
 
@@ -34,7 +36,21 @@ export function packFromFile(data: unknown): PositionPack {
     const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
     throw new PackError('errPackFile', [path ? `„${path}“` : '–', issue.message]);
   }
-  return createPack(parsed.output.source, parsed.output.lexicon as PackLexicon | undefined);
+  return checked(createPack(parsed.output.source, parsed.output.lexicon as PackLexicon | undefined));
+}
+
+/**
+ * The pack, once it has proved to compile: a rule that names a missing concept or a term that is
+ * only punctuation is refused here, on import, not found later on every page.
+ */
+function checked(pack: PositionPack): PositionPack {
+  try {
+    compileMatcher(pack);
+  } catch (e) {
+    if (e instanceof CodedError) throw new PackError(e.code, e.params);
+    throw e;
+  }
+  return pack;
 }
 
 /** A pack from what a user gives: exported pack JSON, or a resolution in the text format. */
@@ -49,7 +65,7 @@ export function packFromText(text: string): PositionPack {
     }
     return packFromFile(data);
   }
-  return createPack(text);
+  return checked(createPack(text));
 }
 
 /** The exportable form of a pack: its resolution text and its curated lexicon. */

@@ -1,3 +1,4 @@
+import { hyphenJoin } from '../text/lineBreakHyphen';
 import type { MappedText, TextRun } from './mappedText';
 import { groupLines, lineMapped, type PdfLine, type PdfTextItem } from './pdfLines';
 
@@ -79,11 +80,10 @@ function readLines(lines: readonly PdfLine[], indexOf: ReadonlyMap<PdfTextItem, 
 
 /** Appends the next printed line to a passage. */
 function join(a: MappedText, b: MappedText): void {
-  const tail = a.text.slice(-2);
-  const head = b.text.slice(0, 1);
-  // A hyphen at the end of a printed line before a lower-case word splits one word.
-  if (/\p{L}-$/u.test(tail) && /^\p{Ll}/u.test(head)) a.pop();
-  else if (!/\p{L}-$/u.test(tail) && a.length > 0) a.push(' ');
+  // The same rule as on web pages: a word split at the line end is one word again.
+  const how = hyphenJoin(a.text.slice(-2), b.text.slice(0, 40));
+  if (how === 'merge') a.pop();
+  else if (how === undefined && a.length > 0) a.push(' ');
   a.append(b);
 }
 

@@ -1,3 +1,4 @@
+import { namedPlaceTokens } from './namedPlaces';
 import type { Token } from './tokenize';
 
 // Words that open the name of a committee or an office: "Ausschuss für Europa
@@ -45,10 +46,12 @@ const MAX_NAME_WORDS = 6;
  * Indexes of the tokens that stand inside the name of a committee or office.
  * Such names head every page of a council system ("Ausschuss für Europa und
  * Internationales") and say where a document is discussed, not what it says,
- * so their words must not count as evidence for a measure.
+ * so their words must not count as evidence for a measure. The names of things
+ * called after a place ("Hotel Europa", "Europaplatz", see namedPlaces.ts) are
+ * left out the same way.
  */
 export function organisationNameTokens(text: string, tokens: readonly Token[]): Set<number> {
-  const masked = new Set<number>();
+  const masked = namedPlaceTokens(text, tokens);
   for (let i = 0; i + 2 < tokens.length; i++) {
     if (!ORGANISATION_HEADS.has((tokens[i] as Token).norm) || (tokens[i + 1] as Token).norm !== 'für') continue;
     let count = 0;

@@ -1,0 +1,44 @@
+import { anchorNotes } from '@/utils/anchoring/anchorNotes';
+import type { Note } from '@/utils/notes/types';
+import type { PassageEntry } from './passageEntry';
+
+/**
+ * Shows notes on the passages they were taken on (web pages and PDFs alike):
+ * each note is anchored in the document's text (the passages joined, `starts`
+ * their offsets); a passage with notes but no match gets a badge of its own
+ * (`noteOnly`, kept in `markers` so the next call removes it). Returns which
+ * notes were found again and which not.
+ */
+export function showNotes<E extends PassageEntry>(
+  notes: readonly Note[],
+  motion: { text: string; starts: number[] },
+  surface: {
+    matched: readonly E[];
+    /** The matched entry of the passage at `index`, if it has one. */
+    entryAt(index: number): E | undefined;
+    noteOnly(index: number): E;
+    markers: E[];
+  },
+  spoken: (count: number) => string,
+): { found: string[]; orphaned: string[] } {
+  for (const e of surface.matched) {
+    e.notes = [];
+    e.setNotes(0, '');
+  }
+  for (const e of surface.markers.splice(0)) e.host.remove();
+  if (notes.length === 0) return { found: [], orphaned: [] };
+  const { found, orphaned, byPassage } = anchorNotes([...notes], motion.text, motion.starts);
+  const markerAt = new Map<number, E>();
+  for (const [index, passageNotes] of byPassage) {
+    let entry = surface.entryAt(index) ?? markerAt.get(index);
+    if (!entry) {
+      entry = surface.noteOnly(index);
+      markerAt.set(index, entry);
+      surface.markers.push(entry);
+    }
+    entry.notes.push(...passageNotes);
+  }
+  for (const e of [...surface.matched, ...surface.markers])
+    if (e.notes.length > 0) e.setNotes(e.notes.length, spoken(e.notes.length));
+  return { found, orphaned };
+}

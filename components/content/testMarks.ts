@@ -1,0 +1,62 @@
+import { storage } from 'wxt/utils/storage';
+
+/**
+ * The test switch. Only when the extension's own local storage holds
+ * `ratsmarker:testMarks` === true (set by a test through the service worker;
+ * no page can write there) does the content script write the test contract
+ * `data-ratsmarker-measures` and give its badges and cards inspectable (open)
+ * shadow roots. Readers never have it: for them the page learns nothing.
+ */
+export const TEST_MARKS_KEY = 'ratsmarker:testMarks';
+const item = storage.defineItem<unknown>(`local:${TEST_MARKS_KEY}`);
+
+let on = false;
+let loading: Promise<boolean> | undefined;
+
+/** Reads the switch once per page; every later call answers from that reading. */
+export function loadTestMarks(read: () => Promise<unknown> = () => item.getValue()): Promise<boolean> {
+  loading ??= read().then(
+    (value) => (on = value === true),
+    () => (on = false),
+  );
+  return loading;
+}
+
+/** The switch as read by loadTestMarks (off until then, and off whenever the read failed). */
+export function testMarksOn(): boolean {
+  return on;
+}
+
+/** For unit tests: forget the reading. */
+export function resetTestMarks(): void {
+  on = false;
+  loading = undefined;
+}
+
+/**
+ * Closed on council pages, so the page's scripts cannot reach into badges and
+ * cards (`host.shadowRoot` is null for them). Open under the test switch, and
+ * in the extension's own pages (the PDF viewer), where no foreign script runs.
+ */
+export function shadowMode(doc: Document): ShadowRootMode {
+  const protocol = doc.location?.protocol ?? '';
+  return on || protocol === 'chrome-extension:' || protocol === 'moz-extension:' ? 'open' : 'closed';
+}
+
+/** The test contract: which measures matched in a block, as an attribute the e2e suite reads. */
+export const MEASURES_ATTRIBUTE = 'data-ratsmarker-measures';
+
+/**
+ * Writes (or removes) the measure ids of each block. Everything the page can
+ * read passes through here, so that whether it is written at all is decided
+ * in one place.
+ */
+export function writeTestMarks(blocks: Iterable<Element>, idsOf: (block: Element) => ReadonlySet<string>): void {
+  // The test contract only: for readers the page must not learn which measures matched.
+  if (!testMarksOn()) return;
+  for (const block of blocks) {
+    const ids = idsOf(block);
+    if (ids.size > 0) block.setAttribute(MEASURES_ATTRIBUTE, [...ids].join(' '));
+    else block.removeAttribute(MEASURES_ATTRIBUTE);
+  }
+}

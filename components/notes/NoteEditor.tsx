@@ -1,0 +1,80 @@
+import { useSignal } from '@preact/signals';
+import type { Note } from '@/utils/notes/types';
+import { t } from '../i18n';
+import { loadNotebook } from './loadNotebook';
+import { NoteFields } from './NoteFields';
+import { writeFailureReason } from './writeFailure';
+
+/**
+ * Edits a note's text and tags. The save compares the note with the copy the
+ * editor began from (inside the write): changed in another tab or window, the
+ * reader chooses between their text and the other; deleted there, the text
+ * stays here and can be kept. A failed write says why and keeps the text.
+ */
+export function NoteEditor({ note, onClose, onChange }: { note: Note; onClose: () => void; onChange?: () => void }) {
+  const text = useSignal(note.text);
+  const tags = useSignal(note.tags.join(', '));
+  const failure = useSignal('');
+  const theirs = useSignal<Note | undefined>(undefined);
+  const gone = useSignal(false);
+
+  const write = async (ifUpdated: string, restore?: Note) => {
+    failure.value = '';
+    try {
+      const { db, updateNote, restoreNote } = await loadNotebook();
+      if (restore) await restoreNote(db, restore);
+      await updateNote(db, note.id, { text: text.value.trim(), tags: tags.value.split(',') }, new Date(), ifUpdated);
+      onClose();
+      onChange?.();
+    } catch (e) {
+      const name = (e as Error | undefined)?.name;
+      if (name === 'NoteConflictError') theirs.value = (e as { current: Note }).current;
+      else if (name === 'NoteGoneError') gone.value = true;
+      else failure.value = t('popupSaveFailed', writeFailureReason(e));
+    }
+  };
+  const save = (e: Event) => {
+    e.preventDefault();
+    void write(note.updated);
+  };
+  const other = theirs.value;
+  return (
+    <form onSubmit={save} class="note-edit">
+      <NoteFields label={t('cardNoteText')} text={text} tags={tags} required />
+      {other ? (
+        <div class="conflict" role="alert" data-testid="note-conflict">
+          <p>{t('popupConflict', other.text)}</p>
+          <div class="actions">
+            <button type="button" onClick={() => void write(other.updated)}>
+              {t('popupKeepMine')}
+            </button>
+            <button type="button" onClick={onClose}>
+              {t('popupTakeTheirs')}
+            </button>
+          </div>
+        </div>
+      ) : gone.value ? (
+        <div class="conflict" role="alert" data-testid="note-conflict">
+          <p>{t('popupGone')}</p>
+          <div class="actions">
+            <button type="button" onClick={() => void write(note.updated, note)}>
+              {t('popupKeepMine')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="actions">
+          <button type="submit">{t('popupSave')}</button>
+          <button type="button" onClick={onClose}>
+            {t('popupCancel')}
+          </button>
+        </div>
+      )}
+      {failure.value && (
+        <p class="error" role="alert" data-testid="write-failure">
+          {failure.value}
+        </p>
+      )}
+    </form>
+  );
+}

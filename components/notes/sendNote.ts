@@ -1,0 +1,46 @@
+import type { NewNote } from '@/utils/db/notesStore';
+
+/**
+ * A random (version 4) UUID. `crypto.randomUUID` exists only in secure
+ * contexts, and council pages are often served over plain http.
+ */
+export function newNoteId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] as number) & 0x0f) | 0x40;
+  b[8] = ((b[8] as number) & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+// What the sender hears when the service worker was stopped before or while it
+// handled the message (Chrome stops it after 30 s idle and under memory
+// pressure): no receiver, a port closed before the answer, or no answer.
+const WORKER_GONE =
+  /Receiving end does not exist|Could not establish connection|message port closed|message channel closed|^No response$/i;
+
+/** The waits between tries: the worker starts again within a second or two. */
+const RETRY_DELAYS_MS = [100, 300, 700, 1_500, 3_000];
+
+/**
+ * Sends a new note to the background until it arrives. The id is chosen
+ * here, once, so that a save that reached the store but lost its answer is
+ * stored once when sent again (addNote keeps the first). Any other error
+ * (a note the store refuses) is the answer, not retried.
+ */
+export async function sendNoteReliably(
+  note: NewNote,
+  send: (note: NewNote) => Promise<unknown>,
+  wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<void> {
+  const withId = { ...note, id: note.id ?? newNoteId() };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await send(withId);
+      return;
+    } catch (e) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || !WORKER_GONE.test((e as Error | undefined)?.message ?? '')) throw e;
+      await wait(delay);
+    }
+  }
+}

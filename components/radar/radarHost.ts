@@ -1,0 +1,102 @@
+import * as v from 'valibot';
+import { noteDocument } from '@/utils/notes/documentKey';
+import { activePacksFrom } from '@/utils/pipeline/activePacks';
+import { matchDocument } from '@/utils/pipeline/matchDocument';
+import { createPoliteQueue } from '@/utils/radar/politeQueue';
+import type { RadarCacheDB } from '@/utils/radar/radarCache';
+import type { AgendaItem } from '@/utils/radar/readAgenda';
+import { runRadar } from '@/utils/radar/runRadar';
+import type { ActivePackSpecs } from '../packs';
+import { type HostMessage, type RadarItemInput, TabMessageSchema } from './radarProtocol';
+import { radarReaders } from './radarReaders';
+
+/** What the host needs of a port: Chrome's and Firefox's runtime ports, or the background's shim around one. */
+export interface RadarPort {
+  postMessage(message: HostMessage): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+// Items the reader can see go before every other item.
+const VISIBLE_FIRST = -1_000_000;
+
+/**
+ * Serves one agenda tab's radar over `port`: reads the items' documents
+ * through the polite queue, matches them with the active packs and sends each
+ * item's result as soon as it is known. When the tab goes (the reader left the
+ * page, or closed it), the port closes and every request stops.
+ */
+export function serveRadar(port: RadarPort, active: ActivePackSpecs, cache: RadarCacheDB): void {
+  // The matchers as the background compiled them: nothing is compiled here.
+  const packs = activePacksFrom(active.specs);
+  const queue = createPoliteQueue();
+  const visible = new Set<number>();
+  const indexOfUrl = new Map<string, number>();
+  let started = false;
+  let open = true;
+  const priority = (index: number) => (visible.has(index) ? VISIBLE_FIRST + index : index);
+  const send = (message: HostMessage) => {
+    if (open) port.postMessage(message);
+  };
+
+  port.onDisconnect.addListener(() => {
+    open = false;
+    queue.stop();
+  });
+
+  const start = async (items: readonly RadarItemInput[]) => {
+    items.forEach((item, i) => {
+      for (const url of [item.paperUrl, ...item.fileUrls]) if (url && !indexOfUrl.has(url)) indexOfUrl.set(url, i);
+    });
+    await runRadar({
+      // The host reads no page: the row stays with the tab, which has the agenda.
+      items: items.map(
+        (item) =>
+          ({
+            ...item,
+            row: undefined as unknown as Element,
+            titleCell: undefined as unknown as Element,
+          }) satisfies AgendaItem,
+      ),
+      queue,
+      cache,
+      readers: radarReaders,
+      priority,
+      match: (passages) => {
+        const out = passages.map((): { id: string; terms: string[] }[] => []);
+        for (const m of matchDocument(passages, packs, active.threshold))
+          out[m.index] = m.measures.map((x) => ({ id: x.id, terms: x.terms }));
+        return out;
+      },
+      onItem: (result) => {
+        const paperUrl = items[result.index]?.paperUrl;
+        send({
+          type: 'item',
+          index: result.index,
+          state: result.state,
+          ...(result.failure ? { failure: result.failure } : {}),
+          passages: result.passages,
+          ...(result.number && paperUrl ? { documentKey: noteDocument(paperUrl, { number: result.number }).key } : {}),
+        });
+      },
+    });
+    send({ type: 'done' });
+  };
+
+  port.onMessage.addListener((raw: unknown) => {
+    const parsed = v.safeParse(TabMessageSchema, raw);
+    if (!parsed.success) return;
+    const message = parsed.output;
+    if (message.type === 'start' && !started) {
+      started = true;
+      void start(message.items);
+    } else if (message.type === 'priority') {
+      visible.clear();
+      for (const i of message.visible) visible.add(i);
+      queue.reprioritise((url) => {
+        const index = indexOfUrl.get(url);
+        return index === undefined ? undefined : priority(index);
+      });
+    }
+  });
+}

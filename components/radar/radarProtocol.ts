@@ -1,0 +1,65 @@
+import * as v from 'valibot';
+import type { ActivePackSpecs } from '../packs';
+
+/**
+ * The radar's messages. The agenda tab opens a port named RADAR_PORT to the
+ * background; where the background has no DOM (Chrome's service worker) it
+ * opens a port named RADAR_HOST_PORT to the offscreen document and relays.
+ * Every message is validated where it arrives: the agenda page's items come
+ * from a page, and a port is a way in.
+ */
+export const RADAR_PORT = 'ratsmarker-radar';
+export const RADAR_HOST_PORT = 'ratsmarker-radar-host';
+
+const url = v.pipe(v.string(), v.maxLength(4000), v.url());
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+// A council agenda has tens of items, a Haushalt meeting a few hundred.
+const MAX_ITEMS = 500;
+
+export const RadarItemSchema = v.object({
+  number: text(40),
+  title: text(2000),
+  paperNumber: v.optional(text(200)),
+  paperUrl: v.optional(url),
+  fileUrls: v.pipe(v.array(url), v.maxLength(50)),
+});
+export type RadarItemInput = v.InferOutput<typeof RadarItemSchema>;
+
+/** Tab → host. */
+export const TabMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('start'), items: v.pipe(v.array(RadarItemSchema), v.maxLength(MAX_ITEMS)) }),
+  /** The items the reader can see now: read them first. */
+  v.object({
+    type: v.literal('priority'),
+    visible: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.maxLength(MAX_ITEMS)),
+  }),
+]);
+export type TabMessage = v.InferOutput<typeof TabMessageSchema>;
+
+/** Background → host, before the tab's messages: the packs to match with. */
+export interface HostSetup {
+  type: 'setup';
+  active: ActivePackSpecs;
+}
+
+/** One passage of an item's document that touches measures. */
+export interface RadarPassageOut {
+  text: string;
+  page?: number;
+  lines?: [number, number];
+  documentUrl: string;
+  measures: { id: string; terms: string[] }[];
+}
+
+/** Host → tab. */
+export type HostMessage =
+  | {
+      type: 'item';
+      index: number;
+      state: 'checked' | 'none' | 'failed';
+      failure?: string;
+      passages: RadarPassageOut[];
+      /** The document's key as notes remember it (site and number), where its page names a number. */
+      documentKey?: string;
+    }
+  | { type: 'done' };

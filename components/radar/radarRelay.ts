@@ -1,0 +1,143 @@
+import { browser } from 'wxt/browser';
+import type { Note } from '@/utils/notes/types';
+import { RadarCacheDB } from '@/utils/radar/radarCache';
+import { activePackSpecs } from '../packs';
+import type { Sender } from '../senderChecks';
+import type { RadarPort } from './radarHost';
+import { type HostMessage, RADAR_HOST_PORT, RADAR_PORT } from './radarProtocol';
+
+/** Tab → background, beside the host's messages: the reader's notes on the documents the radar read. */
+export interface NotesRequest {
+  type: 'notes';
+  keys: string[];
+}
+export interface NotesAnswer {
+  type: 'notes';
+  notes: Note[];
+}
+
+const OFFSCREEN_URL = 'offscreen.html';
+let creating: Promise<void> | undefined;
+let openRuns = 0;
+
+interface OffscreenApi {
+  createDocument(o: { url: string; reasons: string[]; justification: string }): Promise<void>;
+  closeDocument(): Promise<void>;
+  hasDocument?(): Promise<boolean>;
+}
+const offscreen = () => (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
+
+/** Chrome: the offscreen document where the radar reads documents (DOMParser and pdf.js's worker; the service worker has neither). */
+async function ensureOffscreen(): Promise<void> {
+  const api = offscreen();
+  if (!api) throw new Error('offscreen documents are not available');
+  if (await api.hasDocument?.()) return;
+  creating ??= api
+    .createDocument({
+      url: OFFSCREEN_URL,
+      reasons: ['DOM_PARSER', 'WORKERS'],
+      justification: 'Reads the documents of a council meeting agenda for the meeting radar.',
+    })
+    .finally(() => {
+      creating = undefined;
+    });
+  await creating;
+}
+
+/**
+ * The background's part of the radar: accepts an agenda tab's port, and
+ * either serves it here (Firefox: the background page has a DOM) or relays it
+ * to the offscreen document (Chrome). It sees the item results pass, so it
+ * knows which documents this tab's radar read, and answers the tab's request
+ * for the reader's notes on those documents only.
+ */
+export function relayRadar(
+  /** Only this extension's own content script, in a tab, on a page it may run on, may start the radar. */
+  fromOwnContentScript: (sender: Sender) => Promise<boolean>,
+  notesFor: (keys: string[]) => Promise<Note[]>,
+): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== RADAR_PORT) return;
+    // Until the sender is known to be ours, nothing it says is heard.
+    const allowed = port.sender ? fromOwnContentScript(port.sender as Sender) : Promise.resolve(false);
+    const readKeys = new Set<string>();
+    const toTab = (message: HostMessage) => {
+      if (message.type === 'item' && message.documentKey) readKeys.add(message.documentKey);
+      port.postMessage(message);
+    };
+    // The tab speaks before the host is ready: keep its words until then.
+    const buffered: unknown[] = [];
+    let forward: ((message: unknown) => void) | undefined;
+    const hostListeners: ((message: unknown) => void)[] = [];
+    const closeListeners: (() => void)[] = [];
+    let closed = false;
+    port.onMessage.addListener((message: unknown) => {
+      const request = message as Partial<NotesRequest>;
+      if (request?.type === 'notes' && Array.isArray(request.keys)) {
+        const keys = request.keys.filter((k): k is string => typeof k === 'string' && readKeys.has(k));
+        void notesFor(keys).then((notes) => {
+          if (!closed) port.postMessage({ type: 'notes', notes } satisfies NotesAnswer);
+        });
+        return;
+      }
+      if (forward) forward(message);
+      else buffered.push(message);
+    });
+    port.onDisconnect.addListener(() => {
+      closed = true;
+      for (const l of closeListeners) l();
+    });
+    const ready = (send: (message: unknown) => void) => {
+      forward = send;
+      for (const m of buffered.splice(0)) send(m);
+    };
+
+    void (async () => {
+      if (!(await allowed)) {
+        closed = true;
+        port.disconnect();
+        return;
+      }
+      const active = await activePackSpecs();
+      if (import.meta.env.FIREFOX) {
+        // Firefox's background page reads the documents itself.
+        const { serveRadar } = await import('./radarHost');
+        const shim: RadarPort = {
+          postMessage: (m) => {
+            if (!closed) toTab(m);
+          },
+          onMessage: { addListener: (l) => hostListeners.push(l) },
+          onDisconnect: { addListener: (l) => closeListeners.push(l) },
+        };
+        serveRadar(shim, active, new RadarCacheDB());
+        ready((m) => {
+          for (const l of hostListeners) l(m);
+        });
+        return;
+      }
+      openRuns++;
+      await ensureOffscreen();
+      if (closed) return release();
+      const host = browser.runtime.connect({ name: RADAR_HOST_PORT });
+      host.postMessage({ type: 'setup', active });
+      host.onMessage.addListener((m: unknown) => {
+        if (!closed) toTab(m as HostMessage);
+      });
+      host.onDisconnect.addListener(() => port.disconnect());
+      closeListeners.push(() => {
+        host.disconnect();
+        release();
+      });
+      ready((m) => host.postMessage(m));
+    })();
+  });
+}
+
+/** The offscreen document closes when no agenda is being read. */
+function release(): void {
+  openRuns = Math.max(0, openRuns - 1);
+  if (openRuns === 0)
+    void offscreen()
+      ?.closeDocument()
+      .catch(() => undefined);
+}

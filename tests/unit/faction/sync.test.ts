@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noteDocId } from '@/utils/faction/annotationDoc';
+import { connect, type FactionSession } from '@/utils/faction/connection';
+import type { PouchDatabase } from '@/utils/faction/pouchTypes';
+import { listConflicts, openRemote, resolveConflict, syncOnce } from '@/utils/faction/syncEngine';
+import { MemoryNotebook } from './memoryNotebook';
+import { newMirror, PouchDB } from './nodePouch';
+import { startTestCouch, type TestCouch } from './server';
+
+let couch: TestCouch;
+beforeAll(async () => {
+  couch = await startTestCouch({ members: ['anna', 'bernd', 'carl'] });
+}, 30_000);
+afterAll(() => couch?.close());
+
+/** A member's browser: the notebook, the mirror beside it and the login. */
+interface Member {
+  book: MemoryNotebook;
+  mirror: PouchDatabase;
+  session: FactionSession;
+  sync(): ReturnType<typeof syncOnce>;
+}
+
+async function member(user: string, author: string): Promise<Member> {
+  const session = await connect({
+    serverUrl: couch.url,
+    database: couch.db,
+    auth: { kind: 'password', user, password: couch.password },
+    authorName: author,
+  });
+  const book = new MemoryNotebook(author);
+  const mirror = newMirror(user);
+  const remote = openRemote(PouchDB, session);
+  return { book, mirror, session, sync: () => syncOnce({ mirror, remote, local: book, session }) };
+}
+
+describe('faction sync through a real CouchDB-compatible server', () => {
+  let anna: Member;
+  let bernd: Member;
+  beforeAll(async () => {
+    anna = await member('anna', 'Anna A.');
+    bernd = await member('bernd', 'Bernd B.');
+  });
+
+  it('brings A’s shared note to B after one sync each, and A’s private note never to the server', async () => {
+    const shared = anna.book.add('Im Ausschuss nach den Kosten fragen.');
+    const secret = anna.book.add('Privat: mit Bernd vorher klären.', { shared: false });
+    const a = await anna.sync();
+    expect(a).toMatchObject({ queued: 1, sent: 1, error: undefined });
+
+    const onServer = await couch.allDocs();
+    expect(onServer.has(noteDocId(shared.id))).toBe(true);
+    expect(onServer.has(noteDocId(secret.id))).toBe(false);
+    expect(JSON.stringify([...onServer.values()])).not.toContain('Privat');
+    expect(onServer.get(noteDocId(shared.id))).toMatchObject({ type: 'Annotation', ratsmarker: { author: 'Anna A.' } });
+    // The mirror holds only what may leave the device.
+    expect((await anna.mirror.allDocs()).rows.map((r) => r.id)).toEqual([noteDocId(shared.id)]);
+
+    const b = await bernd.sync();
+    expect(b).toMatchObject({ received: 1, applied: 1, error: undefined });
+    expect(bernd.book.notes.get(shared.id)?.note).toEqual(shared);
+    expect(bernd.book.notes.has(secret.id)).toBe(false);
+
+    // Nothing new: nothing written either way, and A’s own note is not handed back to A.
+    expect(await anna.sync()).toMatchObject({ queued: 0, sent: 0, applied: 0 });
+  });
+
+  it('replicates edits and deletions, and a note switched back to private leaves the server but not its author', async () => {
+    const note = anna.book.add('Erster Stand');
+    const later = anna.book.add('Wird wieder privat');
+    await anna.sync();
+    await bernd.sync();
+    expect(bernd.book.text(note.id)).toBe('Erster Stand');
+
+    anna.book.edit(note.id, 'Zweiter Stand');
+    anna.book.setShared(later.id, false);
+    await anna.sync();
+    await bernd.sync();
+    expect(bernd.book.text(note.id)).toBe('Zweiter Stand');
+    expect(bernd.book.notes.has(later.id)).toBe(false);
+    expect(anna.book.text(later.id)).toBe('Wird wieder privat');
+    expect((await couch.allDocs()).has(noteDocId(later.id))).toBe(false);
+
+    anna.book.remove(note.id);
+    expect(await anna.sync()).toMatchObject({ queued: 1, deleted: 0 });
+    expect(await bernd.sync()).toMatchObject({ deleted: 1 });
+    expect(bernd.book.notes.has(note.id)).toBe(false);
+    expect((await couch.allDocs()).has(noteDocId(note.id))).toBe(false);
+  });
+
+  it('queues notes while the server is down and sends each exactly once when it is back', async () => {
+    await couch.stop();
+    try {
+      const taken = [anna.book.add('Offline 1'), anna.book.add('Offline 2'), anna.book.add('Offline 3')];
+      const offline = await anna.sync();
+      expect(offline.queued).toBe(3);
+      expect(offline.error?.reason).toBe('unreachable');
+      // Asked again while still down: nothing is queued twice.
+      expect(await anna.sync()).toMatchObject({ queued: 0, error: expect.objectContaining({ reason: 'unreachable' }) });
+      await couch.start();
+      const back = await anna.sync();
+      expect(back).toMatchObject({ sent: 3, error: undefined });
+      expect(await anna.sync()).toMatchObject({ queued: 0, sent: 0 });
+      const onServer = await couch.allDocs();
+      for (const n of taken) expect(onServer.get(noteDocId(n.id))?.body[0].value).toBe(n.text);
+      expect([...onServer.values()].filter((d) => d.body[0].value.startsWith('Offline'))).toHaveLength(3);
+      await bernd.sync();
+      expect([...bernd.book.notes.values()].filter((e) => e.note.text.startsWith('Offline'))).toHaveLength(3);
+    } finally {
+      await couch.start().catch(() => {});
+    }
+  });
+
+  it('keeps both versions of a note edited by two people, shows the conflict and settles it with the one picked', async () => {
+    const note = anna.book.add('Vorschlag: Antrag unterstützen');
+    await anna.sync();
+    await bernd.sync();
+
+    bernd.book.edit(note.id, 'Bernd: Antrag ablehnen');
+    await bernd.sync();
+    // Anna edits the same note offline.
+    await couch.stop();
+    anna.book.edit(note.id, 'Anna: Antrag mit Änderung unterstützen');
+    expect((await anna.sync()).error?.reason).toBe('unreachable');
+    await couch.start();
+
+    const a = await anna.sync();
+    expect(a.error).toBeUndefined();
+    expect(a.conflicts).toHaveLength(1);
+    const conflict = anna.book.conflicts.get(note.id);
+    const versions = conflict ? [conflict.winner, ...conflict.others] : [];
+    expect(versions.map((v) => v.note?.text).sort()).toEqual([
+      'Anna: Antrag mit Änderung unterstützen',
+      'Bernd: Antrag ablehnen',
+    ]);
+    // The server keeps both revisions too.
+    const onServer = await couch.admin_request('GET', `/${couch.db}/${noteDocId(note.id)}?conflicts=true`);
+    expect(onServer.json._conflicts).toHaveLength(1);
+
+    const annas = versions.find((v) => v.note?.text.startsWith('Anna'));
+    expect(annas).toBeDefined();
+    const kept = await resolveConflict(anna.mirror, note.id, annas?.rev as string);
+    expect(kept?.text).toBe('Anna: Antrag mit Änderung unterstützen');
+    expect(await listConflicts(anna.mirror)).toEqual([]);
+    await anna.sync();
+    expect(anna.book.conflicts.has(note.id)).toBe(false);
+
+    const settled = await couch.admin_request('GET', `/${couch.db}/${noteDocId(note.id)}?conflicts=true`);
+    expect(settled.json._conflicts).toBeUndefined();
+    expect(settled.json.body[0].value).toBe('Anna: Antrag mit Änderung unterstützen');
+    await bernd.sync();
+    expect(bernd.book.text(note.id)).toBe('Anna: Antrag mit Änderung unterstützen');
+    expect(await listConflicts(bernd.mirror)).toEqual([]);
+  });
+
+  it('settles a conflict with the version CouchDB shows, on the server and every device', async () => {
+    const note = anna.book.add('Ausgangstext');
+    await anna.sync();
+    await bernd.sync();
+    // Both edit before either has the other's change; Anna's push meets Bernd's revision on the server.
+    bernd.book.edit(note.id, 'Bernds Fassung');
+    anna.book.edit(note.id, 'Annas Fassung');
+    await bernd.sync();
+    const a = await anna.sync();
+    const conflict = a.conflicts.find((c) => c.noteId === note.id);
+    expect(conflict?.others).toHaveLength(1);
+    const shown = conflict?.winner;
+    expect(await resolveConflict(anna.mirror, note.id, shown?.rev as string)).toEqual(shown?.note);
+    await anna.sync();
+    await bernd.sync();
+    const onServer = await couch.admin_request('GET', `/${couch.db}/${noteDocId(note.id)}?conflicts=true`);
+    expect(onServer.json._conflicts).toBeUndefined();
+    expect(onServer.json.body[0].value).toBe(shown?.note?.text);
+    expect(bernd.book.text(note.id)).toBe(shown?.note?.text);
+    expect(await listConflicts(bernd.mirror)).toEqual([]);
+  });
+
+  it('skips documents that are not readable notes, with a reason, and takes the rest', async () => {
+    const good = anna.book.add('Lesbar');
+    await anna.sync();
+    await couch.admin_request('PUT', `/${couch.db}/${noteDocId('kaputt')}`, { type: 'Annotation', body: 'x' });
+    await couch.admin_request('PUT', `/${couch.db}/_design/fremd`, { views: {} });
+    await couch.admin_request('PUT', `/${couch.db}/anderes-werkzeug`, { type: 'Annotation' });
+    const b = await bernd.sync();
+    expect(b.error).toBeUndefined();
+    expect(b.skipped).toEqual([{ id: noteDocId('kaputt'), reason: expect.any(String) }]);
+    expect(bernd.book.text(good.id)).toBe('Lesbar');
+  });
+
+  it('reports a password changed on the server as a refused login and keeps what was queued', async () => {
+    const carl = await member('carl', 'Carl C.');
+    const note = carl.book.add('Carl teilt');
+    // The faction's administrator sets a new password; Carl's browser still has the old one.
+    const user = await couch.admin_request('GET', '/_users/org.couchdb.user:carl');
+    await couch.admin_request('PUT', '/_users/org.couchdb.user:carl', { ...user.json, password: 'neu' });
+    const refused = await carl.sync();
+    expect(refused.error?.reason).toBe('unauthorized');
+    expect(refused.queued).toBe(1);
+    expect((await couch.allDocs()).has(noteDocId(note.id))).toBe(false);
+    expect((await carl.mirror.allDocs()).rows.map((r) => r.id)).toContain(noteDocId(note.id));
+    expect(carl.book.text(note.id)).toBe('Carl teilt');
+  });
+});

@@ -1,0 +1,177 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCouncilPage } from '@/utils/detect/readCouncilPage';
+import { compileMatcher } from '@/utils/matcher/compileMatcher';
+import { fromMatcherData, MATCHER_FORMAT, toMatcherData } from '@/utils/matcher/matcherData';
+import { matchPassages, matchWith } from '@/utils/matcher/matchPassages';
+import { builtinKw21 } from '@/utils/pack/builtinPacks';
+import { createPack } from '@/utils/pack/loadPack';
+import { exportPack } from '@/utils/pack/packFile';
+import { activePacksFrom, activePacksOf } from '@/utils/pipeline/activePacks';
+import { compilePacks } from '@/utils/pipeline/compilePacks';
+import { matchDocument, matchDocumentInSlices } from '@/utils/pipeline/matchDocument';
+import { readWebPage } from '@/utils/pipeline/readWebPage';
+import { scanDocument } from '@/utils/pipeline/scanDocument';
+import { taskBudget } from '@/utils/pipeline/taskBudget';
+
+const kw21 = builtinKw21();
+const st4 = readFileSync(join(process.cwd(), 'tests/fixtures/resolutions/st4_rheinufer.txt'), 'utf8');
+const TEXTS = [
+  'Die Städtepartnerschaft mit Toulouse soll mit einem Jugendaustausch belebt werden.',
+  'Der Bebauungsplan Nr. 12 wird öffentlich ausgelegt.',
+  'Gemeinsam mit den Nachbarkreisen sollen mehr Interreg-Mittel eingeworben werden.',
+];
+
+/** A clock the test moves by hand, and a yielder that counts the turns given to the page. */
+function fakeTime() {
+  let t = 0;
+  const turns: number[] = [];
+  return {
+    now: () => t,
+    advance: (ms: number) => {
+      t += ms;
+    },
+    yielder: async () => {
+      turns.push(t);
+    },
+    turns,
+  };
+}
+
+describe('taskBudget', () => {
+  it('gives the page no turn while the work fits in one slice', async () => {
+    const clock = fakeTime();
+    const budget = taskBudget(20, clock);
+    for (let i = 0; i < 5; i++) {
+      clock.advance(3);
+      await budget.pause();
+    }
+    expect(clock.turns).toEqual([]);
+  });
+
+  it('gives a turn only once a slice is used up, and records each slice', async () => {
+    const clock = fakeTime();
+    const slices: [number, number][] = [];
+    const budget = taskBudget(20, { ...clock, onSlice: (s, e) => slices.push([s, e]) });
+    for (let i = 0; i < 10; i++) {
+      clock.advance(8);
+      await budget.pause();
+    }
+    budget.finish();
+    expect(clock.turns).toEqual([24, 48, 72]);
+    expect(slices).toEqual([
+      [0, 24],
+      [24, 48],
+      [48, 72],
+      [72, 80],
+    ]);
+  });
+});
+
+describe('compiled matchers in storage', () => {
+  it('read back as JSON give the same matches as compiling on the spot', () => {
+    const data = JSON.parse(JSON.stringify(toMatcherData(compileMatcher(kw21))));
+    const again = fromMatcherData(data);
+    expect(again).toBeDefined();
+    expect(matchWith(TEXTS, [again as never])).toEqual(matchPassages(TEXTS, kw21));
+  });
+
+  it('are not read in another format (an older version compiles anew)', () => {
+    expect(fromMatcherData({ format: 'x' } as never)).toBeUndefined();
+    expect(toMatcherData(compileMatcher(kw21)).format).toBe(MATCHER_FORMAT);
+  });
+});
+
+describe('compilePacks and activePacksFrom', () => {
+  const spec = (id: string, file = exportPack(createPack(st4)), colour = 1) => ({ id, builtin: false, colour, file });
+
+  it('compiles each pack once, with every lexicon written out, and a page reads it without compiling', () => {
+    const { compiled, broken } = compilePacks([spec('KW21', exportPack(kw21), 0), spec('ST4')]);
+    expect(broken).toEqual([]);
+    expect(compiled.map((c) => c.id)).toEqual(['KW21', 'ST4']);
+    // ST4 has no curated lexicon: the drawn one travels with it, so that a page draws nothing.
+    expect(Object.keys(compiled[1]?.file.lexicon?.measures ?? {})).toEqual(['ST4-2', 'ST4-4']);
+    const active = activePacksFrom(JSON.parse(JSON.stringify(compiled)));
+    expect(active.map((a) => [a.pack.id, a.colour])).toEqual([
+      ['KW21', 0],
+      ['ST4', 1],
+    ]);
+    expect(
+      matchDocument(
+        TEXTS.map((text) => ({ text })),
+        active,
+      ).map((m) => m.index),
+    ).toEqual([0, 2]);
+  });
+
+  it('compiles a pack again only when its file changed (not for a new colour or sensitivity)', () => {
+    const first = compilePacks([spec('ST4')]).compiled;
+    const again = compilePacks([spec('ST4', undefined, 5)], first).compiled;
+    expect(again[0]?.matcher).toBe(first[0]?.matcher);
+    expect(again[0]?.colour).toBe(5);
+    const changed = { ...exportPack(createPack(st4)), source: st4.replace('Rheinufer', 'Rheinufers') };
+    expect(compilePacks([spec('ST4', changed)], first).compiled[0]?.matcher).not.toBe(first[0]?.matcher);
+  });
+
+  it('switches off only a broken pack, with its reason', () => {
+    const file = exportPack(createPack(st4));
+    const bad = {
+      ...file,
+      lexicon: {
+        code: 'ST4',
+        measures: { 'ST4-2': { label: 'x', concepts: { a: ['Ufer'] }, match: [['a', 'fehlt']] } },
+      },
+    };
+    const { compiled, broken } = compilePacks([spec('ST4', bad), spec('KW21', exportPack(kw21), 0)]);
+    expect(compiled.map((c) => c.id)).toEqual(['KW21']);
+    expect(broken).toEqual([{ id: 'ST4', code: 'errLexiconUnknownConcept', params: ['ST4-2', 'fehlt'] }]);
+  });
+});
+
+describe('matchDocument', () => {
+  const passages = TEXTS.map((text, i) => ({ text, page: i + 1 }));
+
+  it('keeps the matched passages of any source, with their index', () => {
+    const out = matchDocument(passages, activePacksOf([kw21]));
+    expect(out.map((m) => [m.index, m.passage.page, m.measures.map((x) => x.id)])).toEqual([
+      [0, 1, ['KW21-7']],
+      [2, 3, ['KW21-20']],
+    ]);
+  });
+
+  it('gives the same in slices', async () => {
+    const clock = fakeTime();
+    const inSlices = await matchDocumentInSlices(passages, activePacksOf([kw21]), undefined, taskBudget(20, clock));
+    expect(inSlices).toEqual(matchDocument(passages, activePacksOf([kw21])));
+  });
+});
+
+describe('readWebPage and scanDocument', () => {
+  const html = `<html><head><title>SessionNet | Vorlage</title></head><body>
+    <nav class="smc-nav"><p>Startseite Politik Verwaltung Service</p></nav>
+    <h1>Vorlage - 2026/17</h1>
+    <div class="smcdocmsword"><div class="WordSection1">
+      <p>${TEXTS[0]}</p><p>${TEXTS[1]}</p><p>${TEXTS[2]}</p>
+    </div></div></body></html>`;
+  const parsed = () => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+
+  it('reads a document that is not shown (parsed by DOMParser) as the scan tool does', () => {
+    const doc = parsed();
+    const scan = scanDocument(doc, activePacksOf([kw21]));
+    expect(scan.facts.number).toBe('2026/17');
+    expect(scan.passages.map((p) => p.text)).toEqual(readCouncilPage(doc).passages.map((p) => p.text));
+    expect(scan.matches.map((m) => m.passage.text)).toEqual([TEXTS[0], TEXTS[2]]);
+  });
+
+  it('reads the same passages in slices as at once, and under a part of the page', async () => {
+    const doc = parsed();
+    const page = readWebPage(doc);
+    const whole = page.passages().map((p) => p.text);
+    expect(whole).toEqual(TEXTS);
+    const clock = fakeTime();
+    expect((await page.passagesInSlices(taskBudget(20, clock), 20)).map((p) => p.text)).toEqual(whole);
+    expect(page.passages(doc.querySelector('.WordSection1') as Element).map((p) => p.text)).toEqual(whole);
+  });
+});

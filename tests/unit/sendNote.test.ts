@@ -1,0 +1,82 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { newNoteId, sendNoteReliably } from '@/components/notes/sendNote';
+import { addNote, type NewNote } from '@/utils/db/notesStore';
+import { RatsmarkerDB } from '@/utils/db/schema';
+import { noteDocument } from '@/utils/notes/documentKey';
+
+const note: NewNote = {
+  document: noteDocument('http://ratsinfo.example.de/vo0050.asp?__kvonr=1', { number: 'A/1' }),
+  text: 'Einmal speichern',
+};
+const noWait = async () => undefined;
+// As Chrome words it when the service worker is gone or went away mid-answer.
+const GONE = [
+  'Could not establish connection. Receiving end does not exist.',
+  'The message port closed before a response was received.',
+  'No response',
+];
+
+describe('sendNoteReliably', () => {
+  it('makes v4 UUIDs without crypto.randomUUID (council pages on http are no secure context)', () => {
+    const ids = new Set(Array.from({ length: 500 }, newNoteId));
+    expect(ids.size).toBe(500);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it.each(GONE)('sends again, with the same id, when the worker was gone ("%s")', async (message) => {
+    const sent: NewNote[] = [];
+    await sendNoteReliably(
+      note,
+      async (n) => {
+        sent.push(n);
+        if (sent.length < 3) throw new Error(message);
+      },
+      noWait,
+    );
+    expect(sent).toHaveLength(3);
+    expect(new Set(sent.map((n) => n.id)).size).toBe(1);
+    expect(sent[0]?.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('does not send again what the store refused, and gives up after a while when the worker stays away', async () => {
+    let tries = 0;
+    const refused = Object.assign(new Error('errNoteTextTooLong 1000000'), { name: 'NoteRefusedError' });
+    await expect(
+      sendNoteReliably(note, async () => {
+        tries++;
+        throw refused;
+      }),
+    ).rejects.toBe(refused);
+    expect(tries).toBe(1);
+    tries = 0;
+    await expect(
+      sendNoteReliably(
+        note,
+        async () => {
+          tries++;
+          throw new Error(GONE[0]);
+        },
+        noWait,
+      ),
+    ).rejects.toThrow(/Receiving end/);
+    expect(tries).toBe(6);
+  });
+
+  it('stores the note once when the first save reached the store but its answer was lost', async () => {
+    const db = new RatsmarkerDB('send', { indexedDB: new IDBFactory(), IDBKeyRange });
+    let tries = 0;
+    await sendNoteReliably(
+      note,
+      async (n) => {
+        tries++;
+        await addNote(db, n);
+        if (tries === 1) throw new Error('The message port closed before a response was received.');
+      },
+      noWait,
+    );
+    expect(tries).toBe(2);
+    expect((await db.notes.toArray()).map((n) => n.text)).toEqual(['Einmal speichern']);
+    db.close();
+  });
+});

@@ -1,0 +1,151 @@
+import { DocumentFetchError, type FetchFailure, fetchDocument } from './fetchDocument';
+import type { PoliteQueue } from './politeQueue';
+import { type CachedPassage, cachedDocument, type RadarCacheDB, storeDocument, touchDocument } from './radarCache';
+import type { AgendaItem } from './readAgenda';
+
+/** Why an item could not be checked (the locales have a sentence for each: `radarFailure_…`). */
+export type RadarFailure = FetchFailure | 'brokenPdf' | 'noText';
+
+/** A passage of an item's document that touches measures. */
+export interface RadarPassage extends CachedPassage {
+  /** The document it stands in (the Vorlage page or its PDF). */
+  documentUrl: string;
+  /** The measures it touches, each with the passage's words that made it match. */
+  measures: RadarMeasure[];
+}
+
+export interface RadarMeasure {
+  id: string;
+  terms: string[];
+}
+
+export interface RadarItemResult {
+  index: number;
+  state: 'checked' | 'none' | 'failed';
+  failure?: RadarFailure;
+  /** Passages that touch at least one measure, in document order. */
+  passages: RadarPassage[];
+  /** The document's number as its page names it, where it does. */
+  number?: string;
+  /** Whether every document came from the cache (unchanged on the server, or not asked again). */
+  fromCache: boolean;
+}
+
+/** How a document's bytes become passages; the document pipeline supplies them. */
+export interface RadarReaders {
+  /** A Vorlage page: its motion text as passages, and the PDFs it links to (the main document first). */
+  html(bytes: Uint8Array, url: string): Promise<{ passages: CachedPassage[]; pdfUrls: string[]; number?: string }>;
+  /** A PDF: its text as passages, with pages; throws for a broken PDF. */
+  pdf(bytes: Uint8Array): Promise<CachedPassage[]>;
+}
+
+export interface RadarRun {
+  items: readonly AgendaItem[];
+  queue: PoliteQueue;
+  cache: RadarCacheDB;
+  readers: RadarReaders;
+  /** The measures of the active packs each passage touches (the compiled matcher). */
+  match(passages: readonly CachedPassage[]): RadarMeasure[][];
+  /** Each item's result as soon as it is known, for the progress line and the chips. */
+  onItem(result: RadarItemResult): void;
+  /** Priority of an item: lower is read first (the presenter puts items in view first). */
+  priority?(index: number): number;
+}
+
+class NoText extends Error {}
+class BrokenPdf extends Error {}
+
+/** Reads one document (from the cache when the server says it is unchanged). */
+async function readDocument(
+  run: RadarRun,
+  url: string,
+  expect: 'html' | 'pdf',
+  priority: number,
+): Promise<{ passages: CachedPassage[]; pdfUrls: string[]; number?: string; fromCache: boolean }> {
+  const cached = await cachedDocument(run.cache, url);
+  const got = await fetchDocument(run.queue, url, { priority, expect, validators: cached?.validators });
+  if (got.status === 'unchanged') {
+    // Only asked conditionally with a cached reading, so a 304 without one is the server's error.
+    if (!cached) throw new DocumentFetchError('httpError', url, 304);
+    await touchDocument(run.cache, url);
+    if (cached.unreadable) throw new BrokenPdf();
+    return { passages: cached.passages, pdfUrls: cached.pdfUrls ?? [], number: cached.number, fromCache: true };
+  }
+  let passages: CachedPassage[];
+  let pdfUrls: string[] = [];
+  let number: string | undefined;
+  if (got.kind === 'pdf') {
+    try {
+      passages = await run.readers.pdf(got.bytes);
+    } catch {
+      await storeDocument(run.cache, { url, kind: 'pdf', validators: got.validators, passages: [], unreadable: true });
+      throw new BrokenPdf();
+    }
+  } else ({ passages, pdfUrls, number } = await run.readers.html(got.bytes, got.url));
+  await storeDocument(run.cache, {
+    url,
+    kind: got.kind,
+    validators: got.validators,
+    passages,
+    pdfUrls,
+    ...(number ? { number } : {}),
+  });
+  return { passages, pdfUrls, number, fromCache: false };
+}
+
+/**
+ * The radar for one agenda: each item's document is read (its Vorlage page;
+ * its main PDF where the page has no text of its own), matched, and reported
+ * through `onItem` as soon as it is known. Items are started all at once; the
+ * polite queue decides how many requests reach the server. A failure marks
+ * that item with its reason, and the others carry on.
+ */
+export async function runRadar(run: RadarRun): Promise<RadarItemResult[]> {
+  const priority = run.priority ?? ((i: number) => i);
+  const one = async (item: AgendaItem, index: number): Promise<RadarItemResult> => {
+    const first = item.paperUrl ?? item.fileUrls[0];
+    if (!first) return { index, state: 'none', passages: [], fromCache: true };
+    try {
+      const documents: { url: string; passages: CachedPassage[] }[] = [];
+      let fromCache = true;
+      const page = await readDocument(run, first, item.paperUrl ? 'html' : 'pdf', priority(index));
+      fromCache &&= page.fromCache;
+      documents.push({ url: first, passages: page.passages });
+      // The page shows only the document's data and puts its text in a PDF: read the main one.
+      const pdfUrl =
+        page.passages.length === 0 ? (page.pdfUrls[0] ?? (item.paperUrl ? item.fileUrls[0] : undefined)) : undefined;
+      if (pdfUrl) {
+        const pdf = await readDocument(run, pdfUrl, 'pdf', priority(index));
+        fromCache &&= pdf.fromCache;
+        documents.push({ url: pdfUrl, passages: pdf.passages });
+      }
+      if (documents.every((d) => d.passages.length === 0)) throw new NoText();
+      const passages: RadarPassage[] = [];
+      for (const d of documents) {
+        const measures = run.match(d.passages);
+        d.passages.forEach((p, i) => {
+          const touched = measures[i] ?? [];
+          if (touched.length > 0) passages.push({ ...p, documentUrl: d.url, measures: touched });
+        });
+      }
+      return { index, state: 'checked', passages, fromCache, ...(page.number ? { number: page.number } : {}) };
+    } catch (error) {
+      const failure: RadarFailure =
+        error instanceof DocumentFetchError
+          ? error.reason
+          : error instanceof BrokenPdf
+            ? 'brokenPdf'
+            : error instanceof NoText
+              ? 'noText'
+              : 'network';
+      return { index, state: 'failed', failure, passages: [], fromCache: false };
+    }
+  };
+  return Promise.all(
+    run.items.map(async (item, index) => {
+      const result = await one(item, index);
+      if (result.failure !== 'stopped') run.onItem(result);
+      return result;
+    }),
+  );
+}
