@@ -70,7 +70,7 @@ describe('on the Düsseldorf motion: badge, card, note, popup, export, import', 
       async () => /\b2 Notiz/.test(await badge.evaluate((b) => b.getAttribute('aria-label') ?? '')),
       'the note count in the badge',
     );
-    expect(await badge.evaluate((b) => b.querySelector('[data-notes]')?.textContent)).toBe('✎ 2');
+    expect(await badge.evaluate((b) => b.querySelector('.count')?.textContent)).toBe('✎ 2');
     await rm.page.mouse.click(5, 5);
     await rm.waitForCardClosed();
   });
