@@ -70,7 +70,7 @@ describe('on the Düsseldorf motion: badge, card, note, popup, export, import', 
       async () => /\b2 Notiz/.test(await badge.evaluate((b) => b.getAttribute('aria-label') ?? '')),
       'the note count in the badge',
     );
-    expect(await badge.evaluate((b) => b.querySelector('[data-notes]')?.textContent)).toBe('✎ 2');
+    expect(await badge.evaluate((b) => b.querySelector('.count')?.textContent)).toBe('✎ 2');
     await rm.page.mouse.click(5, 5);
     await rm.waitForCardClosed();
   });
@@ -97,6 +97,8 @@ describe('on the Düsseldorf motion: badge, card, note, popup, export, import', 
     await rm.page.bringToFront();
     const popup = await Popup.open(firefox, '#notes');
     await popup.notesTotal(/2/);
+    // The notebook needs no tab behind it: in front, its clicks are not slowed like a background tab's.
+    await popup.page.bringToFront();
     const md = await popup.export('Markdown', /^ratsmarker-notizen-\d{4}-\d{2}-\d{2}\.md$/);
     expect(md.text).toContain('AIF/012/2024');
     expect(md.text).toContain('KW21-7 (KW21, Z. 7–8)');

@@ -188,7 +188,9 @@ export class FirefoxSession {
 async function openDriver(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(MOTION);
-  const open = await page.waitForSelector('[data-ratsmarker-ui] >>> button[aria-label*="Antrag"]', { timeout: 30_000 });
+  // Before the test switch the page's badges and buttons sit in closed shadow roots, out of the reach of
+  // selectors: a click on the button's host lands on the button, as a reader's click does.
+  const open = await page.waitForSelector('[data-ratsmarker-ui="pdf"]', { timeout: 30_000 });
   const before = new Set(await browser.pages());
   await open?.click();
   let driver: Page | undefined;

@@ -9,7 +9,7 @@ import { waitFor } from '../firefox';
 function query(page: Page, selector: string, pattern?: RegExp) {
   return page.evaluateHandle(
     (sel, source, flags) => {
-      const name = (e: Element) => (e.getAttribute('aria-label') ?? e.textContent ?? '').replace(/\s+/g, ' ').trim();
+      // No named functions in here: bundlers may wrap them in helpers the page does not have.
       const parts = sel.split(/\s*>>>\s*/);
       let found: Element[] = [];
       let roots: ParentNode[] = [document];
@@ -17,9 +17,13 @@ function query(page: Page, selector: string, pattern?: RegExp) {
         found = roots.flatMap((r) => [...r.querySelectorAll(part)]);
         if (i < parts.length - 1) roots = found.flatMap((e) => (e.shadowRoot ? [e.shadowRoot] : []));
       });
+      const all = found.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').replace(/\s+/g, ' ').trim());
       const re = source === null ? null : new RegExp(source, flags);
-      const hits = re ? found.filter((e) => re.test(name(e))) : found;
-      return { first: hits[0] ?? null, names: hits.map(name) };
+      const hits = all.flatMap((n, i) => (re === null || re.test(n) ? [i] : []));
+      return {
+        first: hits.length > 0 ? (found[hits[0] as number] ?? null) : null,
+        names: hits.map((i) => all[i] ?? ''),
+      };
     },
     selector,
     pattern ? pattern.source : null,
