@@ -17,7 +17,7 @@ export type Location =
 // whose context on both sides is different, which is what a note on a deleted
 // sentence would otherwise land on. Between the two a note is better lost
 // (and re-attached by the reader) than placed on another motion's text.
-export const MIN_SCORE = 0.7;
+export const MIN_SCORE = 0.75;
 // Two places whose text fits within this much of each other are alike: no
 // guess between them, however far apart they are.
 export const AMBIGUITY_MARGIN = 0.04;
@@ -76,6 +76,10 @@ function isContextItself(text: string, place: Place, quote: QuoteQuery): boolean
   return false;
 }
 
+// …and its own context agrees this well on both sides it has.
+const OWN_CONTEXT = 0.5;
+const hasOwnContext = (p: ScoredPlace) => (p.prefixScore ?? 1) >= OWN_CONTEXT && (p.suffixScore ?? 1) >= OWN_CONTEXT;
+
 function rank(text: string, places: Place[], quote: QuoteQuery, position?: TextPositionSelector) {
   const seen = new Set<string>();
   const scored: ScoredPlace[] = [];
@@ -83,9 +87,11 @@ function rank(text: string, places: Place[], quote: QuoteQuery, position?: TextP
     const key = `${p.start}:${p.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    // An exact copy of the quote is the quote, wherever its context stands (a list "Ja Ja Ja").
-    if (p.errors > 0 && isContextItself(text, p, quote)) continue;
-    scored.push(scorePlace(text, p, quote, position));
+    const scoredPlace = scorePlace(text, p, quote, position);
+    // An exact copy of the quote standing where its context stood is the quote
+    // still, if its own context agrees (a heading printed twice, "Ja Ja Ja").
+    if (isContextItself(text, p, quote) && (p.errors > 0 || !hasOwnContext(scoredPlace))) continue;
+    scored.push(scoredPlace);
   }
   // Best score first; among equals, the earlier place.
   return scored.sort((a, b) => b.score - a.score || a.start - b.start);
