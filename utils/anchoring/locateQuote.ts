@@ -1,4 +1,4 @@
-import { contextPlaces, exactPlaces, maxErrorsFor, nearPlaces, wholeTextPlaces } from './findPlaces';
+import { contextPlaces, exactPlaces, farPlaces, maxErrorsFor, nearPlaces, seedPlaces } from './findPlaces';
 import { type Place, type QuoteQuery, type ScoredPlace, scorePlace } from './scorePlace';
 import type { TextPositionSelector } from './selectors';
 
@@ -25,6 +25,9 @@ export const AMBIGUITY_MARGIN = 0.04;
 // near-identical copy could come close, and such a copy is exact or within
 // the margin of the stored context anyway.
 const CONFIDENT = 0.97;
+// A place near the old position whose text fits this well (an edited quote
+// with its context) needs no search next to copies of its context elsewhere.
+const NEAR_ENOUGH = 0.9;
 
 // A copy of the passage: its quote fits (nearly) as well as the best place's
 // and one side of its context agrees this well. Text copied around the note
@@ -100,7 +103,7 @@ function rank(text: string, places: Place[], quote: QuoteQuery, position?: TextP
 /**
  * Finds a note's quote again in a document's text. Every candidate place (exact
  * copies, fuzzy matches near the stored position, next to where the stored
- * context still stands, and across the text when nothing near fits) gets one
+ * context still stands, and further away when nothing near fits) gets one
  * score (scorePlace); the best place is taken only if it reaches MIN_SCORE, no
  * other place's text fits almost as well, and no other place is a copy of the
  * same text (the quote and one whole side of its context).
@@ -113,13 +116,28 @@ export function locateQuote(text: string, quote: QuoteQuery, position?: TextPosi
   const exacts = exactPlaces(text, exact, near);
   let ranked = rank(text, exacts, quote, position);
   if (!(ranked[0] && ranked[0].content >= CONFIDENT)) {
-    const places: Place[] = [...exacts, ...contextPlaces(text, quote, maxErrors)];
-    if (position) places.push(...nearPlaces(text, exact, position, maxErrors));
+    // Near the old position first (a few small searches), next to where the
+    // stored context stands only if nothing near fits well.
+    let places: Place[] = position ? [...exacts, ...nearPlaces(text, exact, position, maxErrors)] : [...exacts];
     ranked = rank(text, places, quote, position);
-    // Across the whole text only if nothing fits yet; with an exact copy
-    // somewhere it could return nothing but exact copies.
+    if (!(ranked[0] && ranked[0].content >= NEAR_ENOUGH)) {
+      places = [...places, ...contextPlaces(text, quote, maxErrors, near)];
+      ranked = rank(text, places, quote, position);
+    }
+    // Further away only if nothing fits yet: around exact pieces of the quote
+    // anywhere, and in a wide window around the old position (with an exact
+    // copy somewhere that could return nothing but exact copies).
     if (exacts.length === 0 && !((ranked[0]?.score ?? 0) >= MIN_SCORE))
-      ranked = rank(text, [...places, ...wholeTextPlaces(text, exact, maxErrors)], quote, position);
+      ranked = rank(
+        text,
+        [
+          ...places,
+          ...seedPlaces(text, exact),
+          ...farPlaces(text, exact, position, quote.prefix !== undefined || quote.suffix !== undefined),
+        ],
+        quote,
+        position,
+      );
   }
   const best = ranked[0];
   if (!best || best.score < MIN_SCORE || best.content < MIN_SCORE) return { status: 'lost', ...(best ? { best } : {}) };
