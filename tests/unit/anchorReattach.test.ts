@@ -7,6 +7,7 @@ import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import { addNote } from '@/utils/db/notesStore';
 import { reattachNote } from '@/utils/db/reattachNote';
 import { RatsmarkerDB } from '@/utils/db/schema';
+import { exportNotesJson, parseNotesFile } from '@/utils/export/notesFile';
 import { noteDocument } from '@/utils/notes/documentKey';
 
 const PASSAGES = [
@@ -82,5 +83,9 @@ describe('reattachNote', () => {
     const again = await reattachNote(db, note.id, oldTarget);
     expect(again?.history?.map((h) => h.target.quote.exact)).toEqual([oldTarget.quote.exact, target.quote.exact]);
     expect(await reattachNote(db, 'missing', target)).toBeUndefined();
+
+    // An export keeps the history, and reads back with it.
+    const [read] = parseNotesFile(exportNotesJson([again as typeof note]));
+    expect(read?.history).toEqual(again?.history);
   });
 });

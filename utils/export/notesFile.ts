@@ -40,6 +40,11 @@ const Position = v.object({
   start: v.pipe(v.number(), v.integer(), v.minValue(0)),
   end: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
+const Target = v.object({
+  quote: Quote,
+  position: Position,
+  page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
 const NoteSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
   document: v.object({
@@ -50,15 +55,15 @@ const NoteSchema = v.object({
     url: WebUrl,
   }),
   documentKey: Text(3_000),
-  target: v.optional(
-    v.object({ quote: Quote, position: Position, page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))) }),
-  ),
+  target: v.optional(Target),
   measureIds: v.pipe(v.array(Text(100)), v.maxLength(200)),
   text: Text(MAX_NOTE_LENGTH),
   tags: v.pipe(v.array(Text(MAX_TAG_LENGTH)), v.maxLength(MAX_TAGS)),
   created: IsoDate,
   updated: IsoDate,
   orphaned: v.optional(v.boolean()),
+  // Where a re-attached note stood before (the reader's old quotes).
+  history: v.optional(v.pipe(v.array(v.object({ target: Target, until: IsoDate })), v.maxLength(100))),
 });
 export const NotesFileSchema = v.object({
   format: v.literal('ratsmarker-notes'),
