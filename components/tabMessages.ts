@@ -4,7 +4,7 @@ import { type ProtocolMap, sendMessage } from './messages';
 /** What the popup, the side panel and the shortcuts ask of the page in a tab. */
 type TabRequests = Pick<
   ProtocolMap,
-  'getReport' | 'showMeasure' | 'showPassage' | 'stepMatch' | 'refreshNotes' | 'selectionTarget'
+  'getReport' | 'showMeasure' | 'showPassage' | 'stepMatch' | 'refreshNotes' | 'selectionTarget' | 'notePlaces'
 >;
 type Data<K extends keyof TabRequests> = Parameters<TabRequests[K]>[0];
 type Result<K extends keyof TabRequests> = ReturnType<TabRequests[K]>;

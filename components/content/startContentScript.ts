@@ -6,7 +6,7 @@ import { type Annotator, annotatePage, SCAN_END, SCAN_START } from './annotatePa
 import { cardStrings } from './cardStrings';
 import { loadActivePacks } from './loadActivePacks';
 import { addPdfButtons } from './pdfButtons';
-import { selectionQuote } from './selectionQuote';
+import { notePlaces, selectionQuote } from './selectionQuote';
 
 declare global {
   // Set by the background before it injects the script on the user's request.
@@ -58,4 +58,5 @@ export async function startContentScript(): Promise<void> {
   onMessage('showPassage', ({ data }) => annotator.showPassage(data));
   onMessage('stepMatch', ({ data }) => annotator.stepMatch(data));
   onMessage('selectionTarget', () => selectionQuote(document, system, url));
+  onMessage('notePlaces', ({ data }) => notePlaces(document, system, url, data));
 }

@@ -2,6 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { anchorNotes } from '@/utils/anchoring/anchorNotes';
 import { joinPassages } from '@/utils/anchoring/joinPassages';
+import { offeredPlaces } from '@/utils/anchoring/offeredPlaces';
 import { selectionTarget } from '@/utils/anchoring/selectionTarget';
 import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import { addNote } from '@/utils/db/notesStore';
@@ -87,5 +88,27 @@ describe('reattachNote', () => {
     // An export keeps the history, and reads back with it.
     const [read] = parseNotesFile(exportNotesJson([again as typeof note]));
     expect(read?.history).toEqual(again?.history);
+  });
+});
+
+describe('offeredPlaces', () => {
+  it('offers each place a note could stand on when several fit alike, and nothing when it is found', () => {
+    const paragraph =
+      'Die Verwaltung wird beauftragt, die Kosten des Vorhabens bis zum Herbst zu ermitteln und vorzulegen.';
+    const text = `Der Rat beschließt:\n${paragraph}\nBegründung folgt mündlich.`;
+    const start = text.indexOf('die Kosten des Vorhabens');
+    const end = start + 'die Kosten des Vorhabens'.length;
+    const target = { quote: describeQuote(text, start, end), position: describePosition(start, end) };
+    expect(offeredPlaces(text, target)).toEqual([]);
+    // The paragraph copied in before itself: two places alike, both offered (the one at the old position first).
+    const copied = text.replace(paragraph, `${paragraph}\n${paragraph}`);
+    const first = copied.indexOf(target.quote.exact);
+    const second = copied.indexOf(target.quote.exact, first + 1);
+    expect(offeredPlaces(copied, target)).toEqual(
+      [first, second].map((s) => ({
+        quote: describeQuote(copied, s, s + target.quote.exact.length),
+        position: describePosition(s, s + target.quote.exact.length),
+      })),
+    );
   });
 });
