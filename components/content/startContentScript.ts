@@ -9,7 +9,7 @@ import { cardStrings } from './cardStrings';
 import { loadActivePacks } from './loadActivePacks';
 import { addPdfButtons } from './pdfButtons';
 import { addedSitesItem, readMode } from './readDecision';
-import { selectionQuote } from './selectionQuote';
+import { notePlaces, selectionQuote } from './selectionQuote';
 import { loadTestMarks } from './testMarks';
 
 declare global {
@@ -91,5 +91,6 @@ export async function startContentScript(): Promise<void> {
   onMessage('showPassage', ({ data }) => annotator.showPassage(data));
   onMessage('stepMatch', ({ data }) => annotator.stepMatch(data));
   onMessage('selectionTarget', () => selectionQuote(document, system, url));
+  onMessage('notePlaces', ({ data }) => notePlaces(document, system, url, data));
   addButtons();
 }

@@ -149,13 +149,14 @@ function splicesFor(text: string, r: Region, e: Edit): Splice[] {
   }
 }
 
-/** Copies of `regions` that the splice makes (a copied paragraph holding the quote), after it. */
+/** Copies of `regions` (or of the part of one that the copied text holds) that the splice makes, after it. */
 function copiesBy(s: Splice, regions: Region[]): Region[] {
   if (s.copyOf === undefined) return [];
   const from = s.copyOf;
-  const length = s.insert.length;
+  const to = from + s.insert.length;
   return regions
-    .filter((r) => r.end > r.start && r.start >= from && r.end <= from + length)
+    .map((r) => ({ start: Math.max(r.start, from), end: Math.min(r.end, to) }))
+    .filter((r) => r.end > r.start)
     .map((r) => ({ start: s.at + r.start - from, end: s.at + r.end - from }));
 }
 

@@ -12,6 +12,7 @@ describe('the PDF viewer answers tab requests', () => {
       stepMatch: () => false,
       refreshNotes: () => undefined,
       selectionTarget: () => null,
+      notePlaces: () => [],
     };
     answerAsViewer(5, handlers);
     const origin = fakeBrowser.runtime.getURL('/');
