@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createNavigation } from '@/components/content/navigation';
 import type { PassageEntry } from '@/components/content/passageEntry';
 import { showNotes } from '@/components/content/passageNotes';
-import { MEASURES_ATTRIBUTE, writeTestMarks } from '@/components/content/testMarks';
+import { loadTestMarks, MEASURES_ATTRIBUTE, resetTestMarks, writeTestMarks } from '@/components/content/testMarks';
 import { joinPassages } from '@/utils/anchoring/joinPassages';
 import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import type { Note } from '@/utils/notes/types';
@@ -33,12 +33,23 @@ const noteOn = (text: string, start: number, end: number, id: string): Note =>
   }) as unknown as Note;
 
 describe('writeTestMarks', () => {
-  it('writes the ids of a block’s measures and removes them when none is left', () => {
+  it('writes nothing the page could read while the test switch is off', async () => {
+    resetTestMarks();
+    await loadTestMarks(async () => undefined);
+    const p = document.createElement('p');
+    writeTestMarks([p], () => new Set(['KW21-7']));
+    expect(p.hasAttribute(MEASURES_ATTRIBUTE)).toBe(false);
+  });
+
+  it('writes the ids of a block’s measures and removes them when none is left', async () => {
+    resetTestMarks();
+    await loadTestMarks(async () => true);
     const p = document.createElement('p');
     writeTestMarks([p], () => new Set(['KW21-7', 'KW21-9']));
     expect(p.getAttribute(MEASURES_ATTRIBUTE)).toBe('KW21-7 KW21-9');
     writeTestMarks([p], () => new Set());
     expect(p.hasAttribute(MEASURES_ATTRIBUTE)).toBe(false);
+    resetTestMarks();
   });
 });
 
