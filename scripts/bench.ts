@@ -22,6 +22,7 @@ import { exportNotesJson } from '../utils/export/notesFile';
 import { buildAutomaton } from '../utils/matcher/automaton';
 import { councilPage, notCouncilPage, paragraphs } from './bench/generatePage';
 import { clearNotes, makeNotes, seedNotes } from './bench/notebook';
+import { measureRadar } from './bench/radar';
 import { combinedPattern, lexiconTerms, measureKeyWords, triePattern } from './bench/terms';
 import { kw21FromDisk } from './nodePacks';
 
@@ -30,7 +31,7 @@ const quick = process.argv.includes('--quick');
 const noBuild = process.argv.includes('--no-build');
 
 const MB = 1_000_000;
-// BENCH_ONLY=pages,notebook measures just those parts (pages, not-council, pdf, changing, notebook, bundles),
+// BENCH_ONLY=pages,notebook measures just those parts (pages, not-council, pdf, changing, notebook, bundles, radar),
 // and BENCH_SIZES=0.03,1 just those page sizes (MB): a partial run writes bench/results-partial.json and leaves BENCHMARKS.md.
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const partial = ONLY !== undefined || process.env.BENCH_SIZES !== undefined || process.env.BENCH_NOTES !== undefined;
@@ -601,6 +602,10 @@ async function main() {
   } finally {
     await context.close();
     server.close();
+  }
+  if (measures('radar')) {
+    log('meeting radar on a 30-item agenda');
+    results.radar = await measureRadar(quick ? 1 : 3);
   }
 
   const browserVersion = execSync(`${chromiumPath} --version 2>/dev/null`).toString().trim();
