@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { builtinMatcherPlugin } from './scripts/builtinMatcherPlugin';
 import { councilHostPatterns } from './utils/detect/councilHosts';
 
 export default defineConfig({
@@ -10,6 +11,8 @@ export default defineConfig({
   vite: () => ({
     // Preact's JSX runtime for extension pages (Vite 8 transforms TSX with oxc).
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    // The built-in pack's matcher, compiled at build time.
+    plugins: [builtinMatcherPlugin()],
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -5,7 +5,7 @@ export const OPEN_PDF_MENU = 'ratsmarker-open-pdf';
 
 /** The part of `browser.contextMenus` the menus need. */
 export interface MenusApi {
-  removeAll(): Promise<void>;
+  remove(id: string): Promise<void>;
   create(properties: {
     id: string;
     title: string;
@@ -19,13 +19,16 @@ export interface MenusApi {
  * every start of the background: Firefox forgets menus when the browser
  * restarts (no onInstalled then), Chrome keeps them. Removing them first
  * makes a second start harmless where the browser kept them (a duplicate id
- * would be an error).
+ * would be an error). Only Ratsmarker's own two: `removeAll` would also take
+ * the toolbar's "Auf dieser Website immer prüfen", which webext-permission-toggle
+ * makes on every start.
  */
 export async function setUpContextMenus(
   menus: MenusApi,
   title: (key: 'contextMenuCheck' | 'openInRatsmarker') => string,
 ) {
-  await menus.removeAll();
+  // remove() fails for an item that is not there (a first start): that is fine.
+  await Promise.all([CHECK_MENU, OPEN_PDF_MENU].map((id) => menus.remove(id).catch(() => undefined)));
   menus.create({ id: CHECK_MENU, title: title('contextMenuCheck'), contexts: ['page'] });
   menus.create({
     id: OPEN_PDF_MENU,

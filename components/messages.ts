@@ -44,6 +44,8 @@ export interface ProtocolMap {
   refreshNotes(): void;
   /** Popup → content script (or PDF viewer): the reader's selection as a note target, to re-attach a note to. */
   selectionTarget(): NoteTarget | null;
+  /** Popup → content script (or PDF viewer): where a note not found could stand, when several places fit alike. */
+  notePlaces(target: NoteTarget): NoteTarget[];
   /** Content script → background: the enabled packs, validated, and the threshold. */
   activePacks(): ActivePackSpecs;
   /** Content script → background: this page is a meeting's agenda; bring the meeting radar's script to it. */

@@ -1,9 +1,10 @@
+import builtinCompiled from 'virtual:ratsmarker/builtin-matcher';
 import { storage } from 'wxt/utils/storage';
 import { builtinKw21 } from '@/utils/pack/builtinPacks';
 import { exportPack } from '@/utils/pack/packFile';
 import { DEFAULT_SENSITIVITY, readStoredPacks, type StoredPack, sensitivityThreshold } from '@/utils/pack/storedPacks';
 import type { PositionPack } from '@/utils/pack/types';
-import { type BrokenPack, type CompiledPackSpec, compilePacks } from '@/utils/pipeline/compilePacks';
+import { type BrokenPack, type CompiledPackSpec, compilePacks, fileHashOf } from '@/utils/pipeline/compilePacks';
 
 /** The packs the user keeps (validated on every read), and the sensitivity. */
 export const packsItem = storage.defineItem<unknown>('local:packs');
@@ -76,6 +77,7 @@ export async function activePackSpecs(): Promise<ActivePackSpecs> {
   ]);
   // The built-in pack comes from the bundle, so that an update of KW21 reaches the user.
   // Compiled here, when packs change, so that a page only reads the result.
+  const builtinFile = exportPack(builtinKw21());
   const { compiled, broken } = compilePacks(
     stored
       .filter((s) => s.enabled)
@@ -83,9 +85,14 @@ export async function activePackSpecs(): Promise<ActivePackSpecs> {
         id: s.id,
         builtin: s.builtin === true,
         colour: s.colour,
-        file: s.builtin ? exportPack(builtinKw21()) : s.file,
+        file: s.builtin ? builtinFile : s.file,
       })),
-    Array.isArray(previous?.specs) ? previous.specs : [],
+    // The built-in pack was compiled at build time from this very file (hashed here, as this bundle reads it);
+    // packs compiled before are kept while their file is the same.
+    [
+      ...(Array.isArray(previous?.specs) ? previous.specs : []),
+      { ...builtinCompiled, fileHash: fileHashOf(builtinFile) },
+    ],
   );
   return { specs: compiled, threshold: sensitivityThreshold(sensitivity), damaged, broken };
 }

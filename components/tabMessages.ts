@@ -6,7 +6,7 @@ import { isExtensionPage } from './senderChecks';
 /** What the popup, the side panel and the shortcuts ask of the page in a tab. */
 type TabRequests = Pick<
   ProtocolMap,
-  'getReport' | 'showMeasure' | 'showPassage' | 'stepMatch' | 'refreshNotes' | 'selectionTarget'
+  'getReport' | 'showMeasure' | 'showPassage' | 'stepMatch' | 'refreshNotes' | 'selectionTarget' | 'notePlaces'
 >;
 type Data<K extends keyof TabRequests> = Parameters<TabRequests[K]>[0];
 type Result<K extends keyof TabRequests> = ReturnType<TabRequests[K]>;
@@ -87,8 +87,10 @@ const ViewerRequestSchema = v.object({
     'stepMatch',
     'refreshNotes',
     'selectionTarget',
+    'notePlaces',
   ] as const),
-  data: v.unknown(),
+  // Absent when undefined: messages travel as JSON.
+  data: v.optional(v.unknown()),
 });
 
 /**

@@ -16,7 +16,7 @@ export function useActivePacks() {
       void Promise.all([import('./packs'), import('@/utils/pipeline/activePacks')]).then(
         async ([{ activePackSpecs, activeSpecsItem }, { activePacksFrom }]) => {
           const specs = (await activeSpecsItem.getValue().catch(() => null)) ?? (await activePackSpecs());
-          packs.value = activePacksFrom(specs.specs).map((a) => a.pack);
+          packs.value = activePacksFrom(specs.specs).packs.map((a) => a.pack);
         },
       );
     if ('requestIdleCallback' in globalThis) requestIdleCallback(load, { timeout: IDLE_TIMEOUT_MS });

@@ -1,11 +1,10 @@
 import 'webext-dynamic-content-scripts';
 import addPermissionToggle from 'webext-permission-toggle';
 import { browser } from 'wxt/browser';
-import { addedSites } from '@/components/addedSites';
-import { addedSitesItem } from '@/components/content/readDecision';
+import { createBackgroundChecks } from '@/components/backgroundChecks';
 import { CHECK_MENU, OPEN_PDF_MENU, setUpContextMenus } from '@/components/contextMenus';
 import { t } from '@/components/i18n';
-import { createGuard, RefusedMessage } from '@/components/messageGuard';
+import { RefusedMessage } from '@/components/messageGuard';
 import {
   AnchoredSchema,
   DocumentKeySchema,
@@ -18,21 +17,12 @@ import {
 import { onMessage } from '@/components/messages';
 import { packsItem, refreshActiveSpecs, sensitivityItem } from '@/components/packs';
 import { relayRadar } from '@/components/radar/radarRelay';
-import {
-  isExtensionPage,
-  isKeyOfPage,
-  isOwnContentScript,
-  mayCheckTab,
-  mayUseDocument,
-  type Sender,
-  urlKeyOf,
-} from '@/components/senderChecks';
+import { isKeyOfPage, mayCheckTab } from '@/components/senderChecks';
 import { createTabMemory } from '@/components/tabMemory';
 import { askTab } from '@/components/tabMessages';
 import { viewerUrl } from '@/components/viewer/viewerUrl';
 import { addNote, notesForDocument, setOrphaned } from '@/utils/db/notesStore';
 import { RatsmarkerDB } from '@/utils/db/schema';
-import { councilMatchPatterns } from '@/utils/detect/councilHosts';
 import { migrateSettings } from '@/utils/settings/settingsVersion';
 
 // Manifest V3 has `action`; Firefox's Manifest V2 build has `browserAction`.
@@ -76,55 +66,12 @@ async function openSidePanel(windowId: number | undefined): Promise<void> {
   else await api.sidebarAction?.open();
 }
 
-/** The tabs the reader looks at from where a message came: the sender's window, or the last focused one (a toolbar popup has no tab). */
-async function activeTabIds(sender: Sender): Promise<number[]> {
-  const windowId = sender.tab?.windowId;
-  const found = await browser.tabs.query(
-    windowId !== undefined ? { active: true, windowId } : { active: true, lastFocusedWindow: true },
-  );
-  return found.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
-}
-
-// The reader's added sites, read once and again whenever they change; content scripts read them from storage.
-let added: Promise<string[]> | undefined;
-const addedPatterns = () =>
-  (added ??= browser.permissions.getAll().then((p) => addedSites(p.origins ?? [], browser.runtime.getManifest())));
-function publishAddedSites() {
-  added = undefined;
-  void addedPatterns()
-    .then((list) => addedSitesItem.setValue(list))
-    .catch(() => undefined);
-}
-
-/** Every message into the background is checked for its sender and its data (components/senderChecks.ts). */
-function messageGuard() {
-  return createGuard(senderIs);
-}
-
-/** Whether a message or a port comes from an extension page, or from this extension's own content script where it may run. */
-async function senderIs(kind: 'extension-page' | 'content-script', sender: Sender): Promise<boolean> {
-  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
-  return kind === 'extension-page'
-    ? isExtensionPage(sender, self)
-    : isOwnContentScript(sender, self, {
-        manifestPatterns: councilMatchPatterns(),
-        addedPatterns: await addedPatterns(),
-        checkedTabs: await tabs.checkedTabs(),
-      });
-}
-
-/** The document key a content script's tab may use: refused unless it is the document the tab shows. */
-async function ownDocument(key: string, sender: Sender): Promise<string> {
-  const tabId = sender.tab?.id as number;
-  if (!mayUseDocument(key, sender.url, await tabs.reportedKey(tabId, sender.url))) throw new RefusedMessage('data');
-  return key;
-}
-
 export default defineBackground(() => {
   // "Auf dieser Website immer prüfen": asks for the site through optional host
   // permissions; webext-dynamic-content-scripts then registers the content script there.
   addPermissionToggle({ title: t('permissionToggle') });
-  const guard = messageGuard();
+  // Every message is checked for its sender and its data (components/senderChecks.ts).
+  const { guard, senderIs, ownDocument, documentOf, activeTabIds, publishAddedSites } = createBackgroundChecks(tabs);
   publishAddedSites();
   browser.permissions.onAdded.addListener(publishAddedSites);
   browser.permissions.onRemoved.addListener(publishAddedSites);
@@ -157,16 +104,17 @@ export default defineBackground(() => {
     }),
   );
   onMessage(
+    'activePacks',
+    guard(['content-script', 'extension-page'], NoDataSchema, () => refreshActiveSpecs()),
+  );
+  onMessage(
     'startRadar',
     guard(['content-script'], NoDataSchema, async (_, sender) => {
+      // The meeting radar's script, only into the frame that found an agenda.
       const tabId = sender.tab?.id as number;
       const frameId = (sender as { frameId?: number }).frameId ?? 0;
       await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/radar.js'] });
     }),
-  );
-  onMessage(
-    'activePacks',
-    guard(['content-script', 'extension-page'], NoDataSchema, () => refreshActiveSpecs()),
   );
   // Settings of an older shape are brought to the current one (utils/settings/settingsVersion.ts).
   void migrateSettings(browser.storage.local);
@@ -194,9 +142,7 @@ export default defineBackground(() => {
   onMessage(
     'notesAnchored',
     guard(['content-script'], AnchoredSchema, async ({ found, orphaned }, sender) => {
-      const key = (await tabs.reportedKey(sender.tab?.id as number, sender.url)) ?? urlKeyOf(sender.url ?? '');
-      if (!key) throw new RefusedMessage('data');
-      const own = new Set((await notesForDocument(db, key)).map((n) => n.id));
+      const own = new Set((await notesForDocument(db, await documentOf(sender))).map((n) => n.id));
       await setOrphaned(
         db,
         found.filter((id) => own.has(id)),
@@ -204,7 +150,8 @@ export default defineBackground(() => {
       );
     }),
   );
-  // The meeting radar: agenda tabs ask for their items' documents to be read (offscreen in Chrome).
+  // The meeting radar: agenda tabs have their items' documents read (offscreen in Chrome), and may read
+  // the reader's notes on the documents their radar read, for the briefing.
   relayRadar(
     (sender) => senderIs('content-script', sender),
     async (keys) => (await Promise.all(keys.map((k) => notesForDocument(db, k)))).flat(),

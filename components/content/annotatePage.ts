@@ -55,6 +55,9 @@ export const SCAN_END = 'ratsmarker:scan-end';
 // tasks of this length otherwise: well under the 50 ms that count as a long task.
 const SLICE_MS = 20;
 
+// Matched passages presented between two looks at the clock (a 30 kB page has fewer).
+const PRESENT_BATCH = 64;
+
 /** A run of Ratsmarker's own work between two turns of the page, as a User Timing measure. */
 export const SLICE_MEASURE = 'ratsmarker:slice';
 /** Registering the ranges with the highlighter (CSS Custom Highlight API or <mark>s), as a User Timing measure. */
@@ -243,7 +246,12 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
   // The first scan: in one task when the page fits in a slice, cut where the slice runs out otherwise.
   const passages = await page.passagesInSlices(budget, SLICE_MS);
   await budget.pause();
-  present(await matchDocumentInSlices(passages, packs, threshold, budget));
+  const found = await matchDocumentInSlices(passages, packs, threshold, budget);
+  // A page's highlights and badges go in at once; only a very long page's are cut where a slice runs out.
+  for (let next = 0; next < found.length; next += PRESENT_BATCH) {
+    present(found.slice(next, next + PRESENT_BATCH));
+    await budget.pause();
+  }
   firstScanDone = true;
   budget.finish();
   finishScan();

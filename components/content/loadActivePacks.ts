@@ -12,6 +12,12 @@ const snapshot = storage.defineItem<ActivePackSpecs>('local:activeSpecs');
  */
 export async function loadActivePacks() {
   const stored = await snapshot.getValue().catch(() => null);
-  const active = stored && Array.isArray(stored.specs) ? stored : await sendMessage('activePacks', undefined);
-  return { packs: activePacksFrom(active.specs), threshold: active.threshold };
+  let active = stored && Array.isArray(stored.specs) ? stored : await sendMessage('activePacks', undefined);
+  let read = activePacksFrom(active.specs);
+  // Compiled by an older version: the background compiles them again.
+  if (read.stale) {
+    active = await sendMessage('activePacks', undefined);
+    read = activePacksFrom(active.specs);
+  }
+  return { packs: read.packs, threshold: active.threshold };
 }

@@ -1,3 +1,5 @@
+import { joinPassages } from '@/utils/anchoring/joinPassages';
+import { offeredPlaces } from '@/utils/anchoring/offeredPlaces';
 import { type SelectedSpan, selectionTarget } from '@/utils/anchoring/selectionTarget';
 import { motionTextFilter, readFacts } from '@/utils/detect/readCouncilPage';
 import type { CouncilSystem } from '@/utils/detect/types';
@@ -22,6 +24,21 @@ function selectedIn(passage: PassageBlock, index: number, range: Range): Selecte
   return start < 0 ? undefined : { passage: index, start, end };
 }
 
+/** The document's motion text as the annotator anchors notes in it. */
+const motionPassages = (doc: Document, system: CouncilSystem | undefined, url: URL) =>
+  extractPassages(doc).filter(motionTextFilter(doc, system, readFacts(doc, system, url)));
+
+/** Where a note not found could stand on this page, when several places fit alike (offeredPlaces). */
+export function notePlaces(
+  doc: Document,
+  system: CouncilSystem | undefined,
+  url: URL,
+  target: NoteTarget,
+): NoteTarget[] {
+  const { text } = joinPassages(motionPassages(doc, system, url).map((p) => p.text));
+  return offeredPlaces(text, target);
+}
+
 /**
  * What the reader selected on the council page, as a note target in the
  * document's motion text (the passages the annotator anchors notes in), for
@@ -32,8 +49,7 @@ export function selectionQuote(doc: Document, system: CouncilSystem | undefined,
   const selection = doc.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
-  const isMotionText = motionTextFilter(doc, system, readFacts(doc, system, url));
-  const passages = extractPassages(doc).filter(isMotionText);
+  const passages = motionPassages(doc, system, url);
   const spans: SelectedSpan[] = [];
   passages.forEach((p, i) => {
     const span = selectedIn(p, i, range);

@@ -3,13 +3,13 @@ import { detectSystem } from '@/utils/detect/readCouncilPage';
 import { readAgenda } from '@/utils/radar/readAgenda';
 import { t } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
-import { sendNoteReliably } from '../notes/sendNote';
+import { sendNoteReliably, whileWorkerGone } from '../notes/sendNote';
 import { type Annotator, annotatePage, SCAN_END, SCAN_START } from './annotatePage';
 import { cardStrings } from './cardStrings';
 import { loadActivePacks } from './loadActivePacks';
 import { addPdfButtons } from './pdfButtons';
 import { addedSitesItem, readMode } from './readDecision';
-import { selectionQuote } from './selectionQuote';
+import { notePlaces, selectionQuote } from './selectionQuote';
 import { loadTestMarks } from './testMarks';
 
 declare global {
@@ -78,7 +78,7 @@ export async function startContentScript(): Promise<void> {
     strings: cardStrings,
     onReport: (report) => void sendMessage('reportMatches', report).catch(() => undefined),
     notes: {
-      load: (key) => sendMessage('notesForDocument', key),
+      load: (key) => whileWorkerGone(() => sendMessage('notesForDocument', key)),
       save: (note) => sendNoteReliably(note, (n) => sendMessage('addNote', n)),
       anchored: (found, orphaned) => void sendMessage('notesAnchored', { found, orphaned }).catch(() => undefined),
       spoken: (count) => t('noteCount', String(count)),
@@ -91,5 +91,6 @@ export async function startContentScript(): Promise<void> {
   onMessage('showPassage', ({ data }) => annotator.showPassage(data));
   onMessage('stepMatch', ({ data }) => annotator.stepMatch(data));
   onMessage('selectionTarget', () => selectionQuote(document, system, url));
+  onMessage('notePlaces', ({ data }) => notePlaces(document, system, url, data));
   addButtons();
 }

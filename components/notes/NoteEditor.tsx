@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { useState } from 'preact/hooks';
 import type { Note } from '@/utils/notes/types';
 import { t } from '../i18n';
 import { loadNotebook } from './loadNotebook';
@@ -11,7 +12,19 @@ import { writeFailureReason } from './writeFailure';
  * reader chooses between their text and the other; deleted there, the text
  * stays here and can be kept. A failed write says why and keeps the text.
  */
-export function NoteEditor({ note, onClose, onChange }: { note: Note; onClose: () => void; onChange?: () => void }) {
+export function NoteEditor({
+  note: current,
+  onClose,
+  onChange,
+}: {
+  note: Note;
+  onClose: () => void;
+  onChange?: () => void;
+}) {
+  // The copy the editor began from: the list's live query hands in newer ones
+  // (changed in another tab) while the reader types, and those must not pass
+  // for the copy the reader edited.
+  const [note] = useState(current);
   const text = useSignal(note.text);
   const tags = useSignal(note.tags.join(', '));
   const failure = useSignal('');

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Note } from '@/utils/notes/types';
+import type { Note, NoteTarget } from '@/utils/notes/types';
 import { t } from '../i18n';
 import { askTab } from '../tabMessages';
 import { loadNotebook } from './loadNotebook';
@@ -10,7 +11,8 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
 /**
  * A note's earlier quotes, and for a note no longer found on the page in the
  * current tab: "Neu zuordnen", which puts it on the passage the reader has
- * selected there (on the page or in the PDF viewer), keeping the old quote.
+ * selected there (on the page or in the PDF viewer), keeping the old quote;
+ * and, where several places fit it alike, those places to choose from.
  */
 export function NoteReattach({
   note,
@@ -25,12 +27,24 @@ export function NoteReattach({
   const busy = useSignal(false);
   const message = useSignal('');
   const hintId = `reattach-hint-${note.id}`;
-  const reattach = async () => {
+  const places = useSignal<NoteTarget[]>([]);
+  const offer = canReattach && note.orphaned && note.target;
+  // Where the note could stand when several places fit alike: offered, one click each.
+  useEffect(() => {
+    if (!offer || !note.target) return;
+    const target = note.target;
+    void (async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      places.value = (tab?.id !== undefined && (await askTab(tab.id, 'notePlaces', target))) || [];
+    })().catch(() => undefined);
+  }, [offer, note.target]);
+  /** Puts the note on `chosen`, or on what the reader has selected in the tab. */
+  const reattach = async (chosen?: NoteTarget) => {
     busy.value = true;
     message.value = '';
     try {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      const target = tab?.id === undefined ? undefined : await askTab(tab.id, 'selectionTarget', undefined);
+      const target = chosen ?? (tab?.id === undefined ? undefined : await askTab(tab.id, 'selectionTarget', undefined));
       if (!target || tab?.id === undefined) {
         message.value = t('popupReattachNoSelection');
         return;
@@ -39,6 +53,7 @@ export function NoteReattach({
       await reattachNote(db, note.id, target);
       // The page draws its note markers again, with this note on its new passage.
       await askTab(tab.id, 'refreshNotes', undefined);
+      places.value = [];
       message.value = t('popupReattached');
       onChange?.();
     } catch {
@@ -47,7 +62,6 @@ export function NoteReattach({
       busy.value = false;
     }
   };
-  const offer = canReattach && note.orphaned && note.target;
   return (
     <>
       {(note.history ?? []).map((h) => (
@@ -63,6 +77,16 @@ export function NoteReattach({
           <span id={hintId} class="meta">
             {t('popupReattachHint')}
           </span>
+        </div>
+      )}
+      {offer && places.value.length > 0 && (
+        <div class="actions note-places">
+          <span class="meta">{t('popupReattachPlaces')}</span>
+          {places.value.map((p) => (
+            <button key={p.position.start} type="button" disabled={busy.value} onClick={() => void reattach(p)}>
+              {t('popupReattachHere', clip(p.quote.exact, 60))}
+            </button>
+          ))}
         </div>
       )}
       {canReattach && note.target && (

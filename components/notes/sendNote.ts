@@ -21,6 +21,28 @@ const WORKER_GONE =
 /** The waits between tries: the worker starts again within a second or two. */
 const RETRY_DELAYS_MS = [100, 300, 700, 1_500, 3_000];
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `send` (a message to the background) again while the service worker
+ * was gone; any other error is the answer and is thrown. For messages that
+ * may arrive twice: reads, and saves that carry their id.
+ */
+export async function whileWorkerGone<T>(
+  send: () => Promise<T>,
+  wait: (ms: number) => Promise<void> = sleep,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send();
+    } catch (e) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || !WORKER_GONE.test((e as Error | undefined)?.message ?? '')) throw e;
+      await wait(delay);
+    }
+  }
+}
+
 /**
  * Sends a new note to the background until it arrives. The id is chosen
  * here, once, so that a save that reached the store but lost its answer is
@@ -30,17 +52,8 @@ const RETRY_DELAYS_MS = [100, 300, 700, 1_500, 3_000];
 export async function sendNoteReliably(
   note: NewNote,
   send: (note: NewNote) => Promise<unknown>,
-  wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  wait?: (ms: number) => Promise<void>,
 ): Promise<void> {
   const withId = { ...note, id: note.id ?? newNoteId() };
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await send(withId);
-      return;
-    } catch (e) {
-      const delay = RETRY_DELAYS_MS[attempt];
-      if (delay === undefined || !WORKER_GONE.test((e as Error | undefined)?.message ?? '')) throw e;
-      await wait(delay);
-    }
-  }
+  await whileWorkerGone(() => send(withId), wait);
 }

@@ -28,7 +28,7 @@ const VISIBLE_FIRST = -1_000_000;
  */
 export function serveRadar(port: RadarPort, active: ActivePackSpecs, cache: RadarCacheDB): void {
   // The matchers as the background compiled them: nothing is compiled here.
-  const packs = activePacksFrom(active.specs);
+  const { packs } = activePacksFrom(active.specs);
   const queue = createPoliteQueue();
   const visible = new Set<number>();
   const indexOfUrl = new Map<string, number>();

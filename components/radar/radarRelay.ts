@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Note } from '@/utils/notes/types';
 import { RadarCacheDB } from '@/utils/radar/radarCache';
-import { activePackSpecs } from '../packs';
+import { activeSpecsItem, refreshActiveSpecs } from '../packs';
 import type { Sender } from '../senderChecks';
 import type { RadarPort } from './radarHost';
 import { type HostMessage, RADAR_HOST_PORT, RADAR_PORT } from './radarProtocol';
@@ -98,7 +98,8 @@ export function relayRadar(
         port.disconnect();
         return;
       }
-      const active = await activePackSpecs();
+      // The packs as the background last compiled them (compiled again only when there is no snapshot).
+      const active = (await activeSpecsItem.getValue().catch(() => null)) ?? (await refreshActiveSpecs());
       if (import.meta.env.FIREFOX) {
         // Firefox's background page reads the documents itself.
         const { serveRadar } = await import('./radarHost');

@@ -1,3 +1,5 @@
+import { joinPassages, passageAt } from '@/utils/anchoring/joinPassages';
+import { offeredPlaces } from '@/utils/anchoring/offeredPlaces';
 import { type SelectedSpan, selectionTarget } from '@/utils/anchoring/selectionTarget';
 import type { NoteTarget } from '@/utils/notes/types';
 import type { PdfTextItem } from '@/utils/pdf/pdfLines';
@@ -45,4 +47,13 @@ export function pdfSelection(doc: Document, view: RenderedPdf, passages: readonl
   );
   const first = spans[0];
   return target && first ? { ...target, page: (passages[first.passage] as PdfPassage).page } : null;
+}
+
+/** Where a PDF note not found could stand, when several places fit alike, each with its page. */
+export function pdfNotePlaces(passages: readonly PdfPassage[], target: NoteTarget): NoteTarget[] {
+  const { text, starts } = joinPassages(passages.map((p) => p.text));
+  return offeredPlaces(text, target).map((t) => ({
+    ...t,
+    page: (passages[passageAt(starts, t.position.start)] as PdfPassage).page,
+  }));
 }

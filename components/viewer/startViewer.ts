@@ -15,7 +15,7 @@ import { answerAsViewer } from '../tabMessages';
 import { annotatePdf, type PdfAnnotator } from './annotatePdf';
 import { fetchPdf, openPdf, PdfFetchError, startPdfWorker } from './loadPdf';
 import { type RenderedPdf, renderPdf } from './pdfPages';
-import { pdfSelection } from './pdfSelection';
+import { pdfNotePlaces, pdfSelection } from './pdfSelection';
 
 /** User Timing mark when the first page of a PDF is drawn (the benchmark reads it). */
 export const FIRST_PAGE = 'ratsmarker:pdf-first-page';
@@ -79,6 +79,7 @@ export async function startViewer(doc: Document): Promise<void> {
   if (tab?.id !== undefined)
     answerAsViewer(tab.id, {
       selectionTarget: () => (selectable ? pdfSelection(doc, selectable.rendered, selectable.passages) : null),
+      notePlaces: (target) => (selectable ? pdfNotePlaces(selectable.passages, target) : []),
       getReport: () => annotator?.report() ?? null,
       showMeasure: (id) => annotator?.showMeasure(id) ?? false,
       showPassage: (index) => annotator?.showPassage(index) ?? false,

@@ -73,8 +73,14 @@ test('notes saved from two tabs while the service worker is stopped or being sto
       await stopWorkers();
       await save.click();
     } else {
-      // Stopped while the save is on its way or being written.
-      await Promise.all([save.click(), stopWorkers()]);
+      // Stopped again and again while the save is on its way, being written or answered.
+      const stopForAWhile = async () => {
+        for (const end = Date.now() + 1_500; Date.now() < end; ) {
+          await stopWorkers();
+          await tab.waitForTimeout(20);
+        }
+      };
+      await Promise.all([save.click(), stopForAWhile()]);
     }
     await expect(card.getByRole('status')).toHaveText(/Notiz gespeichert|Note saved/, { timeout: 20_000 });
     written.push(text);

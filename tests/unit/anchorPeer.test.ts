@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Location, locateQuote } from '@/utils/anchoring/locateQuote';
 import type { QuoteQuery } from '@/utils/anchoring/scorePlace';
-import { describePosition, describeQuote, type TextQuoteSelector } from '@/utils/anchoring/selectors';
+import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import { BASELINES, fixture, loadBaseline, newDocument } from './anchorFixtures';
 
 // The peer's quotes come with no context, or with one side only: the rest is not known.

@@ -171,6 +171,25 @@ describe('an edit meets a newer change made in another tab', () => {
     expect(await db.notes.get(theirs.id)).toEqual(theirs);
   });
 
+  it('is seen also when the list shows their change while the reader types (live query)', async () => {
+    const note = await addNote(db, { document: doc, text: 'Erste Fassung' }, new Date('2024-03-01T09:00:00Z'));
+    render(h(PageNotes, { document: doc }), root);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="note"]')).not.toBeNull());
+    button(de.popupEdit.message).click();
+    const text = await vi.waitFor(() => {
+      const field = root.querySelector<HTMLTextAreaElement>('[data-testid="note"] textarea');
+      if (!field) throw new Error('no editor yet');
+      return field;
+    });
+    type(text, 'Meine Fassung');
+    const theirs = (await updateNote(db, note.id, { text: 'Ihre Fassung' })) as Note;
+    // The live list has handed the newer note to the open editor.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    button(de.popupSave.message).click();
+    await vi.waitFor(() => expect(byTestId('note-conflict')?.textContent).toContain('Ihre Fassung'));
+    expect(await db.notes.get(note.id)).toEqual(theirs);
+  });
+
   it('"keep mine" writes the reader’s text over theirs', async () => {
     const { note } = await editAgainstOtherTab();
     button(de.popupKeepMine.message).click();

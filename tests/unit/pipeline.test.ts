@@ -92,8 +92,12 @@ describe('compilePacks and activePacksFrom', () => {
     expect(broken).toEqual([]);
     expect(compiled.map((c) => c.id)).toEqual(['KW21', 'ST4']);
     // ST4 has no curated lexicon: the drawn one travels with it, so that a page draws nothing.
-    expect(Object.keys(compiled[1]?.file.lexicon?.measures ?? {})).toEqual(['ST4-2', 'ST4-4']);
-    const active = activePacksFrom(JSON.parse(JSON.stringify(compiled)));
+    expect(compiled[1]?.pack.measures.map((m) => [m.id, m.lexicon.label.length > 0])).toEqual([
+      ['ST4-2', true],
+      ['ST4-4', true],
+    ]);
+    const { packs: active, stale } = activePacksFrom(JSON.parse(JSON.stringify(compiled)));
+    expect(stale).toBe(false);
     expect(active.map((a) => [a.pack.id, a.colour])).toEqual([
       ['KW21', 0],
       ['ST4', 1],
@@ -104,6 +108,12 @@ describe('compilePacks and activePacksFrom', () => {
         active,
       ).map((m) => m.index),
     ).toEqual([0, 2]);
+  });
+
+  it('leaves out a pack compiled by an older version and says so (a page compiles nothing)', () => {
+    const [kw] = compilePacks([spec('KW21', exportPack(kw21), 0)]).compiled;
+    const old = { ...(kw as NonNullable<typeof kw>), matcher: { format: 'ratsmarker-matcher-0' } as never };
+    expect(activePacksFrom([old])).toEqual({ packs: [], stale: true });
   });
 
   it('compiles a pack again only when its file changed (not for a new colour or sensitivity)', () => {

@@ -118,6 +118,53 @@ const SPAET_TITLE =
 
 const CASES: PageCase[] = [
   {
+    file: 'ris/allris3/regensburg_to010_tagesordnung-stadtplanung.html',
+    url: 'https://ratsinfo.regensburg.de/bi/to010.asp?SILFDNR=2667',
+    facts: {
+      system: 'allris',
+      page: 'meeting',
+      title: 'Öffentliche/nichtöffentliche Sitzung des Ausschusses für Stadtplanung, Verkehr und Wohnungsfragen',
+      committee: 'Ausschuss für Stadtplanung, Verkehr und Wohnungsfragen',
+      date: '22.09.2026',
+    },
+    // A meeting page has no document text: its agenda items' subjects are what the matcher reads.
+    passages: [
+      'Eröffnung der Sitzung',
+      'Vollzug der Baugesetze; Verzeichnis der im Amtsweg behandelten Baugesuche und Vorbescheide',
+      'Förderprojekt "Klimaanpassung in Regensburg - Resilienz erfahrbar machen" (KlaR) - Abschlussbericht',
+    ],
+    notPassages: [
+      'Ausschuss für Stadtplanung, Verkehr und Wohnungsfragen',
+      'Di, 22.09.2026',
+      'öffentlich/nichtöffentlich',
+      'Ö 1',
+      'VO/26/23344/63',
+      'TOP',
+      'Betreff',
+      'Vorlage',
+    ],
+  },
+  {
+    file: 'ris/sessionnet/halle_to0040_tagesordnung-bildungsausschuss.html',
+    url: 'https://buergerinfo.halle.de/to0040.asp?__ksinr=21804',
+    // SessionNet 4's agenda of a meeting: the title bar names the committee and date, no labelled facts.
+    facts: { system: 'sessionnet', page: 'meeting' },
+    passages: [
+      'Eröffnung der Sitzung, Feststellung der Ordnungsmäßigkeit der Einladung und der Beschlussfähigkeit',
+      'Fragestellerin 1 zur Schulplatzzuweisung und zum Kindeswohl',
+      'Neufassung der Benutzungs- und Entgeltordnung für das kommunale Schülerwohnheim der Stadt Halle (Saale)',
+      'Vergabe von Bauleistungen',
+    ],
+    notPassages: [
+      'Öffentlicher Teil: Beginn 17:00 Uhr',
+      'Ja: 4, Nein: 0, Enthaltungen: 6, Befangen: 0',
+      'Beschlussvorlage VIII/2026/02530 323 KB',
+      'Nicht öffentlicher Teil: Beginn 18:17 Uhr',
+      'Software: Sitzungsdienst Datenschutz',
+      'einstimmig zugestimmt',
+    ],
+  },
+  {
     file: 'ris/allris3/altona_to020_auszug-eingabe.html',
     url: 'http://sitzungsdienst-altona.hamburg.de/bi/to020.asp?TOLFDNR=1049839',
     // Kind and Federführend are those of the Drucksache the agenda item treats.

@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { newNoteId, sendNoteReliably } from '@/components/notes/sendNote';
+import { newNoteId, sendNoteReliably, whileWorkerGone } from '@/components/notes/sendNote';
 import { addNote, type NewNote } from '@/utils/db/notesStore';
 import { RatsmarkerDB } from '@/utils/db/schema';
 import { noteDocument } from '@/utils/notes/documentKey';
@@ -78,5 +78,18 @@ describe('sendNoteReliably', () => {
     expect(tries).toBe(2);
     expect((await db.notes.toArray()).map((n) => n.text)).toEqual(['Einmal speichern']);
     db.close();
+  });
+});
+
+describe('whileWorkerGone', () => {
+  it('reads again while the worker was gone and hands back the answer', async () => {
+    let tries = 0;
+    const answer = await whileWorkerGone(async () => {
+      tries++;
+      if (tries < 4) throw new Error(GONE[tries % GONE.length]);
+      return ['Notiz'];
+    }, noWait);
+    expect(answer).toEqual(['Notiz']);
+    expect(tries).toBe(4);
   });
 });

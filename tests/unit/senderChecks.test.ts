@@ -207,11 +207,13 @@ describe('added sites', () => {
 });
 
 describe('context menus', () => {
-  /** A contextMenus API that, like the browsers, refuses a second item with the same id and forgets everything on restart. */
+  /** A contextMenus API that, like the browsers, refuses a second item with the same id and removing one that is not there. */
   const fakeMenus = () => {
     const items = new Map<string, { title: string; contexts: string[] }>();
     const api: MenusApi = {
-      removeAll: async () => items.clear(),
+      remove: async (id) => {
+        if (!items.delete(id)) throw new Error(`Cannot find menu item with id ${id}`);
+      },
       create: (p) => {
         if (items.has(p.id)) throw new Error(`Cannot create item with duplicate id ${p.id}`);
         items.set(p.id, { title: p.title, contexts: p.contexts });
@@ -235,5 +237,18 @@ describe('context menus', () => {
     items.clear(); // the browser restarted
     await setUpContextMenus(api, title);
     expect(items.size).toBe(2);
+  });
+
+  it('leave other menu items alone (the toolbar’s permission toggle is made on every start too)', async () => {
+    const { api, items } = fakeMenus();
+    items.set('webext-permission-toggle:add-permission', {
+      title: 'Auf dieser Website immer prüfen',
+      contexts: ['action'],
+    });
+    await setUpContextMenus(api, title);
+    await setUpContextMenus(api, title);
+    expect([...items.keys()].sort()).toEqual(
+      [CHECK_MENU, OPEN_PDF_MENU, 'webext-permission-toggle:add-permission'].sort(),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { contextPlaces, exactPlaces, maxErrorsFor, nearPlaces, wholeTextPlaces } from './findPlaces';
+import { contextPlaces, exactPlaces, farPlaces, maxErrorsFor, nearPlaces, seedPlaces } from './findPlaces';
 import { type Place, type QuoteQuery, type ScoredPlace, scorePlace } from './scorePlace';
 import type { TextPositionSelector } from './selectors';
 
@@ -17,7 +17,7 @@ export type Location =
 // whose context on both sides is different, which is what a note on a deleted
 // sentence would otherwise land on. Between the two a note is better lost
 // (and re-attached by the reader) than placed on another motion's text.
-export const MIN_SCORE = 0.7;
+export const MIN_SCORE = 0.75;
 // Two places whose text fits within this much of each other are alike: no
 // guess between them, however far apart they are.
 export const AMBIGUITY_MARGIN = 0.04;
@@ -25,6 +25,9 @@ export const AMBIGUITY_MARGIN = 0.04;
 // near-identical copy could come close, and such a copy is exact or within
 // the margin of the stored context anyway.
 const CONFIDENT = 0.97;
+// A place near the old position whose text fits this well (an edited quote
+// with its context) needs no search next to copies of its context elsewhere.
+const NEAR_ENOUGH = 0.9;
 
 // A copy of the passage: its quote fits (nearly) as well as the best place's
 // and one side of its context agrees this well. Text copied around the note
@@ -76,6 +79,10 @@ function isContextItself(text: string, place: Place, quote: QuoteQuery): boolean
   return false;
 }
 
+// …and its own context agrees this well on both sides it has.
+const OWN_CONTEXT = 0.5;
+const hasOwnContext = (p: ScoredPlace) => (p.prefixScore ?? 1) >= OWN_CONTEXT && (p.suffixScore ?? 1) >= OWN_CONTEXT;
+
 function rank(text: string, places: Place[], quote: QuoteQuery, position?: TextPositionSelector) {
   const seen = new Set<string>();
   const scored: ScoredPlace[] = [];
@@ -83,9 +90,11 @@ function rank(text: string, places: Place[], quote: QuoteQuery, position?: TextP
     const key = `${p.start}:${p.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    // An exact copy of the quote is the quote, wherever its context stands (a list "Ja Ja Ja").
-    if (p.errors > 0 && isContextItself(text, p, quote)) continue;
-    scored.push(scorePlace(text, p, quote, position));
+    const scoredPlace = scorePlace(text, p, quote, position);
+    // An exact copy of the quote standing where its context stood is the quote
+    // still, if its own context agrees (a heading printed twice, "Ja Ja Ja").
+    if (isContextItself(text, p, quote) && (p.errors > 0 || !hasOwnContext(scoredPlace))) continue;
+    scored.push(scoredPlace);
   }
   // Best score first; among equals, the earlier place.
   return scored.sort((a, b) => b.score - a.score || a.start - b.start);
@@ -94,7 +103,7 @@ function rank(text: string, places: Place[], quote: QuoteQuery, position?: TextP
 /**
  * Finds a note's quote again in a document's text. Every candidate place (exact
  * copies, fuzzy matches near the stored position, next to where the stored
- * context still stands, and across the text when nothing near fits) gets one
+ * context still stands, and further away when nothing near fits) gets one
  * score (scorePlace); the best place is taken only if it reaches MIN_SCORE, no
  * other place's text fits almost as well, and no other place is a copy of the
  * same text (the quote and one whole side of its context).
@@ -107,13 +116,28 @@ export function locateQuote(text: string, quote: QuoteQuery, position?: TextPosi
   const exacts = exactPlaces(text, exact, near);
   let ranked = rank(text, exacts, quote, position);
   if (!(ranked[0] && ranked[0].content >= CONFIDENT)) {
-    const places: Place[] = [...exacts, ...contextPlaces(text, quote, maxErrors)];
-    if (position) places.push(...nearPlaces(text, exact, position, maxErrors));
+    // Near the old position first (a few small searches), next to where the
+    // stored context stands only if nothing near fits well.
+    let places: Place[] = position ? [...exacts, ...nearPlaces(text, exact, position, maxErrors)] : [...exacts];
     ranked = rank(text, places, quote, position);
-    // Across the whole text only if nothing fits yet; with an exact copy
-    // somewhere it could return nothing but exact copies.
+    if (!(ranked[0] && ranked[0].content >= NEAR_ENOUGH)) {
+      places = [...places, ...contextPlaces(text, quote, maxErrors, near)];
+      ranked = rank(text, places, quote, position);
+    }
+    // Further away only if nothing fits yet: around exact pieces of the quote
+    // anywhere, and in a wide window around the old position (with an exact
+    // copy somewhere that could return nothing but exact copies).
     if (exacts.length === 0 && !((ranked[0]?.score ?? 0) >= MIN_SCORE))
-      ranked = rank(text, [...places, ...wholeTextPlaces(text, exact, maxErrors)], quote, position);
+      ranked = rank(
+        text,
+        [
+          ...places,
+          ...seedPlaces(text, exact),
+          ...farPlaces(text, exact, position, quote.prefix !== undefined || quote.suffix !== undefined),
+        ],
+        quote,
+        position,
+      );
   }
   const best = ranked[0];
   if (!best || best.score < MIN_SCORE || best.content < MIN_SCORE) return { status: 'lost', ...(best ? { best } : {}) };

@@ -21,7 +21,15 @@ export const allris: CouncilSystem = {
     // ALLRIS 3 pastes Word exports after anchors: Sachverhalt (SV), Beschlussvorschlag
     // (BV), Wortprotokoll (WP), Beschluss (BS); the Anlagen (AN) follow them.
     const first = doc.querySelector('a[name="allrisSV"], a[name="allrisBV"], a[name="allrisWP"], a[name="allrisBS"]');
-    if (!first) return undefined;
+    // A meeting's agenda (to010): its items' subjects, the cells that link to each item (to020).
+    if (!first)
+      return allris.pageKind(doc) === 'meeting'
+        ? inside(
+            [...doc.querySelectorAll('table.tl1 a[href*="to020"]')]
+              .map((a) => a.closest('td'))
+              .filter((td): td is HTMLTableCellElement => td !== null),
+          )
+        : undefined;
     // The text ends where the Anlagen, the Stammbaum (the document's family table) or the footer begin.
     const stammbaum = [...doc.querySelectorAll('td.kb1, th.kb1')].find((el) =>
       /^\s*Stammbaum:?\s*$/.test(el.textContent ?? ''),

@@ -15,11 +15,12 @@ export const sessionnet: CouncilSystem = {
   // The Word export of the Vorlage text; on a meeting page, the agenda items' titles.
   documentText: (doc) =>
     inside([...doc.querySelectorAll('.smcdocmsword, .smc-doc-text, .smc_doc_text')]) ??
-    inside([...doc.querySelectorAll('td.tobetr, .smc_field_tobetr')]),
+    inside([...doc.querySelectorAll('td.tobetr, .smc_field_tobetr, td.smc_topht')]),
   pageKind: (doc, url) => {
     const page = url?.pathname ?? doc.body?.querySelector('[class*="smc_page_"]')?.className ?? '';
-    if (/si005[67]/i.test(page)) return 'meeting';
-    if (/to00[45]0/i.test(page)) return 'agenda-item';
+    // to0040 is a meeting's agenda (SessionNet 4); to0050 one item of it.
+    if (/si005[67]|to0040/i.test(page)) return 'meeting';
+    if (/to0050/i.test(page)) return 'agenda-item';
     return 'document';
   },
 };

@@ -62,32 +62,7 @@ export function compileMatcher(pack: PositionPack): CompiledMatcher {
   for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
 }
 
-/**
- * The same, a measure at a time, giving the page a turn (`pause`) whenever a
- * slice of `sliceMs` is used up; the result is cached for `matcherFor`.
- */
-export async function compileMatcherInSlices(
-  pack: PositionPack,
-  sliceMs: number,
-  pause: () => Promise<void>,
-): Promise<CompiledMatcher> {
-  const cached = cache.get(pack);
-  if (cached) return cached;
-  const steps = compileSteps(pack);
-  let deadline = performance.now() + sliceMs;
-  for (let r = steps.next(); ; r = steps.next()) {
-    if (r.done) {
-      cache.set(pack, r.value);
-      return r.value;
-    }
-    if (performance.now() > deadline) {
-      await pause();
-      deadline = performance.now() + sliceMs;
-    }
-  }
-}
-
-// Terms parsed (normalised, stemmed) between two looks at the clock.
+// Terms parsed (normalised, stemmed) per step of the compiler.
 const TERMS_PER_STEP = 8;
 
 function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {

@@ -1,3 +1,4 @@
+import type { WordPattern } from '../pack/parseTerm';
 import type { CompiledMatcher, CompiledMeasure } from './compileMatcher';
 
 /**
@@ -9,8 +10,17 @@ export interface MatcherData {
   format: typeof MATCHER_FORMAT;
   matcher: Omit<
     CompiledMatcher,
-    'byName' | 'termsByFirstWord' | 'byStem' | 'compoundBySuffix' | 'compoundByPrefix' | 'prefixByStart' | 'measures'
+    | 'byName'
+    | 'termsByFirstWord'
+    | 'byStem'
+    | 'compoundBySuffix'
+    | 'compoundByPrefix'
+    | 'prefixByStart'
+    | 'measures'
+    | 'terms'
   > & {
+    /** Without their words: those are `words` by `termWords`, written once (the terms' copies were half the size). */
+    terms: { source: string; gaps: number[] }[];
     byName: [string, number[]][];
     termsByFirstWord: [number, number[]][];
     byStem: [string, number[]][];
@@ -22,13 +32,14 @@ export interface MatcherData {
 }
 
 /** Bumped whenever the compiled form changes, so an old stored form is compiled anew instead of misread. */
-export const MATCHER_FORMAT = 'ratsmarker-matcher-2';
+export const MATCHER_FORMAT = 'ratsmarker-matcher-3';
 
 export function toMatcherData(m: CompiledMatcher): MatcherData {
   return {
     format: MATCHER_FORMAT,
     matcher: {
       ...m,
+      terms: m.terms.map((t) => ({ source: t.source, gaps: t.gaps })),
       byName: [...m.byName],
       termsByFirstWord: [...m.termsByFirstWord],
       byStem: [...m.byStem],
@@ -46,6 +57,7 @@ export function fromMatcherData(data: MatcherData | undefined): CompiledMatcher 
   const d = data.matcher;
   return {
     ...d,
+    terms: d.terms.map((t, i) => ({ ...t, words: (d.termWords[i] ?? []).map((id) => d.words[id] as WordPattern) })),
     byName: new Map(d.byName),
     termsByFirstWord: new Map(d.termsByFirstWord),
     byStem: new Map(d.byStem),

@@ -23,6 +23,8 @@ export const NOTE_LIMITS = {
   /** Document URL and key: a council page's address is far shorter; a longer one is refused with a message. */
   url: 32_768,
   key: 33_500,
+  /** Earlier places of a re-attached note, kept with their quotes. */
+  history: 100,
 } as const;
 
 export const MAX_TAG_LENGTH = NOTE_LIMITS.tag;

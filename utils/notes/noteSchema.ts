@@ -28,6 +28,12 @@ export const Position = v.object({
   end: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
+export const Target = v.object({
+  quote: Quote,
+  position: Position,
+  page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
+
 /**
  * A note as the store holds it and an export carries it (without its search
  * terms, which are computed): what the store checks before it writes and
@@ -43,13 +49,13 @@ export const NoteSchema = v.object({
     url: WebUrl,
   }),
   documentKey: Text(L.key),
-  target: v.optional(
-    v.object({ quote: Quote, position: Position, page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))) }),
-  ),
+  target: v.optional(Target),
   measureIds: v.pipe(v.array(Text(L.measureId)), v.maxLength(L.measures)),
   text: Text(L.text),
   tags: v.pipe(v.array(Text(L.tag)), v.maxLength(L.tags)),
   created: IsoDate,
   updated: IsoDate,
   orphaned: v.optional(v.boolean()),
+  // Where a re-attached note stood before (the reader's old quotes).
+  history: v.optional(v.pipe(v.array(v.object({ target: Target, until: IsoDate })), v.maxLength(L.history))),
 });

@@ -1,7 +1,6 @@
 import { type CompiledMatcher, matcherFor } from '../matcher/compileMatcher';
 import { fromMatcherData, type MatcherData } from '../matcher/matcherData';
-import { createPack } from '../pack/loadPack';
-import type { PackFile, PositionPack } from '../pack/types';
+import type { PositionPack } from '../pack/types';
 
 /** A pack ready to match on a page: its measures, its matcher, and the colour the reader chose for it. */
 export interface ActivePack {
@@ -13,22 +12,25 @@ export interface ActivePack {
 
 /**
  * The packs of what the background compiled (see compilePacks): the matcher is
- * read back, not compiled; only a spec without one (stored by an older version)
- * is compiled here. A spec that no longer reads is skipped, never fatal.
+ * read back, never compiled here (a page carries no compiler). A spec without
+ * a matcher of this version (stored by an older one) is left out and named in
+ * `stale`, so the caller can ask the background to compile again.
  */
-export function activePacksFrom(
-  specs: readonly { file: PackFile; colour: number; matcher?: MatcherData }[],
-): ActivePack[] {
-  const out: ActivePack[] = [];
+export function activePacksFrom(specs: readonly { pack: PositionPack; colour: number; matcher?: MatcherData }[]): {
+  packs: ActivePack[];
+  stale: boolean;
+} {
+  const packs: ActivePack[] = [];
+  let stale = false;
   for (const s of specs) {
-    try {
-      const pack = createPack(s.file.source, s.file.lexicon);
-      out.push({ pack, matcher: fromMatcherData(s.matcher) ?? matcherFor(pack), colour: s.colour });
-    } catch {
-      // Reported by the options page, which reads the same storage.
+    const matcher = fromMatcherData(s.matcher);
+    if (!matcher) {
+      stale = true;
+      continue;
     }
+    packs.push({ pack: s.pack, matcher, colour: s.colour });
   }
-  return out;
+  return { packs, stale };
 }
 
 /** Packs in Node and tests: compiled on the spot, colours in order. */

@@ -2,15 +2,18 @@ import { CodedError } from '../i18n/codedError';
 import { compileMatcher } from '../matcher/compileMatcher';
 import { MATCHER_FORMAT, type MatcherData, toMatcherData } from '../matcher/matcherData';
 import { createPack } from '../pack/loadPack';
-import type { MeasureLexicon, PackFile, PositionPack } from '../pack/types';
+import type { PackFile, PositionPack } from '../pack/types';
 
 /** A pack as the background hands it to pages: its file, its colour, and its matcher compiled once. */
 export interface CompiledPackSpec {
   id: string;
   builtin: boolean;
   colour: number;
-  /** With every measure's lexicon written out (drawn ones too), so that a page derives nothing. */
-  file: PackFile;
+  /**
+   * The pack as read, every measure's lexicon written out (drawn ones too), so that a page neither parses the
+   * resolution nor derives a lexicon; without its source text, which pages do not show.
+   */
+  pack: PositionPack;
   matcher: MatcherData;
   /** A hash of the pack's file as stored: a pack whose file did not change is not compiled again. */
   fileHash: string;
@@ -39,7 +42,7 @@ export function compilePacks(
   const compiled: CompiledPackSpec[] = [];
   const broken: BrokenPack[] = [];
   for (const spec of specs) {
-    const fileHash = hashOf(JSON.stringify(spec.file));
+    const fileHash = fileHashOf(spec.file);
     // A change of sensitivity or colour compiles nothing: the pack's matcher is the one compiled before.
     const before = previous.find(
       (p) => p.id === spec.id && p.fileHash === fileHash && p.matcher?.format === MATCHER_FORMAT,
@@ -49,13 +52,7 @@ export function compilePacks(
       continue;
     }
     try {
-      const pack = createPack(spec.file.source, spec.file.lexicon);
-      compiled.push({
-        ...spec,
-        file: withWholeLexicon(spec.file, pack),
-        matcher: toMatcherData(compileMatcher(pack)),
-        fileHash,
-      });
+      compiled.push(compilePack(spec, fileHash));
     } catch (e) {
       broken.push(
         e instanceof CodedError
@@ -67,14 +64,24 @@ export function compilePacks(
   return { compiled, broken };
 }
 
-function withWholeLexicon(file: PackFile, pack: PositionPack): PackFile {
-  const measures: Record<string, MeasureLexicon> = {};
-  for (const m of pack.measures) measures[m.id] = m.lexicon;
+/** One pack compiled (also at build time, for the built-in pack: see scripts/builtinMatcherPlugin.ts). */
+export function compilePack(
+  spec: { id: string; builtin: boolean; colour: number; file: PackFile },
+  fileHash = fileHashOf(spec.file),
+): CompiledPackSpec {
+  const pack = createPack(spec.file.source, spec.file.lexicon);
   return {
-    ...file,
-    lexicon: { code: pack.resolution.code, ...(pack.party ? { party: pack.party } : {}), measures },
+    id: spec.id,
+    builtin: spec.builtin,
+    colour: spec.colour,
+    pack: { ...pack, source: '' },
+    matcher: toMatcherData(compileMatcher(pack)),
+    fileHash,
   };
 }
+
+/** Whether a pack's file changed since it was compiled. */
+export const fileHashOf = (file: PackFile) => hashOf(JSON.stringify(file));
 
 /** FNV-1a, 32 bits, as hex: enough to tell whether a stored file changed. */
 function hashOf(text: string): string {

@@ -67,7 +67,7 @@ describe('note ↔ annotation document', () => {
         const read = fromAnnotationDoc(JSON.parse(JSON.stringify(toAnnotationDoc(note))));
         expect(read).toEqual({ ok: true, note });
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
