@@ -337,5 +337,5 @@ test('the sites list shows the built-in hosts as built in, with nothing to remov
   const grant = options.getByRole('button', {
     name: /Alle SessionNet- und ALLRIS-Seiten prüfen|Check all SessionNet and ALLRIS pages/,
   });
-  await expect(grant).toHaveAccessibleDescription(/alle(n)? Seiten auf allen Websites|all pages on all websites/);
+  await expect(grant).toHaveAccessibleDescription(/alle[nr]? Seiten auf allen Websites|all pages on all websites/);
 });
