@@ -76,7 +76,9 @@ export async function startContentScript(): Promise<void> {
     system,
     startedAt,
     strings: cardStrings,
-    onReport: (report) => void sendMessage('reportMatches', report).catch(() => undefined),
+    // The report tells the background which document this tab shows (the only one whose notes it may
+    // use), so it must arrive even when the service worker was stopped just then.
+    onReport: (report) => void whileWorkerGone(() => sendMessage('reportMatches', report)).catch(() => undefined),
     notes: {
       load: (key) => whileWorkerGone(() => sendMessage('notesForDocument', key)),
       save: (note) => sendNoteReliably(note, (n) => sendMessage('addNote', n)),
