@@ -74,6 +74,7 @@ export function serveRadar(port: RadarPort, active: ActivePackSpecs, cache: Rada
           type: 'item',
           index: result.index,
           state: result.state,
+          ...(result.provisional ? { provisional: true } : {}),
           ...(result.failure ? { failure: result.failure } : {}),
           passages: result.passages,
           ...(result.number && paperUrl ? { documentKey: noteDocument(paperUrl, { number: result.number }).key } : {}),

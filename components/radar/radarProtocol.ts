@@ -58,6 +58,8 @@ export type HostMessage =
       index: number;
       state: 'checked' | 'none' | 'failed';
       failure?: string;
+      /** The last visit's reading, shown at once; the final result for the item follows. */
+      provisional?: boolean;
       passages: RadarPassageOut[];
       /** The document's key as notes remember it (site and number), where its page names a number. */
       documentKey?: string;

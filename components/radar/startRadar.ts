@@ -159,10 +159,14 @@ export function startRadar(doc: Document, url: URL, agenda: Agenda, packs: reado
   });
 
   const show = (r: ItemResult) => {
-    if (r.index < 0 || r.index >= items.length || results[r.index]) return;
+    const before = results[r.index];
+    // A final result is final; a provisional one (the last visit's) only fills an empty row.
+    if (r.index < 0 || r.index >= items.length || (before && !before.provisional) || (before && r.provisional)) return;
     results[r.index] = r;
-    done++;
-    panel.setProgress(done, items.length);
+    if (!r.provisional) {
+      done++;
+      panel.setProgress(done, items.length);
+    }
     const view = chips[r.index];
     if (r.state === 'none') view?.showState(t('radarNoDocument'));
     else if (r.state === 'failed')
@@ -192,7 +196,7 @@ export function startRadar(doc: Document, url: URL, agenda: Agenda, packs: reado
       if (ids.length > 0) row.setAttribute(RADAR_MEASURES_ATTRIBUTE, ids.join(' '));
       else row.removeAttribute(RADAR_MEASURES_ATTRIBUTE);
     }
-    if (done === items.length) summarise();
+    if (!r.provisional && done === items.length) summarise();
   };
 
   const summarise = () => {
@@ -209,7 +213,7 @@ export function startRadar(doc: Document, url: URL, agenda: Agenda, packs: reado
       pendingNotes = undefined;
     } else if (message.type === 'done') {
       for (const [i, r] of results.entries())
-        if (!r) show({ type: 'item', index: i, state: 'failed', failure: 'network', passages: [] });
+        if (!r || r.provisional) show({ type: 'item', index: i, state: 'failed', failure: 'network', passages: [] });
     }
   });
   port.onDisconnect.addListener(() => {

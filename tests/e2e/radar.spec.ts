@@ -182,10 +182,14 @@ test('the agenda shows which items touch the resolution, reading at most two doc
   expect(briefing).toContain('### KW21, Z. 13–16');
   expect(briefing).toContain(`*${say('briefingNotChecked')}: ${say('radarFailure_notFound')}*`);
 
-  // A second visit asks conditionally and downloads nothing that is unchanged.
+  // A second visit shows the last reading at once, asks conditionally and downloads nothing unchanged.
   const downloads = radar.log.downloads.length;
+  for (const item of ITEMS) item.delay = 2500;
   await page.reload();
+  await expect.poll(() => agenda.measuresOfRow(2), { timeout: 2000 }).toBe('KW21-7');
+  expect((await agenda.panel())?.text).not.toContain(say('radarDone', String(ITEMS.length)));
   await agenda.waitUntilChecked(ITEMS.length, say);
+  for (const item of ITEMS) item.delay = item.title.startsWith('Bebauungsplan') ? 300 : 0;
   expect(radar.log.downloads.length).toBe(downloads);
   // Every document the radar read (nine Vorlage pages, two PDFs) was asked for conditionally.
   expect(radar.log.unchanged.length).toBe(11);

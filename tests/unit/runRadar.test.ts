@@ -126,6 +126,12 @@ describe('runRadar', () => {
     const first = server.downloads.length;
     expect(first).toBe(8);
     const again = await radar(server, cache);
+    // The last visit's reading is shown at once, before the server has answered, and the final result follows.
+    const provisional = again.seen.filter((r) => r.provisional);
+    expect(provisional.map((r) => r.index).sort()).toEqual([1, 2, 3]);
+    const firstFinal = again.seen.findIndex((r) => !r.provisional && r.state === 'checked');
+    expect(again.seen.findIndex((r) => r.provisional)).toBeLessThan(firstFinal);
+    expect(ids(provisional.find((r) => r.index === 2)?.passages[0])).toEqual(['KW21-13']);
     // Only the PDF link that answered with a login page is asked in full again: that may change once the reader logs in.
     expect(server.downloads.slice(first)).toEqual([`${base}login.pdf`]);
     expect(again.results[4]?.failure).toBe('brokenPdf');

@@ -29,6 +29,11 @@ export interface RadarItemResult {
   number?: string;
   /** Whether every document came from the cache (unchanged on the server, or not asked again). */
   fromCache: boolean;
+  /**
+   * The last visit's reading, shown at once while the server is asked whether the document changed;
+   * the item's final result follows.
+   */
+  provisional?: boolean;
 }
 
 /** How a document's bytes become passages; the document pipeline supplies them. */
@@ -102,6 +107,40 @@ async function readDocument(
  */
 export async function runRadar(run: RadarRun): Promise<RadarItemResult[]> {
   const priority = run.priority ?? ((i: number) => i);
+  const matched = (documents: readonly { url: string; passages: CachedPassage[] }[]): RadarPassage[] => {
+    const passages: RadarPassage[] = [];
+    for (const d of documents) {
+      const measures = run.match(d.passages);
+      d.passages.forEach((p, i) => {
+        const touched = measures[i] ?? [];
+        if (touched.length > 0) passages.push({ ...p, documentUrl: d.url, measures: touched });
+      });
+    }
+    return passages;
+  };
+  /** What the last visit read of the item, matched with today's packs; undefined when it read nothing usable. */
+  const lastReading = async (item: AgendaItem, index: number): Promise<RadarItemResult | undefined> => {
+    const first = item.paperUrl ?? item.fileUrls[0];
+    if (!first) return undefined;
+    const page = await cachedDocument(run.cache, first);
+    if (!page || page.unreadable) return undefined;
+    const documents = [{ url: first, passages: page.passages }];
+    const pdfUrl = page.passages.length === 0 ? page.pdfUrls?.[0] : undefined;
+    if (pdfUrl) {
+      const pdf = await cachedDocument(run.cache, pdfUrl);
+      if (!pdf || pdf.unreadable) return undefined;
+      documents.push({ url: pdfUrl, passages: pdf.passages });
+    }
+    if (documents.every((d) => d.passages.length === 0)) return undefined;
+    return {
+      index,
+      state: 'checked',
+      passages: matched(documents),
+      fromCache: true,
+      provisional: true,
+      ...(page.number ? { number: page.number } : {}),
+    };
+  };
   const one = async (item: AgendaItem, index: number): Promise<RadarItemResult> => {
     const first = item.paperUrl ?? item.fileUrls[0];
     if (!first) return { index, state: 'none', passages: [], fromCache: true };
@@ -120,15 +159,13 @@ export async function runRadar(run: RadarRun): Promise<RadarItemResult[]> {
         documents.push({ url: pdfUrl, passages: pdf.passages });
       }
       if (documents.every((d) => d.passages.length === 0)) throw new NoText();
-      const passages: RadarPassage[] = [];
-      for (const d of documents) {
-        const measures = run.match(d.passages);
-        d.passages.forEach((p, i) => {
-          const touched = measures[i] ?? [];
-          if (touched.length > 0) passages.push({ ...p, documentUrl: d.url, measures: touched });
-        });
-      }
-      return { index, state: 'checked', passages, fromCache, ...(page.number ? { number: page.number } : {}) };
+      return {
+        index,
+        state: 'checked',
+        passages: matched(documents),
+        fromCache,
+        ...(page.number ? { number: page.number } : {}),
+      };
     } catch (error) {
       const failure: RadarFailure =
         error instanceof DocumentFetchError
@@ -143,6 +180,9 @@ export async function runRadar(run: RadarRun): Promise<RadarItemResult[]> {
   };
   return Promise.all(
     run.items.map(async (item, index) => {
+      // A second visit shows what was read last time at once; the server is asked meanwhile.
+      const last = await lastReading(item, index).catch(() => undefined);
+      if (last) run.onItem(last);
       const result = await one(item, index);
       if (result.failure !== 'stopped') run.onItem(result);
       return result;
