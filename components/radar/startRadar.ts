@@ -1,6 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { PositionPack } from '@/utils/pack/types';
 import type { ActivePack } from '@/utils/pipeline/activePacks';
+
+/** What the radar's page needs of a pack: its measures and its colour (no matcher: it matches nothing). */
+export type ShownPack = Pick<ActivePack, 'pack' | 'colour'>;
+
 import { type BriefingItem, briefingMarkdown } from '@/utils/radar/briefing';
 import type { Agenda } from '@/utils/radar/readAgenda';
 import { formatLineReference } from '@/utils/resolution/lineReference';
@@ -29,7 +33,7 @@ interface MeasureInfo {
 }
 
 /** The measures of the active packs by id, each in its pack's colour (as badges show them on document pages). */
-function measureInfo(packs: readonly ActivePack[]): Map<string, MeasureInfo> {
+function measureInfo(packs: readonly ShownPack[]): Map<string, MeasureInfo> {
   const info = new Map<string, MeasureInfo>();
   for (const { pack, colour } of packs)
     for (const measure of pack.measures) info.set(measure.id, { pack, measure, colour });
@@ -55,7 +59,7 @@ function download(root: ShadowRoot | HTMLElement, name: string, text: string): v
  * agenda, and exports the briefing. The page itself only presents: reading
  * and matching happen off its main thread.
  */
-export function startRadar(doc: Document, url: URL, agenda: Agenda, packs: readonly ActivePack[], testMarks: boolean) {
+export function startRadar(doc: Document, url: URL, agenda: Agenda, packs: readonly ShownPack[], testMarks: boolean) {
   const items = agenda.items;
   const info = measureInfo(packs);
   const codes = [...new Set(packs.map((p) => p.pack.resolution.code))].join(', ');
