@@ -73,6 +73,8 @@ export function createRadarPanel(
 
   return {
     host,
+    /** The closed root, for the content script's own use (the briefing's download link stands in it). */
+    root,
     setProgress(done: number, total: number) {
       progress.textContent = strings.progress(done, total);
     },

@@ -11,6 +11,7 @@ import { formatLineReference } from '@/utils/resolution/lineReference';
 import { type CardMeasure, createCardLayer } from '../content/card';
 import { cardStrings } from '../content/cardStrings';
 import { type MessageKey, t } from '../i18n';
+import { downloadText } from '../notes/download';
 import { passageLink } from './passageLink';
 import { createRadarChips, type RadarChip } from './radarChips';
 import { createRadarPanel } from './radarPanel';
@@ -38,18 +39,6 @@ function measureInfo(packs: readonly ShownPack[]): Map<string, MeasureInfo> {
   for (const { pack, colour } of packs)
     for (const measure of pack.measures) info.set(measure.id, { pack, measure, colour });
   return info;
-}
-
-/** Saves text as a file from the content script, through an anchor the page cannot reach. */
-function download(root: ShadowRoot | HTMLElement, name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  root.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**
@@ -104,7 +93,8 @@ export function startRadar(doc: Document, url: URL, agenda: Agenda, packs: reado
       const md = briefingMarkdown({ title, url: url.href, made: new Date().toISOString() }, briefing, (key, params) =>
         t(key as MessageKey, params ?? []),
       );
-      download(panel.host, `Sitzungsvorbereitung-${title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}.md`, md);
+      const name = `Sitzungsvorbereitung-${title.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)}.md`;
+      downloadText(name, md, 'text/markdown;charset=utf-8', panel.root);
     };
     port.postMessage({ type: 'notes', keys } satisfies NotesRequest);
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type DocumentFetchError, fetchDocument, looksLikePdf } from '@/utils/radar/fetchDocument';
+import { looksLikePdf } from '@/utils/pdf/pdfErrors';
+import { type DocumentFetchError, fetchDocument } from '@/utils/radar/fetchDocument';
 import { createPoliteQueue } from '@/utils/radar/politeQueue';
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n');

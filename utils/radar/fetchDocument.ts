@@ -1,3 +1,4 @@
+import { looksLikePdf } from '../pdf/pdfErrors';
 import type { PoliteQueue } from './politeQueue';
 import { QueueStopped, RequestTimeout } from './politeQueue';
 
@@ -31,15 +32,6 @@ export class DocumentFetchError extends Error {
     super(`${reason}${status ? ` (${status})` : ''}: ${url}`);
     this.name = 'DocumentFetchError';
   }
-}
-
-const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
-
-/** Whether the bytes begin as a PDF does (within the first KiB, where readers look for the header). */
-export function looksLikePdf(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length - PDF_MAGIC.length, 1024);
-  for (let i = 0; i <= end; i++) if (PDF_MAGIC.every((b, j) => bytes[i + j] === b)) return true;
-  return false;
 }
 
 /** What the answer is, by its header and, since council servers often send PDFs as octet-stream, its bytes. */
