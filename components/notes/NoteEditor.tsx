@@ -4,6 +4,7 @@ import type { Note } from '@/utils/notes/types';
 import { t } from '../i18n';
 import { loadNotebook } from './loadNotebook';
 import { NoteFields } from './NoteFields';
+import { WriteFailure } from './WriteFailure';
 import { writeFailureReason } from './writeFailure';
 
 /**
@@ -83,11 +84,7 @@ export function NoteEditor({
           </button>
         </div>
       )}
-      {failure.value && (
-        <p class="error" role="alert" data-testid="write-failure">
-          {failure.value}
-        </p>
-      )}
+      <WriteFailure message={failure.value} />
     </form>
   );
 }

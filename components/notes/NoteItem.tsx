@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import { NoteEditor } from './NoteEditor';
 import { NoteReattach } from './NoteReattach';
 import { deleteWithUndo } from './undo';
+import { WriteFailure } from './WriteFailure';
 import { writeFailureReason } from './writeFailure';
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -64,11 +65,7 @@ export function NoteItem({
               {t('popupDelete')}
             </button>
           </div>
-          {failure.value && (
-            <p class="error" role="alert" data-testid="write-failure">
-              {failure.value}
-            </p>
-          )}
+          <WriteFailure message={failure.value} />
         </>
       )}
     </article>

@@ -5,6 +5,7 @@ import { loadNotebook } from './loadNotebook';
 import { NoteFields } from './NoteFields';
 import { NoteItem } from './NoteItem';
 import { useLive } from './useLive';
+import { WriteFailure } from './WriteFailure';
 import { writeFailureReason } from './writeFailure';
 
 /** The notes of the document in the current tab, and a field for a page note. */
@@ -40,11 +41,7 @@ export function PageNotes({ document: doc, onChange }: { document: NoteDocument;
         <div class="actions">
           <button type="submit">{t('popupAddNote')}</button>
         </div>
-        {failure.value && (
-          <p class="error" role="alert" data-testid="write-failure">
-            {failure.value}
-          </p>
-        )}
+        <WriteFailure message={failure.value} />
       </form>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { t } from '../i18n';
 import { lastDeleted, undoDelete } from './undo';
+import { WriteFailure } from './WriteFailure';
 import { writeFailureReason } from './writeFailure';
 
 export function UndoToast({ onChange }: { onChange?: () => void }) {
@@ -23,11 +24,7 @@ export function UndoToast({ onChange }: { onChange?: () => void }) {
       >
         {t('popupUndo')}
       </button>
-      {failure.value && (
-        <p class="error" role="alert" data-testid="write-failure">
-          {failure.value}
-        </p>
-      )}
+      <WriteFailure message={failure.value} />
     </div>
   );
 }
