@@ -44,4 +44,21 @@ export interface Note {
   history?: NoteTargetChange[];
   /** Words of text, quote, title, number and tags, for search by index. */
   terms: string[];
+  /** The reader switched „Mit der Fraktion teilen“ on: only such notes ever leave the device (issue 17). */
+  shared?: boolean;
+  /** A colleague's note that arrived from the faction's database: shown read-only. Absent: the reader's own. */
+  faction?: { author: string; user?: string };
+  /** The faction's database holds other versions of this (own, shared) note, for its author to pick from. */
+  conflict?: { versions: NoteConflictVersion[] };
+}
+
+/** One version of a shared note in conflict (a CouchDB revision), as the author is shown it. */
+export interface NoteConflictVersion {
+  rev: string;
+  text: string;
+  tags: string[];
+  updated: string;
+  author: string;
+  /** The version was a deletion. */
+  deleted?: boolean;
 }
