@@ -5,6 +5,7 @@ import { exportPack } from '@/utils/pack/packFile';
 import { DEFAULT_SENSITIVITY, readStoredPacks, type StoredPack, sensitivityThreshold } from '@/utils/pack/storedPacks';
 import type { PositionPack } from '@/utils/pack/types';
 import { type BrokenPack, type CompiledPackSpec, compilePacks, fileHashOf } from '@/utils/pipeline/compilePacks';
+import { PAGE_SNAPSHOT_KEY, pageSnapshotText } from '@/utils/pipeline/pageSnapshot';
 
 /** The packs the user keeps (validated on every read), and the sensitivity. */
 export const packsItem = storage.defineItem<unknown>('local:packs');
@@ -61,10 +62,16 @@ export interface ActivePackSpecs {
  */
 export const activeSpecsItem = storage.defineItem<ActivePackSpecs>('local:activeSpecs');
 
-/** Writes the snapshot content scripts read; the background calls it on start and on every change. */
+/** The same for council pages, as one string (see utils/pipeline/pageSnapshot.ts). */
+const pageSnapshotItem = storage.defineItem<string>(`local:${PAGE_SNAPSHOT_KEY}`);
+
+/** Writes the snapshots content scripts read; the background calls it on start and on every change. */
 export async function refreshActiveSpecs(): Promise<ActivePackSpecs> {
-  const specs = await activePackSpecs();
-  await activeSpecsItem.setValue(specs);
+  const [specs, previous] = await Promise.all([activePackSpecs(), pageSnapshotItem.getValue().catch(() => null)]);
+  await Promise.all([
+    activeSpecsItem.setValue(specs),
+    pageSnapshotItem.setValue(pageSnapshotText(specs.specs, specs.threshold, previous ?? undefined)),
+  ]);
   return specs;
 }
 

@@ -30,7 +30,7 @@ export interface AnnotatorOptions {
   load: () => Promise<{ packs: readonly ActivePack[]; threshold?: number }>;
   /** The council system the page proved to be (`detectSystem`), if any: the caller has looked already. */
   system: CouncilSystem | undefined;
-  /** The UI strings, looked up only once the page has proved to be worth reading. */
+  /** The UI strings, looked up only when the first badge or card needs them (a page without matches never does). */
   strings: () => CardStrings & { badge: (spoken: string, terms: string) => string };
   /** The scan began earlier (the caller marked ratsmarker:scan-start). */
   startedAt?: number;
@@ -77,7 +77,12 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
   const budget = taskBudget(SLICE_MS, {
     onSlice: (start, end) => performance.measure(SLICE_MEASURE, { start, end }),
   });
-  const strings = options.strings();
+  // The first lookup of the extension's messages costs a page some 10–20 ms: not before a badge needs it.
+  let looked: ReturnType<AnnotatorOptions['strings']> | undefined;
+  const strings = () => {
+    looked ??= options.strings();
+    return looked;
+  };
   const page = readWebPage(doc, url, options.system);
   const noteDoc = noteDocument(url.href, page.facts);
   const highlighter = createHighlighter(doc);
@@ -123,12 +128,12 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
       left: Math.min(p.left, b.left),
       right: Math.max(p.right, b.right),
     };
-    cards.open(a.button, around, measures.cardMeasures(a.matches), strings, cardNotes);
+    cards.open(a.button, around, measures.cardMeasures(a.matches), strings(), cardNotes);
   };
 
   /** A badge for `matches` (none: a note marker only) at the end of the passage; its click opens the card. */
   const attachBadge = (passage: PassageBlock, matches: MeasureMatch[], ranges: PaintedRange[]): Entry => {
-    const { host, button, setNotes } = createBadge(doc, measures.badgeMeasures(matches), strings.badge);
+    const { host, button, setNotes } = createBadge(doc, measures.badgeMeasures(matches), strings().badge);
     const lastNode = (passage.segments.at(-1) as PassageBlock['segments'][number]).node;
     lastNode.parentNode?.insertBefore(host, lastNode.nextSibling);
     const entry: Entry = { passage, text: passage.text, matches, ranges, host, button, setNotes, notes: [] };

@@ -1,7 +1,19 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { activePacksFrom } from '@/utils/pipeline/activePacks';
+import { PAGE_SNAPSHOT_KEY, readPageSnapshot } from '@/utils/pipeline/pageSnapshot';
 import { sendMessage } from '../messages';
 import type { ActivePackSpecs } from '../packs';
+import { TEST_MARKS_KEY } from './testMarks';
+
+/**
+ * Everything a page needs from storage before its first highlight, in one
+ * read (each read is a round trip through the browser): the test switch and
+ * the packs as the background compiled them for pages.
+ */
+export function readStartup(): Promise<Record<string, unknown>> {
+  return browser.storage.local.get([TEST_MARKS_KEY, PAGE_SNAPSHOT_KEY]).catch(() => ({}));
+}
 
 // The same key as activeSpecsItem in ../packs.ts, read here without that module's validators.
 const snapshot = storage.defineItem<ActivePackSpecs>('local:activeSpecs');
@@ -14,9 +26,12 @@ export async function loadActiveSpecs(): Promise<ActivePackSpecs> {
 
 /**
  * The enabled packs, as the background compiled them, and the threshold: from
- * its snapshot in storage, or by asking it. Nothing is compiled here.
+ * the page snapshot of the startup read, else from its other snapshot or by
+ * asking it. Nothing is compiled here.
  */
-export async function loadActivePacks() {
+export async function loadActivePacks(startup?: Promise<Record<string, unknown>>) {
+  const ready = readPageSnapshot((await startup)?.[PAGE_SNAPSHOT_KEY]);
+  if (ready) return ready;
   let active = await loadActiveSpecs();
   let read = activePacksFrom(active.specs);
   // Compiled by an older version: the background compiles them again.

@@ -6,11 +6,11 @@ import { onMessage, sendMessage } from '../messages';
 import { sendNoteReliably, whileWorkerGone } from '../notes/sendNote';
 import { type Annotator, annotatePage, SCAN_END, SCAN_START } from './annotatePage';
 import { cardStrings } from './cardStrings';
-import { loadActivePacks } from './loadActivePacks';
+import { loadActivePacks, readStartup } from './loadActivePacks';
 import { addPdfButtons } from './pdfButtons';
 import { addedSitesItem, readMode } from './readDecision';
 import { notePlaces, selectionQuote } from './selectionQuote';
-import { loadTestMarks } from './testMarks';
+import { loadTestMarks, TEST_MARKS_KEY } from './testMarks';
 
 declare global {
   // Set by the background before it injects the script on the user's request.
@@ -48,6 +48,8 @@ export async function startContentScript(): Promise<void> {
   if (mode === 'none') return;
   // The whole cost of the content script on a page counts, from here.
   const startedAt = performance.mark(SCAN_START).startTime;
+  // Asked for now, so that the browser reads storage while the page is looked at.
+  const startup = readStartup();
   // On council product pages the page must prove its product; a page the
   // user asked for (or a site they added) is read whatever it is. Pages that
   // fail the proof (most pages of a council's site) cost this much and no more.
@@ -59,7 +61,7 @@ export async function startContentScript(): Promise<void> {
   const url = new URL(location.href);
   globalThis.__ratsmarkerStarted = true;
   // Before the first badge: the switch decides the test contract and the shadow roots' mode.
-  await loadTestMarks();
+  await loadTestMarks(() => startup.then((stored) => stored[TEST_MARKS_KEY]));
   if (system && AGENDA_PAGE.test(url.pathname)) {
     const agenda = readAgenda(document, url.href);
     if (agenda?.items.some((item) => item.paperUrl || item.fileUrls.length > 0)) {
@@ -72,7 +74,7 @@ export async function startContentScript(): Promise<void> {
     }
   }
   const annotator: Annotator = await annotatePage(document, url, {
-    load: loadActivePacks,
+    load: () => loadActivePacks(startup),
     system,
     startedAt,
     strings: cardStrings,

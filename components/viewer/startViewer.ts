@@ -7,7 +7,7 @@ import { yieldToPage } from '@/utils/pipeline/taskBudget';
 import { SCAN_END, SCAN_START } from '../content/annotatePage';
 import { cardStrings } from '../content/cardStrings';
 import { el } from '../content/dom';
-import { loadActivePacks } from '../content/loadActivePacks';
+import { loadActivePacks, readStartup } from '../content/loadActivePacks';
 import { errorText, t } from '../i18n';
 import { sendMessage } from '../messages';
 import { db } from '../notes/db';
@@ -124,7 +124,7 @@ export async function startViewer(doc: Document): Promise<void> {
         [heading, facts.title].filter(Boolean).join(' – ') || decodeURIComponent(url.split('/').pop() ?? '');
       ui.meta.textContent = [facts.date, new URL(url).hostname].filter(Boolean).join(' · ');
       doc.title = `${ui.title.textContent} – Ratsmarker`;
-      const { packs, threshold } = await loadActivePacks();
+      const { packs, threshold } = await loadActivePacks(readStartup());
       annotator = await annotatePdf(doc, rendered, passages, {
         packs,
         threshold,

@@ -5,7 +5,23 @@ import { visibleText } from '../dom/visibleText';
 // 230th candidate element at most (of up to 372 on the page); past a thousand
 // a long document's spans only cost time (25 ms for 3,000 on a 5 MB page).
 const MAX_CANDIDATES = 1_000;
-const CANDIDATE_TAGS = new Set(['TD', 'DT', 'DIV', 'SPAN', 'STRONG', 'B', 'LABEL']);
+// As HTML documents write tag names; XHTML ones (lower case) are read as the same.
+const CANDIDATE_TAGS = new Set([
+  'TD',
+  'DT',
+  'DIV',
+  'SPAN',
+  'STRONG',
+  'B',
+  'LABEL',
+  'td',
+  'dt',
+  'div',
+  'span',
+  'strong',
+  'b',
+  'label',
+]);
 
 /** Whether the text under `el` is longer than `limit` characters, reading no more of it than that. */
 function textLongerThan(el: Element, limit: number): boolean {
@@ -29,13 +45,11 @@ export function labelledValues(root: ParentNode, labels: ReadonlySet<string>): M
   // Column headers (<th>) name a column, not a value beside them. Metadata
   // stands at the top of a page: a long document's thousands of spans further
   // down are not read. A walker, not querySelectorAll, which built the list of
-  // every span of a 5 MB document before the first was looked at.
-  const doc = (root as Node).ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root as Node, 0x1 /* SHOW_ELEMENT */, {
-    acceptNode: (n) => (CANDIDATE_TAGS.has((n as Element).tagName.toUpperCase()) ? 1 : 3) /* ACCEPT : SKIP */,
-  });
+  // every span of a 5 MB document before the first was looked at; a plain walk, not a TreeWalker with a
+  // filter, which the browser calls back for every element (see nextInDocument.ts).
   let seen = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+  for (let n = nextInDocument(root as Node, root as Node); n; n = nextInDocument(n, root as Node)) {
+    if (n.nodeType !== 1 || !CANDIDATE_TAGS.has((n as Element).tagName)) continue;
     const el = n as Element;
     if (++seen > MAX_CANDIDATES) break;
     // Labels are short leaves; a cheap look at the raw text first, since most

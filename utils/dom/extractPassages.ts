@@ -1,6 +1,6 @@
 import { hyphenJoin } from '../text/lineBreakHyphen';
 import { isBlock, isSkipped } from './blocks';
-import { nextInDocument } from './nextInDocument';
+import { nextAfterSubtree, nextInDocument } from './nextInDocument';
 import { collapseText, type TextSegment } from './textMap';
 
 /** A unit of text the matcher sees: a paragraph, an item, a group of numbered lines. */
@@ -50,7 +50,7 @@ function breakBetween(a: Text, b: Text, blockA: Element, blockB: Element, root: 
  * deadline (a performance.now() value) and says whether it is done, so a
  * large page can be read over several tasks.
  */
-function lineReader(start: Element, doc: Document) {
+function lineReader(start: Element) {
   const blockOf = new Map<Node, Element>();
   // The walker rejects skipped subtrees, so the nearest block (or `start`)
   // above a visited text node is where its passage lives.
@@ -62,12 +62,9 @@ function lineReader(start: Element, doc: Document) {
     blockOf.set(parent, result);
     return result;
   };
-  const walker = doc.createTreeWalker(start, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode(node) {
-      if (node.nodeType === 1) return isSkipped(node as Element) ? 2 /* REJECT */ : 3 /* SKIP */;
-      return 1; /* ACCEPT */
-    },
-  });
+  // The walk leaves out skipped subtrees (scripts, hidden parts, Ratsmarker's own UI), so the nearest block
+  // (or `start`) above a visited text node is where its passage lives.
+  let node: Node | null = nextInDocument(start, start);
   const lines: Line[] = [];
   let current: Line | undefined;
   let prev: { node: Text; block: Element } | undefined;
@@ -77,8 +74,15 @@ function lineReader(start: Element, doc: Document) {
     lines,
     step(deadline: number): boolean {
       let n = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node as Text;
+      while (node) {
+        const here: Node = node;
+        if (here.nodeType === 1) {
+          node = isSkipped(here as Element) ? nextAfterSubtree(here, start) : nextInDocument(here, start);
+          continue;
+        }
+        node = nextInDocument(here, start);
+        if (here.nodeType !== 3) continue;
+        const text = here as Text;
         if (text.parentElement) {
           const block = nearestBlock(text);
           const brk = prev ? breakBetween(prev.node, text, prev.block, block, start) : 'start';
@@ -244,9 +248,8 @@ export async function extractPassagesInSlices(
 }
 
 function readerFor(root: Element | Document) {
-  const doc = 'documentElement' in root ? root : (root.ownerDocument as Document);
   const start = 'documentElement' in root ? (root.body ?? root.documentElement) : root;
-  return start ? lineReader(start, doc) : undefined;
+  return start ? lineReader(start) : undefined;
 }
 
 /** Groups lines into passages; yields now and then so a caller can give the page a turn. */

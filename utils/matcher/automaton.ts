@@ -14,10 +14,15 @@ export interface Automaton {
   /** Symbols of the other characters that words have. */
   wide: Map<number, number>;
   symbolCount: number;
-  /** Next state for state·symbolCount + symbol. */
-  next: Int32Array;
-  /** 1 where a word ends in the state (or in one it falls back to). */
+  /** Next state for state·symbolCount + symbol (16-bit cells where the states fit). */
+  next: Int32Array | Int16Array;
+  /**
+   * Where a word ends in the state (or in one it falls back to): the marks of
+   * those words, or-ed (a word's mark is 1 unless it was given another).
+   */
   final: Uint8Array;
+  /** Set where the states are numbered breadth first (as decoded from storage): each state's fallback. */
+  fallbacks?: ArrayLike<number>;
 }
 
 /** Marks a word that must begin a word of the text. */
@@ -48,7 +53,11 @@ for (let c = 0; c < SMALL; c++) {
 const isWordChar = (c: number) =>
   c < SMALL ? isWordSmall[c] === 1 : isIgnored(c) || WORD_CHAR.test(String.fromCharCode(c));
 
-export function buildAutomaton(words: Iterable<string>): Automaton {
+/**
+ * `marks`: bits a word sets where it ends (1 by default), so one automaton
+ * can answer several questions in the same pass (see `finds`' `mask`).
+ */
+export function buildAutomaton(words: Iterable<string>, marks?: (word: string) => number): Automaton {
   const list = [...words].filter((w) => w && w !== WORD_START);
   // The alphabet first, so that the tables are typed arrays from the start (a page builds this).
   const symbolOf = new Map<string, number>();
@@ -59,7 +68,10 @@ export function buildAutomaton(words: Iterable<string>): Automaton {
       if (ch !== WORD_START && !symbolOf.has(ch)) symbolOf.set(ch, symbolOf.size + 2);
     }
   const symbolCount = symbolOf.size + 2;
-  const next = new Int32Array((chars + 1) * symbolCount).fill(-1);
+  // 16-bit cells where the states fit (they do for a pack's words): half the memory, and what storage keeps.
+  const next = (
+    chars + 1 < 0x8000 ? new Int16Array((chars + 1) * symbolCount) : new Int32Array((chars + 1) * symbolCount)
+  ).fill(-1);
   const ends = new Uint8Array(chars + 1);
   let states = 1;
   for (const word of list) {
@@ -69,7 +81,7 @@ export function buildAutomaton(words: Iterable<string>): Automaton {
       if ((next[at] as number) < 0) next[at] = states++;
       state = next[at] as number;
     }
-    ends[state] = 1;
+    ends[state] = (ends[state] as number) | (marks ? marks(word) : 1);
   }
   const final = new Uint8Array(states);
   // Breadth first: a state's fallback is complete before the states below it are filled in.
@@ -84,7 +96,7 @@ export function buildAutomaton(words: Iterable<string>): Automaton {
   for (let head = 0; head < tail; head++) {
     const state = queue[head] as number;
     const f = fail[state] as number;
-    final[state] = ends[state] || final[f] ? 1 : 0;
+    final[state] = (ends[state] as number) | (final[f] as number);
     for (let sym = 0; sym < symbolCount; sym++) {
       const at = state * symbolCount + sym;
       const to = next[at] as number;
@@ -115,8 +127,24 @@ export function buildAutomaton(words: Iterable<string>): Automaton {
   return { symbols, wide, symbolCount, next: next.slice(0, states * symbolCount), final };
 }
 
-/** Whether any of the automaton's words stands in `text` (from `from` on). */
-export function finds(a: Automaton, text: string, from = 0): boolean {
+/** Whether any of the automaton's words (of those whose mark has a bit of `mask`) stands in `text` (from `from` on). */
+export function finds(a: Automaton, text: string, from = 0, mask = 0xff): boolean {
+  return scan(a, text, from, mask, stopAtFirst);
+}
+const stopAtFirst = () => true;
+
+/**
+ * Feeds `text` (from `from` on) through the automaton; `onState` hears every
+ * state reached whose marks have a bit of `mask`, and stops the scan by
+ * answering true. Answers whether it was stopped.
+ */
+export function scan(
+  a: Automaton,
+  text: string,
+  from: number,
+  mask: number,
+  onState: (state: number) => boolean,
+): boolean {
   const { symbols, wide, symbolCount, next, final } = a;
   const sSym = symbols[0x73] as number;
   let state = 0;
@@ -128,16 +156,65 @@ export function finds(a: Automaton, text: string, from = 0): boolean {
     const word = isWordChar(c);
     if (word && !inWord) {
       state = next[state * symbolCount + BOUNDARY] as number;
-      if (final[state]) return true;
+      if ((final[state] as number) & mask && onState(state)) return true;
     }
     inWord = word;
     if (c === 0xdf || c === 0x1e9e) {
       // ß: "ss".
       state = next[state * symbolCount + sSym] as number;
-      if (final[state]) return true;
+      if ((final[state] as number) & mask && onState(state)) return true;
       state = next[state * symbolCount + sSym] as number;
     } else state = next[state * symbolCount + (c < SMALL ? (symbols[c] as number) : (wide.get(c) ?? 0))] as number;
-    if (final[state]) return true;
+    if ((final[state] as number) & mask && onState(state)) return true;
   }
   return false;
+}
+
+/** The state a word of the automaton ends in (walked from the root: a word follows its own path), -1 if it is none. */
+export function endOf(a: Automaton, word: string): number {
+  let state = 0;
+  for (const ch of word) {
+    const c = ch.charCodeAt(0);
+    const sym = ch === WORD_START ? BOUNDARY : c < SMALL ? (a.symbols[c] as number) : (a.wide.get(c) ?? 0);
+    if (sym === 0) return -1;
+    state = a.next[state * a.symbolCount + sym] as number;
+  }
+  return state;
+}
+
+/**
+ * The trie under the automaton's table: its states breadth first (`order`),
+ * each state's parent and the symbol from it, and each state's fallback. A
+ * state first reached from s in a breadth-first walk is a child of s (every
+ * fallback target is no deeper than s, so it was reached before).
+ */
+export function trieOf(a: Automaton): {
+  order: ArrayLike<number>;
+  parentOf: Int32Array;
+  symOf: Uint8Array;
+  fail: ArrayLike<number>;
+} {
+  const { next, symbolCount: S, final } = a;
+  const states = final.length;
+  const seen = new Uint8Array(states);
+  const parentOf = new Int32Array(states);
+  const symOf = new Uint8Array(states);
+  const fail = new Int32Array(states);
+  const order = [0];
+  seen[0] = 1;
+  for (let head = 0; head < order.length; head++) {
+    const s = order[head] as number;
+    for (let sym = 0; sym < S; sym++) {
+      const t = next[s * S + sym] as number;
+      if (t === 0 || seen[t]) continue;
+      seen[t] = 1;
+      parentOf[t] = s;
+      symOf[t] = sym;
+      // The fallback of a child of the root is the root; of a deeper state, where its parent's fallback
+      // goes by the same symbol (the parent came first, so its fallback is known).
+      fail[t] = s === 0 ? 0 : (next[(fail[s] as number) * S + sym] as number);
+      order.push(t);
+    }
+  }
+  return { order, parentOf, symOf, fail };
 }

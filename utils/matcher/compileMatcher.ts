@@ -22,7 +22,8 @@ export interface CompiledMeasure {
 /** A pack turned into lookup tables, built once per pack. */
 export interface CompiledMatcher {
   words: WordPattern[];
-  terms: TermPattern[];
+  /** Each term's source (for "why it matched") and gaps; its words are `termWords`. */
+  terms: Pick<TermPattern, 'source' | 'gaps'>[];
   /** Term pattern ids as word-pattern ids. */
   termWords: number[][];
   /** Names (kind `name`) by their folded value. */
@@ -163,15 +164,8 @@ function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {
   // each, the one least likely to stand on a page ("Konvent der Bürgermeister": "konvent"), is enough.
   const needed = new Set<number>();
   for (const m of measures)
-    for (const t of [...m.names, ...[...m.concepts.values()].flat()]) needed.add(rarestWord(termWords[t] as number[]));
-  /** The word of a term that says most: the longest value, and of two as long the one read as a whole word. */
-  function rarestWord(ids: number[]): number {
-    const weight = (id: number) => {
-      const w = words[id] as WordPattern;
-      return w.value.length * 2 + (w.kind === 'stem' && w.compound ? 0 : 1);
-    };
-    return ids.reduce((best, id) => (weight(id) > weight(best) ? id : best));
-  }
+    for (const t of [...m.names, ...[...m.concepts.values()].flat()])
+      needed.add(rarestOf(words, termWords[t] as number[]));
   return {
     candidates: candidateWords([...needed].map((id) => words[id] as WordPattern)),
     words,
@@ -188,6 +182,15 @@ function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {
     shortPrefixWords,
     measures,
   };
+}
+
+/** The word of a term that says most: the longest value, and of two as long the one read as a whole word. */
+export function rarestOf(words: readonly WordPattern[], ids: readonly number[]): number {
+  const weight = (id: number) => {
+    const w = words[id] as WordPattern;
+    return w.value.length * 2 + (w.kind === 'stem' && w.compound ? 0 : 1);
+  };
+  return ids.reduce((best, id) => (weight(id) > weight(best) ? id : best));
 }
 
 const cache = new WeakMap<PositionPack, CompiledMatcher>();

@@ -2,8 +2,10 @@ import type { WordPattern } from '../pack/parseTerm';
 import type { PositionPack } from '../pack/types';
 import { organisationNameTokens } from '../text/organisationNames';
 import { type Token, tokenize } from '../text/tokenize';
-import { type Automaton, buildAutomaton, finds } from './automaton';
+import { finds } from './automaton';
 import { type CompiledMatcher, type CompiledMeasure, matcherFor } from './compileMatcher';
+import { NEEDED, pageAutomatonOf, passageGateOf, RELEVANT } from './pageAutomaton';
+import { passesGate } from './passageGate';
 
 /** Where a matched term stands in the passage text. */
 export interface TextSpan {
@@ -35,6 +37,11 @@ export interface PassageMatch {
 export interface MatchOptions {
   /** Lowest score reported. 0.5 is the middle of the sensitivity scale. */
   threshold?: number;
+  /**
+   * No shortcuts: every passage tokenised, every word stemmed and looked up.
+   * The same result, slower: for the tests that prove the shortcuts lose nothing.
+   */
+  exhaustive?: boolean;
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
@@ -67,7 +74,8 @@ interface TermHit {
   end: number;
 }
 
-function wordsOfToken(m: CompiledMatcher, token: Token): number[] {
+/** The word patterns a token matches (exported for the test that the relevance filter loses none). */
+export function wordsOfToken(m: CompiledMatcher, token: Token): number[] {
   const ids = [...(m.byStem.get(token.stem) ?? [])];
   if (token.capitalised) {
     ids.push(...(m.byName.get(token.fold) ?? []));
@@ -103,8 +111,12 @@ function wordsOfToken(m: CompiledMatcher, token: Token): number[] {
   return ids;
 }
 
+const NONE: number[] = [];
+
 function findTermHits(m: CompiledMatcher, text: string, tokens: Token[], memo: WordMemo): TermHit[] {
   const tokenWords = tokens.map((t) => {
+    // Not stemmed: no lexicon word's value stands in it (see pageAutomaton.ts), so it matches none.
+    if (t.stem === '') return NONE;
     // Names and compounds count only for words written with a capital: "Leiden" (the city) is not "leiden".
     const forms = t.capitalised ? memo.capitalised : memo.lower;
     let ids = forms.get(t.norm);
@@ -115,10 +127,8 @@ function findTermHits(m: CompiledMatcher, text: string, tokens: Token[], memo: W
     }
     return ids;
   });
-  const hits: TermHit[] = [];
-  const masked = organisationNameTokens(text, tokens);
+  const hits: (TermHit & { token: number })[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (masked.has(i)) continue;
     for (const w of tokenWords[i] as number[]) {
       for (const term of m.termsByFirstWord.get(w) ?? []) {
         const parts = m.termWords[term] as number[];
@@ -139,11 +149,35 @@ function findTermHits(m: CompiledMatcher, text: string, tokens: Token[], memo: W
             }
           }
         }
-        if (ok) hits.push({ term, start: (tokens[i] as Token).start, end: (tokens[pos] as Token).end });
+        if (ok) hits.push({ term, token: i, start: (tokens[i] as Token).start, end: (tokens[pos] as Token).end });
       }
     }
   }
-  return hits;
+  return hits.length === 0 ? hits : unmaskedHits(text, tokens, hits);
+}
+
+// How far from a token the rules of organisationNames.ts and namedPlaces.ts look: a name that covers a token
+// begins at most this many tokens before it ("Amt für Migration und Integration …": a head, "für", six words),
+// and a rule reads at most this many tokens after where it begins.
+const NAME_REACH = 8;
+
+/**
+ * The hits whose first word does not stand in the name of an office or of a
+ * thing called after a place. The names are looked for only in windows
+ * around the hits, which decide as the whole passage would (a name is seen
+ * from where it begins, and no rule reads beyond NAME_REACH): on a long
+ * passage with one hit that is a few tokens instead of all.
+ */
+function unmaskedHits<H extends { token: number }>(text: string, tokens: Token[], hits: H[]): H[] {
+  const at = [...new Set(hits.map((h) => h.token))].sort((a, b) => a - b);
+  const masked = new Set<number>();
+  for (let k = 0; k < at.length; ) {
+    const from = Math.max(0, (at[k] as number) - NAME_REACH);
+    let to = (at[k] as number) + NAME_REACH + 1;
+    while (k < at.length && (at[k] as number) - NAME_REACH <= to) to = (at[k++] as number) + NAME_REACH + 1;
+    for (const i of organisationNameTokens(text, tokens.slice(from, Math.min(to, tokens.length)))) masked.add(from + i);
+  }
+  return masked.size === 0 ? hits : hits.filter((h) => !masked.has(h.token));
 }
 
 function scoreMeasure(measure: CompiledMeasure, hitTerms: Set<number>, hitSurfaces: Map<number, Set<string>>) {
@@ -176,12 +210,30 @@ function scoreMeasure(measure: CompiledMeasure, hitTerms: Set<number>, hitSurfac
   return { score, names, reasons, satisfied, full: evidence > 0 };
 }
 
-function matchOne(m: CompiledMatcher, text: string, threshold: number): MeasureMatch[] {
+function matchOne(m: CompiledMatcher, text: string, threshold: number, exhaustive = false): MeasureMatch[] {
   // Candidate first: a passage where no term can begin is not tokenised at all.
-  const candidates = candidatesOf(m);
-  if (candidates && !finds(candidates, text)) return [];
+  const automaton = pageAutomatonOf(m);
+  if (m.candidates.length > 0 && !exhaustive) {
+    // At a sensitivity where a rule only partly met cannot report, the stricter gate (passageGate.ts).
+    const gate = passageGateOf(m);
+    const strict = gate && threshold > PARTIAL_WEIGHT * gate.largestPartialRule;
+    if (strict ? !passesGate(gate, automaton, text) : !finds(automaton, text, 0, NEEDED)) return [];
+  }
   const memo = memoOf(m);
-  const tokens = tokenize(text);
+  const tokens = tokenize(
+    text,
+    exhaustive
+      ? undefined
+      : (norm) => {
+          let relevant = memo.relevant.get(norm);
+          if (relevant === undefined) {
+            relevant = finds(automaton, norm, 0, RELEVANT);
+            if (memo.relevant.size > MEMO_LIMIT) memo.relevant.clear();
+            memo.relevant.set(norm, relevant);
+          }
+          return relevant;
+        },
+  );
   if (tokens.length === 0) return [];
   const hits = findTermHits(m, text, tokens, memo);
   if (hits.length === 0) return [];
@@ -260,8 +312,8 @@ export function matchWith(
     text,
     measures:
       matchers.length === 1
-        ? matchOne(matchers[0] as CompiledMatcher, text, threshold)
-        : matchers.flatMap((m) => matchOne(m, text, threshold)).sort((a, b) => b.score - a.score),
+        ? matchOne(matchers[0] as CompiledMatcher, text, threshold, options.exhaustive)
+        : matchers.flatMap((m) => matchOne(m, text, threshold, options.exhaustive)).sort((a, b) => b.score - a.score),
   }));
 }
 
@@ -271,12 +323,14 @@ const MEMO_LIMIT = 100_000;
 interface WordMemo {
   lower: Map<string, number[]>;
   capitalised: Map<string, number[]>;
+  /** Whether a normalised word holds any lexicon word's value (else it is not stemmed). */
+  relevant: Map<string, boolean>;
 }
 const memos = new WeakMap<CompiledMatcher, WordMemo>();
 function memoOf(m: CompiledMatcher): WordMemo {
   let memo = memos.get(m);
   if (!memo) {
-    memo = { lower: new Map(), capitalised: new Map() };
+    memo = { lower: new Map(), capitalised: new Map(), relevant: new Map() };
     memos.set(m, memo);
   }
   return memo;
@@ -299,11 +353,4 @@ function measuresHitBy(m: CompiledMatcher, hitTerms: ReadonlySet<number>): Set<n
   const out = new Set<number>();
   for (const t of hitTerms) for (const i of index.get(t) ?? []) out.add(i);
   return out;
-}
-
-// Built on a page from the stored words (a few milliseconds, no stemming), once per matcher.
-const automata = new WeakMap<CompiledMatcher, Automaton | undefined>();
-function candidatesOf(m: CompiledMatcher): Automaton | undefined {
-  if (!automata.has(m)) automata.set(m, m.candidates.length > 0 ? buildAutomaton(m.candidates) : undefined);
-  return automata.get(m);
 }

@@ -1,4 +1,3 @@
-import type { WordPattern } from '../pack/parseTerm';
 import type { CompiledMatcher, CompiledMeasure } from './compileMatcher';
 
 /**
@@ -51,19 +50,31 @@ export function toMatcherData(m: CompiledMatcher): MatcherData {
   };
 }
 
-/** The matcher again, or undefined for a form of another version (the caller then compiles). */
+/**
+ * The matcher again, or undefined for a form of another version (the caller
+ * then compiles). A page does this on every load: only the lookup tables
+ * become Maps, in plain loops (the terms are used as read).
+ */
 export function fromMatcherData(data: MatcherData | undefined): CompiledMatcher | undefined {
   if (data?.format !== MATCHER_FORMAT) return undefined;
   const d = data.matcher;
   return {
     ...d,
-    terms: d.terms.map((t, i) => ({ ...t, words: (d.termWords[i] ?? []).map((id) => d.words[id] as WordPattern) })),
-    byName: new Map(d.byName),
-    termsByFirstWord: new Map(d.termsByFirstWord),
-    byStem: new Map(d.byStem),
-    compoundBySuffix: new Map(d.compoundBySuffix),
-    compoundByPrefix: new Map(d.compoundByPrefix),
-    prefixByStart: new Map(d.prefixByStart),
-    measures: d.measures.map((x) => ({ ...x, concepts: new Map(x.concepts) })),
+    byName: mapOf(d.byName),
+    termsByFirstWord: mapOf(d.termsByFirstWord),
+    byStem: mapOf(d.byStem),
+    compoundBySuffix: mapOf(d.compoundBySuffix),
+    compoundByPrefix: mapOf(d.compoundByPrefix),
+    prefixByStart: mapOf(d.prefixByStart),
+    measures: d.measures.map((x) => ({ ...x, concepts: mapOf(x.concepts) })),
   };
+}
+
+function mapOf<K, V>(entries: readonly (readonly [K, V])[]): Map<K, V> {
+  const map = new Map<K, V>();
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as readonly [K, V];
+    map.set(e[0], e[1]);
+  }
+  return map;
 }

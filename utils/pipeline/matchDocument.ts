@@ -29,10 +29,12 @@ export function matchDocument<P extends { text: string }>(
   return out;
 }
 
-// Passages matched between two looks at the clock.
-const BATCH = 8;
-
-/** The same, giving the page a turn whenever the budget's slice is used up (and only then). */
+/**
+ * The same, giving the page a turn whenever the budget's slice is used up
+ * (and only then). The clock is looked at after every passage: one passage
+ * of a long page can take milliseconds while the code is cold, and eight of
+ * them overran the slice into a long task.
+ */
 export async function matchDocumentInSlices<P extends { text: string }>(
   passages: readonly P[],
   packs: readonly ActivePack[],
@@ -40,9 +42,9 @@ export async function matchDocumentInSlices<P extends { text: string }>(
   budget: TaskBudget,
 ): Promise<PassageMatches<P>[]> {
   const out: PassageMatches<P>[] = [];
-  for (let next = 0; next < passages.length; next += BATCH) {
-    out.push(...matchDocument(passages.slice(next, next + BATCH), packs, threshold, next));
-    await budget.pause();
+  for (let i = 0; i < passages.length; i++) {
+    out.push(...matchDocument([passages[i] as P], packs, threshold, i));
+    if (budget.due()) await budget.pause();
   }
   return out;
 }

@@ -26,34 +26,49 @@ const GENDER_GAP = /^(?:[*:_·•']|\/-?)$/;
 const GENDER_TAIL = /^(?:innen|in|Innen|In)$/;
 
 // Council texts repeat their words: each written form is normalised and
-// stemmed once. Bounded so a huge page cannot grow it without end.
-const formCache = new Map<string, Omit<Token, 'start' | 'end'>>();
+// stemmed once (stemmed only when first needed). Bounded so a huge page cannot grow it without end.
+interface Form {
+  norm: string;
+  fold: string;
+  capitalised: boolean;
+  stem?: string;
+}
+const formCache = new Map<string, Form>();
 const FORM_CACHE_LIMIT = 200_000;
 
 // Plural of an abbreviation: "SDGs", "NGOs", "PoCs".
 const ACRONYM_PLURAL = /^(\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu})s$/u;
 
-function makeToken(start: number, end: number, baseSurface: string): Token {
+function makeToken(start: number, end: number, baseSurface: string, needsStem?: (norm: string) => boolean): Token {
   let form = formCache.get(baseSurface);
   if (!form) {
     const internal = stripInternalI(baseSurface.replace(ACRONYM_PLURAL, '$1'));
     const first = internal.charAt(0);
     const capitalised = first !== first.toLowerCase();
     const norm = stripFeminine(normalizeWord(internal), capitalised);
-    form = { norm, fold: foldWord(norm), stem: stemGerman(norm), capitalised };
+    form = { norm, fold: foldWord(norm), capitalised };
     if (formCache.size > FORM_CACHE_LIMIT) formCache.clear();
     formCache.set(baseSurface, form);
   }
-  return { start, end, norm: form.norm, fold: form.fold, stem: form.stem, capitalised: form.capitalised };
+  let stem = form.stem;
+  if (stem === undefined) {
+    // Stemming is most of a token's cost: a word the caller has no use for keeps an empty stem (not remembered,
+    // since another caller may need it).
+    if (needsStem && !needsStem(form.norm)) stem = '';
+    else stem = form.stem = stemGerman(form.norm);
+  }
+  return { start, end, norm: form.norm, fold: form.fold, stem, capitalised: form.capitalised };
 }
 
 /**
  * Splits German text into word tokens with offsets. Gender forms become one
  * token that spans the whole written form and normalises to the base noun, so
  * "Mitarbeiter*innen" matches "Mitarbeiter". Hyphenated compounds stay
- * separate tokens ("EU-Fördermittel" → "eu", "fördermittel").
+ * separate tokens ("EU-Fördermittel" → "eu", "fördermittel"). With
+ * `needsStem`, only the words it accepts (by their normalised form) are
+ * stemmed; the others have an empty stem.
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, needsStem?: (norm: string) => boolean): Token[] {
   const raw: { start: number; end: number; surface: string }[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
@@ -64,11 +79,11 @@ export function tokenize(text: string): Token[] {
     const cur = raw[i] as (typeof raw)[number];
     const next = raw[i + 1];
     if (next && GENDER_TAIL.test(next.surface) && GENDER_GAP.test(text.slice(cur.end, next.start))) {
-      tokens.push(makeToken(cur.start, next.end, cur.surface));
+      tokens.push(makeToken(cur.start, next.end, cur.surface, needsStem));
       i++;
       continue;
     }
-    tokens.push(makeToken(cur.start, cur.end, cur.surface));
+    tokens.push(makeToken(cur.start, cur.end, cur.surface, needsStem));
   }
   return tokens;
 }

@@ -1,0 +1,99 @@
+import { decodeAutomaton, type EncodedAutomaton, encodeAutomaton } from '../matcher/automatonCodec';
+import { fromMatcherData, MATCHER_FORMAT, type MatcherData } from '../matcher/matcherData';
+import { buildPageAutomaton, providePageAutomaton } from '../matcher/pageAutomaton';
+import type { PositionPack } from '../pack/types';
+import type { ActivePack } from './activePacks';
+import type { CompiledPackSpec } from './compilePacks';
+
+/**
+ * What a council page needs to match, written by the background whenever the
+ * packs change, as ONE string in extension storage (key PAGE_SNAPSHOT_KEY).
+ *
+ * Why a string: a page reads storage through the browser, which hands a
+ * stored object over value by value; the compiled packs as objects (some
+ * 20,000 values) took 100–130 ms to arrive, the same as one string a few
+ * milliseconds, and JSON.parse is the fastest way a page has to turn text into
+ * objects. Why the automaton is in it: building it takes a page 5–25 ms, its
+ * trie (automatonCodec.ts) decodes in about one.
+ *
+ * Only what a page shows or matches with: each measure's lexicon is cut to
+ * its label (the matcher holds the terms, compiled).
+ */
+export const PAGE_SNAPSHOT_KEY = 'pageSnapshot';
+/** Bumped with any change of the snapshot's form; with the matcher's format, what a page checks before use. */
+export const PAGE_SNAPSHOT_FORMAT = `ratsmarker-page-1/${MATCHER_FORMAT}`;
+
+interface PagePack {
+  id: string;
+  colour: number;
+  fileHash: string;
+  pack: PositionPack;
+  matcher: MatcherData;
+  /** Absent for an automaton too big to encode: the page builds it. */
+  automaton?: EncodedAutomaton;
+}
+
+interface PageSnapshot {
+  format: string;
+  threshold: number;
+  packs: PagePack[];
+}
+
+/**
+ * The snapshot of the compiled packs. A pack whose file did not change since
+ * `previous` (the snapshot written before) keeps its automaton.
+ */
+export function pageSnapshotText(specs: readonly CompiledPackSpec[], threshold: number, previous?: string): string {
+  const before = parseSnapshot(previous)?.packs ?? [];
+  const packs = specs.map((s): PagePack => {
+    const same = before.find((b) => b.id === s.id && b.fileHash === s.fileHash);
+    const matcher = fromMatcherData(s.matcher);
+    return {
+      id: s.id,
+      colour: s.colour,
+      fileHash: s.fileHash,
+      pack: {
+        ...s.pack,
+        source: '',
+        measures: s.pack.measures.map((m) => ({ ...m, lexicon: { label: m.lexicon.label } })),
+      },
+      matcher: s.matcher,
+      automaton: same?.automaton ?? encodeAutomaton(buildPageAutomaton(matcher as NonNullable<typeof matcher>)),
+    };
+  });
+  return JSON.stringify({ format: PAGE_SNAPSHOT_FORMAT, threshold, packs } satisfies PageSnapshot);
+}
+
+function parseSnapshot(text: unknown): PageSnapshot | undefined {
+  if (typeof text !== 'string') return undefined;
+  try {
+    const s = JSON.parse(text) as PageSnapshot;
+    return s?.format === PAGE_SNAPSHOT_FORMAT && Array.isArray(s.packs) && typeof s.threshold === 'number'
+      ? s
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The packs and threshold of a stored snapshot, each matcher with its
+ * automaton; undefined for a missing one, one of another version, or a
+ * damaged one (the caller then asks the background).
+ */
+export function readPageSnapshot(text: unknown): { packs: ActivePack[]; threshold: number } | undefined {
+  const s = parseSnapshot(text);
+  if (!s) return undefined;
+  const packs: ActivePack[] = [];
+  for (const p of s.packs) {
+    const matcher = fromMatcherData(p.matcher);
+    if (!matcher) return undefined;
+    if (p.automaton) {
+      const automaton = decodeAutomaton(p.automaton);
+      if (!automaton) return undefined;
+      providePageAutomaton(matcher, automaton);
+    }
+    packs.push({ pack: p.pack, matcher, colour: p.colour });
+  }
+  return { packs, threshold: s.threshold };
+}
