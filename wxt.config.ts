@@ -15,6 +15,7 @@ export default defineConfig({
     plugins: [builtinMatcherPlugin()],
     // RM_PROFILE=1: an unminified build, so that a CPU profile of the content script names its functions.
     ...(process.env.RM_PROFILE ? { build: { minify: false } } : {}),
+    ...(process.env.RM_SOURCEMAP ? { build: { sourcemap: true } } : {}),
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

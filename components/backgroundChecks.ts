@@ -1,10 +1,14 @@
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { councilMatchPatterns } from '@/utils/detect/councilHosts';
 import { addedSites } from './addedSites';
-import { addedSitesItem } from './content/readDecision';
+import { ADDED_SITES_KEY } from './content/readDecision';
 import { createGuard, RefusedMessage } from './messageGuard';
 import { isExtensionPage, isOwnContentScript, mayUseDocument, type Sender, urlKeyOf } from './senderChecks';
 import type { createTabMemory } from './tabMemory';
+
+/** The reader's added sites as content scripts read them (content/readDecision.ts). */
+const addedSitesItem = storage.defineItem<string[]>(`local:${ADDED_SITES_KEY}`, { fallback: [] });
 
 /**
  * The background's side of the sender checks (components/senderChecks.ts):

@@ -50,6 +50,8 @@ export interface ProtocolMap {
   activePacks(): ActivePackSpecs;
   /** Content script → background: this page is a meeting's agenda; bring the meeting radar's script to it. */
   startRadar(): void;
+  /** Content script → background: this page has notes; bring the anchoring script to its frame. */
+  loadAnchoring(): void;
   /** Content script or popup → background: open a PDF in the viewer, in a tab beside the sender's. */
   openViewer(pdfUrl: string): void;
 }

@@ -116,6 +116,15 @@ export default defineBackground(() => {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/radar.js'] });
     }),
   );
+  onMessage(
+    'loadAnchoring',
+    guard(['content-script'], NoDataSchema, async (_, sender) => {
+      // Finding notes again, only into the frame that has notes (components/content/loadAnchoring.ts).
+      const tabId = sender.tab?.id as number;
+      const frameId = (sender as { frameId?: number }).frameId ?? 0;
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/anchoring.js'] });
+    }),
+  );
   // Settings of an older shape are brought to the current one (utils/settings/settingsVersion.ts).
   void migrateSettings(browser.storage.local);
   // Keep the content scripts' snapshot of the packs current.

@@ -14,6 +14,7 @@ import type { PageReport } from '../messages';
 import { createBadge } from './badge';
 import { type CardStrings, createCardLayer } from './card';
 import { createHighlighter } from './highlighter';
+import { loadAnchoring } from './loadAnchoring';
 import { createMeasureIndex } from './measureIndex';
 import { createNavigation } from './navigation';
 import { type PaintedRange, paint, rangesOfMatches } from './paintMatches';
@@ -48,6 +49,9 @@ interface Entry extends PassageEntry {
   passage: PassageBlock;
   ranges: PaintedRange[];
 }
+
+// Anchoring without notes: nothing to find (showNotes does not call it then).
+const noNotes = () => ({ found: [], orphaned: [], byPassage: new Map() });
 
 export const SCAN_START = 'ratsmarker:scan-start';
 export const SCAN_END = 'ratsmarker:scan-end';
@@ -198,6 +202,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     // Notes taken in the PDF viewer anchor in the PDF's text, not in this page's.
     const here = (await notes.load(noteDoc.key)).filter((n) => n.target && n.target.page === undefined);
     const motion = here.length > 0 ? motionText() : { passages: [], text: '', starts: [] };
+    const anchor = here.length > 0 ? (await loadAnchoring()).anchorNotes : noNotes;
     const passageAt = (i: number) => motion.passages[i] as PassageBlock;
     const { found, orphaned } = showNotes(
       here,
@@ -209,6 +214,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
         markers,
       },
       notes.spoken,
+      anchor,
     );
     watcher.ignoreOwnChanges();
     if (here.length > 0) notes.anchored(found, orphaned);

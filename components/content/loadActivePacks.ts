@@ -1,9 +1,8 @@
-import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { activePacksFrom } from '@/utils/pipeline/activePacks';
 import { PAGE_SNAPSHOT_KEY, readPageSnapshot } from '@/utils/pipeline/pageSnapshot';
 import { sendMessage } from '../messages';
 import type { ActivePackSpecs } from '../packs';
+import { readLocal } from './readLocal';
 import { TEST_MARKS_KEY } from './testMarks';
 
 /**
@@ -12,15 +11,15 @@ import { TEST_MARKS_KEY } from './testMarks';
  * the packs as the background compiled them for pages.
  */
 export function readStartup(): Promise<Record<string, unknown>> {
-  return browser.storage.local.get([TEST_MARKS_KEY, PAGE_SNAPSHOT_KEY]).catch(() => ({}));
+  return readLocal([TEST_MARKS_KEY, PAGE_SNAPSHOT_KEY]);
 }
 
-// The same key as activeSpecsItem in ../packs.ts, read here without that module's validators.
-const snapshot = storage.defineItem<ActivePackSpecs>('local:activeSpecs');
+// The key of activeSpecsItem in ../packs.ts, read here without that module's validators.
+const ACTIVE_SPECS_KEY = 'activeSpecs';
 
 /** The background's snapshot of the enabled packs, or, without one, its answer. */
 export async function loadActiveSpecs(): Promise<ActivePackSpecs> {
-  const stored = await snapshot.getValue().catch(() => null);
+  const stored = (await readLocal([ACTIVE_SPECS_KEY]))[ACTIVE_SPECS_KEY] as ActivePackSpecs | undefined;
   return stored && Array.isArray(stored.specs) ? stored : await sendMessage('activePacks', undefined);
 }
 

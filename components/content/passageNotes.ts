@@ -1,13 +1,14 @@
-import { anchorNotes } from '@/utils/anchoring/anchorNotes';
+import type { anchorNotes } from '@/utils/anchoring/anchorNotes';
 import type { Note } from '@/utils/notes/types';
 import type { PassageEntry } from './passageEntry';
 
 /**
  * Shows notes on the passages they were taken on (web pages and PDFs alike):
  * each note is anchored in the document's text (the passages joined, `starts`
- * their offsets); a passage with notes but no match gets a badge of its own
- * (`noteOnly`, kept in `markers` so the next call removes it). Returns which
- * notes were found again and which not.
+ * their offsets) by `anchor` (utils/anchoring/anchorNotes; a council page
+ * loads it only when it has notes); a passage with notes but no match gets a
+ * badge of its own (`noteOnly`, kept in `markers` so the next call removes
+ * it). Returns which notes were found again and which not.
  */
 export function showNotes<E extends PassageEntry>(
   notes: readonly Note[],
@@ -20,6 +21,7 @@ export function showNotes<E extends PassageEntry>(
     markers: E[];
   },
   spoken: (count: number) => string,
+  anchor: typeof anchorNotes,
 ): { found: string[]; orphaned: string[] } {
   for (const e of surface.matched) {
     e.notes = [];
@@ -27,7 +29,7 @@ export function showNotes<E extends PassageEntry>(
   }
   for (const e of surface.markers.splice(0)) e.host.remove();
   if (notes.length === 0) return { found: [], orphaned: [] };
-  const { found, orphaned, byPassage } = anchorNotes([...notes], motion.text, motion.starts);
+  const { found, orphaned, byPassage } = anchor([...notes], motion.text, motion.starts);
   const markerAt = new Map<number, E>();
   for (const [index, passageNotes] of byPassage) {
     let entry = surface.entryAt(index) ?? markerAt.get(index);

@@ -1,16 +1,15 @@
 import { doesUrlMatchPatterns } from 'webext-patterns';
-import { storage } from 'wxt/utils/storage';
 import { COUNCIL_PATHS, isKnownCouncilUrl } from '@/utils/detect/councilHosts';
 
 /** All SessionNet and ALLRIS product pages, on any host: what "Alle SessionNet- und ALLRIS-Seiten prüfen" asks for. */
 export const ALL_COUNCIL_PAGES: readonly string[] = COUNCIL_PATHS.map((path) => `*://*${path}`);
 
 /**
- * The sites the reader added (granted origins beyond the manifest's), written
- * by the background whenever they change, read by the content script without
- * waking the background.
+ * The key of the sites the reader added (granted origins beyond the
+ * manifest's), written by the background whenever they change
+ * (components/addedSites.ts), read by the content script without waking the background.
  */
-export const addedSitesItem = storage.defineItem<string[]>('local:addedSites', { fallback: [] });
+export const ADDED_SITES_KEY = 'addedSites';
 
 /**
  * How much of a page the content script may read:

@@ -1,5 +1,5 @@
 import { joinPassages } from '@/utils/anchoring/joinPassages';
-import { offeredPlaces } from '@/utils/anchoring/offeredPlaces';
+import type { offeredPlaces } from '@/utils/anchoring/offeredPlaces';
 import { type SelectedSpan, selectionTarget } from '@/utils/anchoring/selectionTarget';
 import { motionTextFilter, readFacts } from '@/utils/detect/readCouncilPage';
 import type { CouncilSystem } from '@/utils/detect/types';
@@ -34,9 +34,10 @@ export function notePlaces(
   system: CouncilSystem | undefined,
   url: URL,
   target: NoteTarget,
+  offered: typeof offeredPlaces,
 ): NoteTarget[] {
   const { text } = joinPassages(motionPassages(doc, system, url).map((p) => p.text));
-  return offeredPlaces(text, target);
+  return offered(text, target);
 }
 
 /**

@@ -7,8 +7,10 @@ import { sendNoteReliably, whileWorkerGone } from '../notes/sendNote';
 import { type Annotator, annotatePage, SCAN_END, SCAN_START } from './annotatePage';
 import { cardStrings } from './cardStrings';
 import { loadActivePacks, readStartup } from './loadActivePacks';
+import { loadAnchoring } from './loadAnchoring';
 import { addPdfButtons } from './pdfButtons';
-import { addedSitesItem, readMode } from './readDecision';
+import { ADDED_SITES_KEY, readMode } from './readDecision';
+import { readLocal } from './readLocal';
 import { notePlaces, selectionQuote } from './selectionQuote';
 import { loadTestMarks, TEST_MARKS_KEY } from './testMarks';
 
@@ -35,6 +37,11 @@ const addButtons = () => {
   }
 };
 
+const readAddedSites = async (): Promise<string[]> => {
+  const list = (await readLocal([ADDED_SITES_KEY]))[ADDED_SITES_KEY];
+  return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
+};
+
 /** The content script's whole flow: annotate this page, answer the popup, report to the toolbar. */
 export async function startContentScript(): Promise<void> {
   if (globalThis.__ratsmarkerStarted) return;
@@ -43,7 +50,7 @@ export async function startContentScript(): Promise<void> {
   // readDecision.ts): it leaves pages that are not the reader's nor a council product's at once, unmarked.
   const mode = readMode(location, {
     requested,
-    addedPatterns: requested || isKnownCouncilUrl(location) ? [] : await addedSitesItem.getValue().catch(() => []),
+    addedPatterns: requested || isKnownCouncilUrl(location) ? [] : await readAddedSites(),
   });
   if (mode === 'none') return;
   // The whole cost of the content script on a page counts, from here.
@@ -95,6 +102,8 @@ export async function startContentScript(): Promise<void> {
   onMessage('showPassage', ({ data }) => annotator.showPassage(data));
   onMessage('stepMatch', ({ data }) => annotator.stepMatch(data));
   onMessage('selectionTarget', () => selectionQuote(document, system, url));
-  onMessage('notePlaces', ({ data }) => notePlaces(document, system, url, data));
+  onMessage('notePlaces', async ({ data }) =>
+    notePlaces(document, system, url, data, (await loadAnchoring()).offeredPlaces),
+  );
   addButtons();
 }

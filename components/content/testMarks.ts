@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { readLocal } from './readLocal';
 
 /**
  * The test switch. Only when the extension's own local storage holds
@@ -8,13 +8,14 @@ import { storage } from 'wxt/utils/storage';
  * shadow roots. Readers never have it: for them the page learns nothing.
  */
 export const TEST_MARKS_KEY = 'ratsmarker:testMarks';
-const item = storage.defineItem<unknown>(`local:${TEST_MARKS_KEY}`);
 
 let on = false;
 let loading: Promise<boolean> | undefined;
 
 /** Reads the switch once per page; every later call answers from that reading. */
-export function loadTestMarks(read: () => Promise<unknown> = () => item.getValue()): Promise<boolean> {
+export function loadTestMarks(
+  read: () => Promise<unknown> = () => readLocal([TEST_MARKS_KEY]).then((s) => s[TEST_MARKS_KEY]),
+): Promise<boolean> {
   loading ??= read().then(
     (value) => (on = value === true),
     () => (on = false),

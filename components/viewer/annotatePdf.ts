@@ -1,3 +1,4 @@
+import { anchorNotes } from '@/utils/anchoring/anchorNotes';
 import { joinPassages } from '@/utils/anchoring/joinPassages';
 import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import type { NewNote } from '@/utils/db/notesStore';
@@ -154,6 +155,7 @@ export async function annotatePdf(
         markers,
       },
       o.notes.spoken,
+      anchorNotes,
     );
     if (pdfNotes.length > 0) o.notes.anchored(found, orphaned);
   };

@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
+
 import { describe, expect, it } from 'vitest';
 import { createNavigation } from '@/components/content/navigation';
 import type { PassageEntry } from '@/components/content/passageEntry';
 import { showNotes } from '@/components/content/passageNotes';
 import { loadTestMarks, MEASURES_ATTRIBUTE, resetTestMarks, writeTestMarks } from '@/components/content/testMarks';
+import { anchorNotes } from '@/utils/anchoring/anchorNotes';
 import { joinPassages } from '@/utils/anchoring/joinPassages';
 import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import type { Note } from '@/utils/notes/types';
@@ -76,14 +78,14 @@ describe('showNotes', () => {
       noteOn(motion.text, s1, s1 + (texts[1]?.length ?? 0), 'b'),
       noteOn('ganz anderer Text', 0, 5, 'c'),
     ];
-    const result = showNotes(notes, motion, surface, (n) => `${n} Notizen`);
+    const result = showNotes(notes, motion, surface, (n) => `${n} Notizen`, anchorNotes);
     expect(result).toEqual({ found: ['a', 'b'], orphaned: ['c'] });
     expect(matched[0]?.notes.map((n) => n.id)).toEqual(['a']);
     expect(made).toEqual([1]);
     const marker = markers[0] as PassageEntry;
     expect(marker.host.isConnected).toBe(true);
     // A second call starts afresh: the old marker goes.
-    showNotes([], motion, surface, String);
+    showNotes([], motion, surface, String, anchorNotes);
     expect(marker.host.isConnected).toBe(false);
     expect(markers).toEqual([]);
     expect(matched[0]?.notes).toEqual([]);
