@@ -44,6 +44,8 @@ export const NewNoteSchema = v.object({
   measureIds: v.optional(v.pipe(v.array(Text(200)), v.maxLength(1_000))),
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_NOTE_LENGTH)),
   tags: v.optional(v.pipe(v.array(Text(MAX_TAG_LENGTH * 10)), v.maxLength(MAX_TAGS * 10))),
+  // „Mit der Fraktion teilen“ (issue 17).
+  shared: v.optional(v.boolean()),
 });
 
 /** Only what the background uses of a report is checked closely; the rest stays the reporter's business. */
