@@ -62,3 +62,14 @@ export const AnchoredSchema = v.object({
   orphaned: v.pipe(v.array(Id), v.maxLength(100_000)),
 });
 export const NoDataSchema = v.optional(v.null());
+
+/** The faction login as typed; utils/faction/connection.ts `validateSettings` checks it closely. */
+export const FactionLoginSchema = v.object({
+  serverUrl: Text(2_000),
+  database: Text(300),
+  user: v.optional(Text(300)),
+  password: v.optional(Text(1_000)),
+  token: v.optional(Text(10_000)),
+  authorName: v.optional(Text(300)),
+});
+export const FactionResolveSchema = v.object({ noteId: Id, rev: Text(200) });

@@ -43,6 +43,9 @@ function fromFactionNote(incoming: FactionNote, local: Note | undefined, me: Fac
   return { ...base, terms: termsOf(base) };
 }
 
+// Entries the mirror has seen, kept until there are this many.
+const PRUNE_AT = 200;
+
 function versionOf(v: NoteVersion): NoteConflictVersion {
   return v.note
     ? { rev: v.rev, text: v.note.text, tags: v.note.tags, updated: v.note.updated, author: v.note.author }
@@ -81,7 +84,9 @@ export class DexieFactionNotes implements LocalNotes {
       }
       const since = Number(checkpoint) || 0;
       // What the mirror already has (the sync saved this checkpoint after writing it) is not needed again.
-      await log.where(':id').belowOrEqual(since).delete();
+      // Cleared in batches, not on every sync: the background hears every write to the log as a change to send.
+      const stale = log.where(':id').belowOrEqual(since);
+      if ((await stale.count()) >= PRUNE_AT) await stale.delete();
       const ids = [...new Set((await log.where(':id').above(since).toArray()).map((c) => c.noteId))];
       const current = await db.notes.bulkGet(ids);
       const notes: FactionNote[] = [];
@@ -139,6 +144,26 @@ export class DexieFactionNotes implements LocalNotes {
         const note = await db.notes.get(c.noteId);
         if (note) await db.notes.put({ ...note, conflict: { versions: [c.winner, ...c.others].map(versionOf) } });
       }
+    });
+  }
+
+  /**
+   * The author picked a version of a note in conflict (syncEngine
+   * `resolveConflict` wrote it into the mirror): the notebook takes it, as the
+   * reader's own shared note, without the conflict; null: the picked version
+   * deleted the note. Not logged: the mirror already holds it.
+   */
+  async settle(noteId: string, kept: FactionNote | null): Promise<void> {
+    const { db, me } = this;
+    await db.transaction('rw', db.notes, async (tx) => {
+      markRemoteWrite(tx.idbtrans);
+      const local = await db.notes.get(noteId);
+      if (!kept) {
+        if (local) await db.notes.delete(noteId);
+        return;
+      }
+      const { conflict: _settled, ...rest } = fromFactionNote(kept, local, me);
+      await db.notes.put(rest);
     });
   }
 
