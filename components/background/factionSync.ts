@@ -107,20 +107,27 @@ export function createFactionSync(runHost: RunHost) {
   }
 
   return {
-    /** Wires the triggers: the alarm, and changes to shared notes from any page of the extension. */
-    start(): void {
-      browser.alarms.onAlarm.addListener((alarm) => {
+    /** Wires the triggers: the alarm, and changes to shared notes from any page of the extension. Gives back their undoing. */
+    start(): () => void {
+      const onAlarm = (alarm: { name: string }) => {
         if (alarm.name === FACTION_ALARM) void request('alarm');
-      });
+      };
+      browser.alarms.onAlarm.addListener(onAlarm);
       void factionSettingsItem.getValue().then((s) => scheduleAlarm(!!s));
       // Dexie tells every page of the extension (here too) what another one wrote; a write to the
       // shared-changes log is a shared note created, changed, switched or deleted.
       const logPart = `idb://${DB_NAME}/${SHARED_CHANGES_TABLE}/`;
-      Dexie.on('storagemutated', (parts) => {
+      const onWrite = (parts: Record<string, unknown>) => {
         if (!Object.keys(parts).some((part) => part.startsWith(logPart))) return;
         clearTimeout(changeTimer);
         changeTimer = setTimeout(() => void request('noteChanged'), CHANGE_DELAY_MS);
-      });
+      };
+      Dexie.on('storagemutated', onWrite);
+      return () => {
+        browser.alarms.onAlarm.removeListener(onAlarm);
+        Dexie.on('storagemutated').unsubscribe(onWrite);
+        clearTimeout(changeTimer);
+      };
     },
 
     /** A council page reported its document: colleagues' notes on it may have come in. */

@@ -196,6 +196,23 @@ describe('the notebook as the faction sync sees it (Dexie)', () => {
     expect(settled?.text).toBe('Meine Fassung');
   });
 
+  it('takes the version the author picked in a conflict as the reader’s own shared note, unlogged; a picked deletion deletes', async () => {
+    const db = freshDb();
+    const notes = new DexieFactionNotes(db, me);
+    const own = await addNote(db, { document: doc, text: 'Meine Fassung', shared: true }, at(1));
+    const start = await notes.sharedChangesSince(undefined);
+    const mine = toFactionNote(own, me);
+    await notes.markConflicts([{ noteId: own.id, winner: { rev: '2-a', note: mine }, others: [] }], []);
+    await notes.settle(own.id, { ...mine, text: 'Die gewählte Fassung', updated: at(9).toISOString() });
+    const settled = await db.notes.get(own.id);
+    expect(settled).toMatchObject({ text: 'Die gewählte Fassung', shared: true });
+    expect(settled?.conflict).toBeUndefined();
+    expect(settled?.faction).toBeUndefined();
+    expect(await notes.sharedChangesSince(start.checkpoint)).toMatchObject({ notes: [], deleted: [] });
+    await notes.settle(own.id, null);
+    expect(await db.notes.get(own.id)).toBeUndefined();
+  });
+
   it('forgets colleagues’ notes and conflict marks when the faction is disconnected, keeping the reader’s own', async () => {
     const db = freshDb();
     const notes = new DexieFactionNotes(db, me);
