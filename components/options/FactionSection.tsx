@@ -148,6 +148,8 @@ export function FactionSection() {
       connected.value = false;
       status.value = null;
       message.value = t('factionDisconnected');
+    } catch {
+      message.value = t('factionDisconnectFailed');
     } finally {
       busy.value = false;
     }
@@ -185,7 +187,9 @@ export function FactionSection() {
           {busy.value ? t('factionConnecting') : t('factionConnect')}
         </button>
       </form>
-      <p role="status">{message.value}</p>
+      <p role="status" data-testid="faction-message">
+        {message.value}
+      </p>
       <FactionStatusView status={status.value} />
       {connected.value ? (
         <p>
