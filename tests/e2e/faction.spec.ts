@@ -84,6 +84,26 @@ test('A shares a note on a council page, B has it after one sync; A’s private 
     'Geteilt: im Ausschuss nach den Haushaltsmitteln fragen',
     'Privat: vorher mit Bernd klären',
   ]);
+
+  // A edits the shared note in the popup (another page than the background): the edit is sent by itself
+  // and reaches B; so does A's deletion.
+  const popup = await anna.openPopup(page);
+  const shared = popup.locator(
+    `[data-note-id="${await popup.getByTestId('note').filter({ hasText: 'Geteilt:' }).getAttribute('data-note-id')}"]`,
+  );
+  await shared.getByRole('button', { name: /Bearbeiten|Edit/ }).click();
+  await shared.getByRole('textbox', { name: /^(Notiz|Note)$/ }).fill('Geteilt: Haushaltsmittel sind geklärt');
+  await shared.getByRole('button', { name: /^(Speichern|Save)$/ }).click();
+  await expect.poll(textsOnServer, { timeout: 20_000 }).toEqual([expect.stringContaining('sind geklärt')]);
+  await bernd.syncNow();
+  await expect
+    .poll(async () => (await bernd.notebook()).map((n) => n.text), { timeout: 20_000 })
+    .toEqual(['Geteilt: Haushaltsmittel sind geklärt']);
+  await shared.getByRole('button', { name: /Löschen|Delete/ }).click();
+  await expect.poll(textsOnServer, { timeout: 20_000 }).toEqual([]);
+  await bernd.syncNow();
+  await expect.poll(async () => (await bernd.notebook()).length, { timeout: 20_000 }).toBe(0);
+  expect((await anna.notebook()).map((n) => n.text)).toEqual(['Privat: vorher mit Bernd klären']);
 });
 
 test('a note shared while the server is down is queued and arrives once after the restart', async () => {

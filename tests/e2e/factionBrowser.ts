@@ -117,6 +117,14 @@ export class Member {
     return page;
   }
 
+  /** The popup for the tab in front (it reads the active tab, so it loads in a background tab). */
+  async openPopup(front: Page): Promise<Page> {
+    const popup = await this.context.newPage();
+    await front.bringToFront();
+    await popup.goto(`chrome-extension://${this.extensionId}/popup.html`);
+    return popup;
+  }
+
   close(): Promise<void> {
     return this.context.close();
   }
