@@ -27,7 +27,9 @@ export interface FactionProblem {
 export interface FactionStatus {
   server: string;
   database: string;
-  /** Who the server said the reader is, at the last login. */
+  /** The user name entered (absent for a token). */
+  login?: string;
+  /** Who the server said the reader is, at the last login that worked. */
   user?: string | null;
   /** The last sync that worked (ISO 8601). */
   lastSync?: string;

@@ -70,8 +70,7 @@ export function createFactionSync(runHost: RunHost) {
     if (!sameLogin(await factionSettingsItem.getValue(), settings)) return;
     const attempt = new Date(now).toISOString();
     const status: FactionStatus = {
-      server: settings.serverUrl,
-      database: settings.database,
+      ...blankStatus(settings),
       user: answer.user ?? before?.user,
       lastAttempt: attempt,
       health: answer.health,
@@ -196,10 +195,12 @@ function mirrorChanges(a: FactionSettings, b: FactionSettings): boolean {
 }
 
 function blankStatus(input: unknown): FactionStatus {
-  const i = input as { serverUrl?: unknown; database?: unknown } | null;
+  const i = input as { serverUrl?: unknown; database?: unknown; user?: unknown; auth?: { user?: unknown } } | null;
+  const login = i?.auth ? i.auth.user : i?.user;
   return {
     server: typeof i?.serverUrl === 'string' ? i.serverUrl : '',
     database: typeof i?.database === 'string' ? i.database : '',
+    ...(typeof login === 'string' && login ? { login } : {}),
     health: { failures: 0 },
   };
 }

@@ -23,10 +23,19 @@ export function FactionStatusView({ status }: { status: FactionStatus | null }) 
   if (!status) return <p data-testid="faction-status">{t('factionNotConnected')}</p>;
   return (
     <div data-testid="faction-status">
-      <p>{t('factionConnectedAs', [status.user ?? '–', status.database, status.server])}</p>
+      <p>
+        {status.error
+          ? // Not "connected" while the last sync failed: which login and database the failure is about.
+            t('factionConfigured', [
+              status.user ?? status.login ?? t('factionTokenLogin'),
+              status.database,
+              status.server,
+            ])
+          : t('factionConnectedAs', [status.user ?? status.login ?? '–', status.database, status.server])}
+      </p>
       <p>
         {status.lastSync
-          ? t('factionLastSync', new Date(status.lastSync).toLocaleString(t('uiLanguage')))
+          ? t('factionLastSync', new Date(status.lastSync).toLocaleString(document.documentElement.lang || undefined))
           : t('factionNeverSynced')}
         {status.last && !status.error
           ? ` ${t('factionLastResult', [String(status.last.sent), String(status.last.received)])}`
