@@ -23,9 +23,12 @@ export default defineConfig({
     default_locale: 'de',
     // activeTab + scripting: "Diese Seite prüfen" without a standing permission;
     // contextMenus: the page's menu entry and the toolbar's per-site toggle.
-    // offscreen (Chrome): the meeting radar reads an agenda's documents in an offscreen document, off the page.
+    // offscreen (Chrome): the meeting radar reads an agenda's documents in an offscreen document, off the page,
+    // and the faction sync replicates shared notes there.
+    // alarms: the faction sync asks the faction's server for colleagues' notes every few minutes (issue 17).
     permissions: [
       'storage',
+      'alarms',
       'activeTab',
       'scripting',
       'contextMenus',

@@ -44,6 +44,8 @@ export const NewNoteSchema = v.object({
   measureIds: v.optional(v.pipe(v.array(Text(200)), v.maxLength(1_000))),
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_NOTE_LENGTH)),
   tags: v.optional(v.pipe(v.array(Text(MAX_TAG_LENGTH * 10)), v.maxLength(MAX_TAGS * 10))),
+  // „Mit der Fraktion teilen“ (issue 17).
+  shared: v.optional(v.boolean()),
 });
 
 /** Only what the background uses of a report is checked closely; the rest stays the reporter's business. */
@@ -60,3 +62,14 @@ export const AnchoredSchema = v.object({
   orphaned: v.pipe(v.array(Id), v.maxLength(100_000)),
 });
 export const NoDataSchema = v.optional(v.null());
+
+/** The faction login as typed; utils/faction/connection.ts `validateSettings` checks it closely. */
+export const FactionLoginSchema = v.object({
+  serverUrl: Text(2_000),
+  database: Text(300),
+  user: v.optional(Text(300)),
+  password: v.optional(Text(1_000)),
+  token: v.optional(Text(10_000)),
+  authorName: v.optional(Text(300)),
+});
+export const FactionResolveSchema = v.object({ noteId: Id, rev: Text(200) });

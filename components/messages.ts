@@ -1,7 +1,18 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { NewNote } from '@/utils/db/notesStore';
 import type { Note, NoteDocument, NoteTarget } from '@/utils/notes/types';
+import type { FactionStatus } from './background/factionProtocol';
 import type { ActivePackSpecs } from './packs';
+
+/** What the reader types under "Fraktion" (checked in the background by utils/faction/connection.ts). */
+export interface FactionLoginInput {
+  serverUrl: string;
+  database: string;
+  user?: string;
+  password?: string;
+  token?: string;
+  authorName?: string;
+}
 
 /** Where a page stands, as the content script reports it to the background and the popup. */
 export interface PageReport {
@@ -54,6 +65,14 @@ export interface ProtocolMap {
   loadAnchoring(): void;
   /** Content script or popup → background: open a PDF in the viewer, in a tab beside the sender's. */
   openViewer(pdfUrl: string): void;
+  /** Options → background: store the faction login (host already granted) and sync once (issue 17). */
+  factionConnect(input: FactionLoginInput): FactionStatus | null;
+  /** Options → background: forget the faction login, the mirror and colleagues' notes; own notes stay. */
+  factionDisconnect(): void;
+  /** Options → background: sync with the faction now. */
+  factionSyncNow(): void;
+  /** Extension page → background: the author picked this version (CouchDB revision) of a note in conflict. */
+  factionResolve(choice: { noteId: string; rev: string }): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

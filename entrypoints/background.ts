@@ -1,6 +1,9 @@
 import 'webext-dynamic-content-scripts';
 import addPermissionToggle from 'webext-permission-toggle';
 import { browser } from 'wxt/browser';
+import type { RunHost } from '@/components/background/factionProtocol';
+import { createFactionSync } from '@/components/background/factionSync';
+import { holdOffscreen, releaseOffscreen } from '@/components/background/offscreenDocument';
 import { createBackgroundChecks } from '@/components/backgroundChecks';
 import { CHECK_MENU, OPEN_PDF_MENU, setUpContextMenus } from '@/components/contextMenus';
 import { t } from '@/components/i18n';
@@ -8,6 +11,8 @@ import { RefusedMessage } from '@/components/messageGuard';
 import {
   AnchoredSchema,
   DocumentKeySchema,
+  FactionLoginSchema,
+  FactionResolveSchema,
   NewNoteSchema,
   NoDataSchema,
   PageReportSchema,
@@ -56,6 +61,20 @@ async function openViewer(pdfUrl: string, beside?: { id?: number; index?: number
   });
 }
 
+/**
+ * Where the faction sync runs (PouchDB never loads in the service worker, the content script or the
+ * popup): Chrome's offscreen document, asked by message; Firefox's background page, this page itself.
+ */
+const runFactionHost: RunHost = async (request) => {
+  if (import.meta.env.FIREFOX) return (await import('@/components/background/factionHost')).serveFactionHost(request);
+  await holdOffscreen();
+  try {
+    return await browser.runtime.sendMessage(request);
+  } finally {
+    releaseOffscreen();
+  }
+};
+
 /** Chrome's side panel, Firefox's sidebar; both need the user's gesture (the shortcut is one). */
 async function openSidePanel(windowId: number | undefined): Promise<void> {
   const api = browser as unknown as {
@@ -77,14 +96,37 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(publishAddedSites);
   browser.tabs.onRemoved.addListener((tabId) => tabs.forget(tabId));
 
+  // Faction notes (issue 17): when to sync, run in the host; the options page connects and disconnects.
+  const faction = createFactionSync(runFactionHost);
+  faction.start();
+  onMessage(
+    'factionConnect',
+    guard(['extension-page'], FactionLoginSchema, (input) => faction.connect(input)),
+  );
+  onMessage(
+    'factionDisconnect',
+    guard(['extension-page'], NoDataSchema, () => faction.disconnect()),
+  );
+  onMessage(
+    'factionSyncNow',
+    guard(['extension-page'], NoDataSchema, () => faction.syncNow()),
+  );
+  onMessage(
+    'factionResolve',
+    guard(['extension-page'], FactionResolveSchema, ({ noteId, rev }) => faction.resolve(noteId, rev)),
+  );
+
   onMessage(
     'reportMatches',
     guard(['content-script', 'extension-page'], PageReportSchema, async (report, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return;
       // The document this tab shows, as its own content script derived it: the only one whose notes it may use.
-      if (sender.url && /^https?:/.test(sender.url) && isKeyOfPage(report.noteDocument.key, sender.url))
+      if (sender.url && /^https?:/.test(sender.url) && isKeyOfPage(report.noteDocument.key, sender.url)) {
         tabs.remember(tabId, sender.url, report.noteDocument.key);
+        // Colleagues may have shared notes on this document: a one-shot faction sync.
+        faction.pageOpened(report.noteDocument.key);
+      }
       await toolbar.setBadgeText({ tabId, text: report.count > 0 ? String(report.count) : '' });
       await toolbar.setBadgeBackgroundColor({ tabId, color: '#166534' });
     }),

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Note } from '@/utils/notes/types';
 import { RadarCacheDB } from '@/utils/radar/radarCache';
+import { holdOffscreen, releaseOffscreen } from '../background/offscreenDocument';
 import { activeSpecsItem, refreshActiveSpecs } from '../packs';
 import type { Sender } from '../senderChecks';
 import type { RadarPort } from './radarHost';
@@ -14,34 +15,6 @@ export interface NotesRequest {
 export interface NotesAnswer {
   type: 'notes';
   notes: Note[];
-}
-
-const OFFSCREEN_URL = 'offscreen.html';
-let creating: Promise<void> | undefined;
-let openRuns = 0;
-
-interface OffscreenApi {
-  createDocument(o: { url: string; reasons: string[]; justification: string }): Promise<void>;
-  closeDocument(): Promise<void>;
-  hasDocument?(): Promise<boolean>;
-}
-const offscreen = () => (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
-
-/** Chrome: the offscreen document where the radar reads documents (DOMParser and pdf.js's worker; the service worker has neither). */
-async function ensureOffscreen(): Promise<void> {
-  const api = offscreen();
-  if (!api) throw new Error('offscreen documents are not available');
-  if (await api.hasDocument?.()) return;
-  creating ??= api
-    .createDocument({
-      url: OFFSCREEN_URL,
-      reasons: ['DOM_PARSER', 'WORKERS'],
-      justification: 'Reads the documents of a council meeting agenda for the meeting radar.',
-    })
-    .finally(() => {
-      creating = undefined;
-    });
-  await creating;
 }
 
 /**
@@ -116,9 +89,9 @@ export function relayRadar(
         });
         return;
       }
-      openRuns++;
-      await ensureOffscreen();
-      if (closed) return release();
+      // The offscreen document is shared with the faction sync (components/background/offscreenDocument.ts).
+      await holdOffscreen();
+      if (closed) return releaseOffscreen();
       const host = browser.runtime.connect({ name: RADAR_HOST_PORT });
       host.postMessage({ type: 'setup', active });
       host.onMessage.addListener((m: unknown) => {
@@ -127,18 +100,9 @@ export function relayRadar(
       host.onDisconnect.addListener(() => port.disconnect());
       closeListeners.push(() => {
         host.disconnect();
-        release();
+        releaseOffscreen();
       });
       ready((m) => host.postMessage(m));
     })();
   });
-}
-
-/** The offscreen document closes when no agenda is being read. */
-function release(): void {
-  openRuns = Math.max(0, openRuns - 1);
-  if (openRuns === 0)
-    void offscreen()
-      ?.closeDocument()
-      .catch(() => undefined);
 }

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { markPageLanguage, t } from '@/components/i18n';
+import { FactionSection } from '@/components/options/FactionSection';
 import { PacksSection } from '@/components/options/PacksSection';
 import { RadarCacheSection } from '@/components/options/RadarCacheSection';
 import { SensitivitySection } from '@/components/options/SensitivitySection';
@@ -16,6 +17,7 @@ render(
     <SensitivitySection />
     <SitesSection />
     <RadarCacheSection />
+    <FactionSection />
   </main>,
   document.getElementById('app') as HTMLElement,
 );

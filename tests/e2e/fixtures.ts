@@ -15,10 +15,13 @@ export const chromiumPath = process.env.RATSMARKER_CHROMIUM ?? '/usr/bin/chromiu
  */
 export async function launchExtension(
   port: number,
-  { testMarks = true, uiLocale }: { testMarks?: boolean; uiLocale?: string } = {},
+  {
+    testMarks = true,
+    uiLocale,
+    extension = extensionDir,
+  }: { testMarks?: boolean; uiLocale?: string; extension?: string } = {},
 ): Promise<BrowserContext> {
-  if (!existsSync(`${extensionDir}/manifest.json`))
-    throw new Error(`No build at ${extensionDir}: run npm run build first.`);
+  if (!existsSync(`${extension}/manifest.json`)) throw new Error(`No build at ${extension}: run npm run build first.`);
   const context = await chromium.launchPersistentContext('', {
     executablePath: chromiumPath,
     headless: true,
@@ -26,8 +29,8 @@ export async function launchExtension(
     ...(uiLocale ? { env: { ...process.env, LANGUAGE: uiLocale.replace('-', '_') } } : {}),
     acceptDownloads: true,
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

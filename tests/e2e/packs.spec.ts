@@ -58,7 +58,7 @@ test('a malformed resolution is refused with the line that is wrong, and nothing
   const options = await context.newPage();
   await openOptions(options, extensionId);
   const broken = ST4.toString().replace('- 4 •', '- 2 •');
-  await options.getByRole('textbox').fill(broken);
+  await options.getByRole('textbox', { name: /^(Beschluss oder Paket-JSON|Resolution or pack JSON)/ }).fill(broken);
   await options.getByRole('button', { name: /^(Hinzufügen|Add)$/ }).click();
   await expect(options.getByTestId('pack-error')).toContainText(/Zeile 12|Line 12/);
   await expect(options.getByTestId('pack')).toHaveCount(1);

@@ -16,6 +16,16 @@ export interface NewNote {
   measureIds?: string[];
   text: string;
   tags?: string[];
+  /** „Mit der Fraktion teilen“ (issue 17): only such notes ever leave the device. Off unless set. */
+  shared?: boolean;
+}
+
+/** What the reader may change of a note. */
+export interface NoteChanges {
+  text?: string;
+  tags?: string[];
+  /** Switched to shared, or back to private (then it leaves the faction's database on the next sync). */
+  shared?: boolean;
 }
 
 export interface NoteQuery {
@@ -44,6 +54,7 @@ export function newNote(input: NewNote, now = new Date()): Note {
     tags: cleanTags(input.tags ?? []),
     created: now.toISOString(),
     updated: now.toISOString(),
+    ...(input.shared ? { shared: true } : {}),
   });
   return { ...base, terms: termsOf(base) };
 }
@@ -66,12 +77,14 @@ export async function addNote(db: RatsmarkerDB, input: NewNote, now = new Date()
 }
 
 /** `note` with the reader's changes, as the store writes it: fitted, new terms, a later `updated`. */
-export function editedNote(note: Note, changes: { text?: string; tags?: string[] }, now = new Date()): Note {
-  const { terms: _old, ...rest } = note;
+export function editedNote(note: Note, changes: NoteChanges, now = new Date()): Note {
+  const { terms: _old, shared: _was, ...rest } = note;
+  const shared = changes.shared ?? note.shared;
   const next = fitNote({
     ...rest,
     ...(changes.text !== undefined ? { text: changes.text } : {}),
     ...(changes.tags !== undefined ? { tags: cleanTags(changes.tags) } : {}),
+    ...(shared ? { shared: true } : {}),
     // Always later than the copy it replaces, so that another editor holding that copy sees the change.
     updated: new Date(Math.max(now.getTime(), Date.parse(note.updated) + 1)).toISOString(),
   });
@@ -99,7 +112,7 @@ export class NoteGoneError extends Error {
 }
 
 /**
- * Changes a note's text and tags. With `ifUpdated` (the `updated` time of the
+ * Changes a note's text, tags and whether it is shared. With `ifUpdated` (the `updated` time of the
  * copy the editor began from) the write happens only if the stored note is
  * still that copy, compared inside the write transaction: a newer change made
  * elsewhere throws a NoteConflictError, a deletion a NoteGoneError.
@@ -107,7 +120,7 @@ export class NoteGoneError extends Error {
 export async function updateNote(
   db: RatsmarkerDB,
   id: string,
-  changes: { text?: string; tags?: string[] },
+  changes: NoteChanges,
   now = new Date(),
   ifUpdated?: string,
 ): Promise<Note | undefined> {
@@ -117,6 +130,8 @@ export async function updateNote(
       if (ifUpdated !== undefined) throw new NoteGoneError(id);
       return undefined;
     }
+    // A colleague's note is read-only here: its author changes it, and the sync brings the change.
+    if (note.faction) throw new NoteRefusedError('factionNoteReadOnly');
     if (ifUpdated !== undefined && note.updated !== ifUpdated) throw new NoteConflictError(note);
     const next = editedNote(note, changes, now);
     await db.notes.put(next);

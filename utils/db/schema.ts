@@ -2,6 +2,7 @@ import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { searchTerms } from '../notes/searchTerms';
 import type { Note } from '../notes/types';
 import { dropSearchSnapshotOnWrite, SEARCH_CACHE_TABLE } from './searchSnapshot';
+import { countSharedChanges, SHARED_CHANGES_TABLE } from './sharedChanges';
 
 export const DB_NAME = 'ratsmarker';
 
@@ -35,6 +36,10 @@ export class RatsmarkerDB extends Dexie {
       );
     // Version 3: the search index stored as one record (utils/db/searchSnapshot.ts), dropped on every write to the notes.
     this.version(3).stores({ [SEARCH_CACHE_TABLE]: '' });
+    // Version 4 (faction notes, issue 17): a log of changes to the reader's shared notes, numbered in order,
+    // so the faction sync finds what to send without reading every note (utils/db/sharedChanges.ts).
+    this.version(4).stores({ [SHARED_CHANGES_TABLE]: '++seq' });
     this.use(dropSearchSnapshotOnWrite);
+    this.use(countSharedChanges);
   }
 }

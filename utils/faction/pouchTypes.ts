@@ -69,6 +69,8 @@ export interface PouchDatabase {
     from(source: PouchDatabase, options?: ReplicationOptions): Promise<PouchReplicationInfo>;
   };
   close(): Promise<void>;
+  /** Deletes the database and everything in it (the mirror, when the reader disconnects). */
+  destroy(): Promise<unknown>;
 }
 
 /** `new PouchDB(name or URL, options)`. */

@@ -18,8 +18,13 @@ const app = require('express-pouchdb')(PouchDB.defaults({ adapter: 'memory' }), 
   logPath: '/dev/null',
 });
 
+// Every request the server was sent ("METHOD /path"), for tests that count them (no retry storm).
+const requests = [];
 const sockets = new Set();
-const server = createServer(app);
+const server = createServer((req, res) => {
+  requests.push(`${req.method} ${req.url}`);
+  app(req, res);
+});
 server.on('connection', (socket) => {
   sockets.add(socket);
   socket.on('close', () => sockets.delete(socket));
@@ -39,6 +44,7 @@ process.on('message', (msg) => {
     server.close(() => process.send?.({ type: 'stopped' }));
     for (const s of sockets) s.destroy();
   } else if (msg === 'start') listen();
+  else if (msg === 'requests') process.send?.({ type: 'requests', list: requests });
   else if (msg === 'exit') process.exit(0);
 });
 process.on('disconnect', () => process.exit(0));

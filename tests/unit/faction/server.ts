@@ -29,6 +29,8 @@ export interface TestCouch {
   /** Every document of the faction's database (as the admin), by id. */
   allDocs(): Promise<Map<string, ServerJson>>;
   addUser(name: string, roles: string[]): Promise<void>;
+  /** Every request the server was sent so far ("METHOD /path"), the admin's included. */
+  requests(): Promise<string[]>;
 }
 
 const SCRIPT = fileURLToPath(new URL('./couchProcess.mjs', import.meta.url));
@@ -105,6 +107,11 @@ export async function startTestCouch({
       const listening = waitFor(child, 'listening');
       child.send('start');
       await listening;
+    },
+    async requests() {
+      const answer = waitFor(child, 'requests');
+      child.send('requests');
+      return (await answer).list;
     },
     async close() {
       if (child.exitCode !== null) return;

@@ -1,0 +1,58 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * Chrome's one offscreen document, shared by the meeting radar (it reads
+ * council documents: DOMParser, pdf.js's worker) and the faction sync
+ * (PouchDB replicates there: live replication stalls in a service worker).
+ * Chrome allows one such document per extension, so whoever needs it takes
+ * a hold, and the document closes when the last hold is let go.
+ */
+const OFFSCREEN_URL = 'offscreen.html';
+
+interface OffscreenApi {
+  createDocument(o: { url: string; reasons: string[]; justification: string }): Promise<void>;
+  closeDocument(): Promise<void>;
+  hasDocument?(): Promise<boolean>;
+}
+const offscreen = () => (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
+
+let creating: Promise<void> | undefined;
+let holds = 0;
+
+async function ensureOffscreen(): Promise<void> {
+  const api = offscreen();
+  if (!api) throw new Error('offscreen documents are not available');
+  if (await api.hasDocument?.()) return;
+  creating ??= api
+    .createDocument({
+      url: OFFSCREEN_URL,
+      // Same reasons whoever opens it first, so both users find what they need.
+      reasons: ['DOM_PARSER', 'WORKERS', 'LOCAL_STORAGE'],
+      justification:
+        'Reads the documents of a council meeting agenda for the meeting radar, and replicates the notes the reader shares with the faction (PouchDB, IndexedDB).',
+    })
+    .finally(() => {
+      creating = undefined;
+    });
+  await creating;
+}
+
+/** Opens the offscreen document (if it is not open) and holds it open until `releaseOffscreen`. */
+export async function holdOffscreen(): Promise<void> {
+  holds++;
+  try {
+    await ensureOffscreen();
+  } catch (e) {
+    releaseOffscreen();
+    throw e;
+  }
+}
+
+/** Lets go of a hold; the document closes when nobody holds it. */
+export function releaseOffscreen(): void {
+  holds = Math.max(0, holds - 1);
+  if (holds === 0)
+    void offscreen()
+      ?.closeDocument()
+      .catch(() => undefined);
+}

@@ -1,0 +1,149 @@
+import { startTestCouch, type TestCouch } from '../unit/faction/server';
+import { extensionWithServerHost, type Login, Member, noteOnToulouse, shareCardSaves } from './factionBrowser';
+import { expect, test } from './fixtures';
+import { startServer } from './server';
+
+/**
+ * Faction notes (issue 17) in two browser profiles (two members) against a
+ * real CouchDB-compatible server (PouchDB Server's express-pouchdb, in
+ * memory, started here on 127.0.0.1 with the faction's `_security`).
+ */
+const MOTION = 'http://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/vo0050.asp?__kvonr=4711';
+
+let couch: TestCouch;
+let pagesPort: number;
+let closePages: () => void;
+let extension: string;
+const members: Member[] = [];
+
+test.beforeAll(async () => {
+  couch = await startTestCouch({ members: ['anna', 'bernd'], outsiders: ['eve'] });
+  const { server, port } = await startServer();
+  pagesPort = port;
+  closePages = () => server.close();
+  extension = extensionWithServerHost();
+});
+test.afterEach(async () => {
+  for (const m of members.splice(0)) await m.close();
+});
+test.afterAll(async () => {
+  await couch?.close();
+  closePages?.();
+});
+
+async function member(): Promise<Member> {
+  const m = await Member.launch(pagesPort, extension);
+  members.push(m);
+  return m;
+}
+
+const login = (user: string, author: string, password = couch.password): Login => ({
+  server: couch.url,
+  database: couch.db,
+  user,
+  password,
+  author,
+});
+
+/** The faction's database as it is on the server, read over HTTP as its admin. */
+async function textsOnServer(): Promise<string[]> {
+  return [...(await couch.allDocs()).values()].map((d) => JSON.stringify(d));
+}
+
+test('A shares a note on a council page, B has it after one sync; A’s private note never reaches the server', async () => {
+  const anna = await member();
+  const bernd = await member();
+  await anna.connect(login('anna', 'Anna A.'));
+  await expect(anna.status()).toContainText(/Verbunden als anna|Connected as anna/);
+  // Only the server's host was asked for, from the click.
+  expect(await anna.permissionRequests()).toEqual([{ origins: ['http://127.0.0.1/*'] }]);
+  await bernd.connect(login('bernd', 'Bernd B.'));
+  await expect(bernd.status()).toContainText(/Verbunden als bernd|Connected as bernd/);
+
+  const page = await anna.openCouncilPage(MOTION);
+  await noteOnToulouse(page, 'Privat: vorher mit Bernd klären');
+  await shareCardSaves(page, true);
+  await noteOnToulouse(page, 'Geteilt: im Ausschuss nach den Haushaltsmitteln fragen');
+  // The change to a shared note starts a sync by itself.
+  await expect(anna.status()).toContainText(/Gesendet: 1|Sent: 1/, { timeout: 20_000 });
+  await expect.poll(textsOnServer).toEqual([expect.stringContaining('im Ausschuss nach den Haushaltsmitteln')]);
+
+  // B opens the same page: one sync brings A's note into B's notebook, with A's name, read-only.
+  await bernd.openCouncilPage(MOTION);
+  await expect
+    .poll(async () => (await bernd.notebook()).map((n) => [n.text, n.faction?.author]), { timeout: 20_000 })
+    .toEqual([['Geteilt: im Ausschuss nach den Haushaltsmitteln fragen', 'Anna A.']]);
+
+  // However often A syncs, the private note stays on A's device.
+  await anna.syncNow();
+  await expect(anna.status()).toContainText(/Gesendet: 0|Sent: 0/);
+  const server = await textsOnServer();
+  expect(server).toHaveLength(1);
+  expect(server.join()).not.toContain('Privat');
+  expect((await anna.notebook()).map((n) => n.text).sort()).toEqual([
+    'Geteilt: im Ausschuss nach den Haushaltsmitteln fragen',
+    'Privat: vorher mit Bernd klären',
+  ]);
+
+  // A edits the shared note in the popup (another page than the background): the edit is sent by itself
+  // and reaches B; so does A's deletion.
+  const popup = await anna.openPopup(page);
+  const shared = popup.locator(
+    `[data-note-id="${await popup.getByTestId('note').filter({ hasText: 'Geteilt:' }).getAttribute('data-note-id')}"]`,
+  );
+  await shared.getByRole('button', { name: /Bearbeiten|Edit/ }).click();
+  await shared.getByRole('textbox', { name: /^(Notiz|Note)$/ }).fill('Geteilt: Haushaltsmittel sind geklärt');
+  await shared.getByRole('button', { name: /^(Speichern|Save)$/ }).click();
+  await expect.poll(textsOnServer, { timeout: 20_000 }).toEqual([expect.stringContaining('sind geklärt')]);
+  await bernd.syncNow();
+  await expect
+    .poll(async () => (await bernd.notebook()).map((n) => n.text), { timeout: 20_000 })
+    .toEqual(['Geteilt: Haushaltsmittel sind geklärt']);
+  await shared.getByRole('button', { name: /Löschen|Delete/ }).click();
+  await expect.poll(textsOnServer, { timeout: 20_000 }).toEqual([]);
+  await bernd.syncNow();
+  await expect.poll(async () => (await bernd.notebook()).length, { timeout: 20_000 }).toBe(0);
+  expect((await anna.notebook()).map((n) => n.text)).toEqual(['Privat: vorher mit Bernd klären']);
+});
+
+test('a note shared while the server is down is queued and arrives once after the restart', async () => {
+  const anna = await member();
+  await anna.connect(login('anna', 'Anna A.'));
+  await expect(anna.status()).toContainText(/Verbunden als anna|Connected as anna/);
+  const page = await anna.openCouncilPage(MOTION);
+  await shareCardSaves(page, true);
+  const before = (await textsOnServer()).length;
+
+  await couch.stop();
+  try {
+    await noteOnToulouse(page, 'Offline geteilt');
+    await expect(anna.status().getByRole('alert')).toContainText(/nicht erreichbar|unreachable/, { timeout: 20_000 });
+    expect((await anna.notebook()).map((n) => n.text)).toContain('Offline geteilt');
+  } finally {
+    await couch.start();
+  }
+  await anna.syncNow();
+  await expect(anna.status().getByRole('alert')).toHaveCount(0, { timeout: 20_000 });
+  await anna.syncNow();
+  await expect(anna.status()).toContainText(/Gesendet: 0|Sent: 0/);
+  const server = await textsOnServer();
+  expect(server).toHaveLength(before + 1);
+  expect(server.filter((d) => d.includes('Offline geteilt'))).toHaveLength(1);
+});
+
+test('a wrong password reads as such in the options, and the back-off sends no more requests', async () => {
+  const bernd = await member();
+  await bernd.connect(login('bernd', 'Bernd B.', 'falsch'));
+  await expect(bernd.status().getByRole('alert')).toContainText(/Anmeldung abgelehnt|Login refused/);
+  const afterLogin = (await couch.requests()).length;
+
+  // Council pages opened and shared notes taken: all held back by the back-off, not one request.
+  const page = await bernd.openCouncilPage(MOTION);
+  await shareCardSaves(page, true);
+  await noteOnToulouse(page, 'Geteilt, aber der Server nimmt mich nicht');
+  await bernd.openCouncilPage('http://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/druck/vo0050.asp?__kvonr=4711');
+  await page.waitForTimeout(5_000);
+  expect((await couch.requests()).slice(afterLogin)).toEqual([]);
+  await expect(bernd.status().getByRole('alert')).toContainText(/Anmeldung abgelehnt|Login refused/);
+  expect((await bernd.notebook()).map((n) => n.text)).toContain('Geteilt, aber der Server nimmt mich nicht');
+});
