@@ -59,7 +59,7 @@ export function createBadge(
   let markers: HTMLElement[] = [];
   /**
    * Shows how many notes the passage has: the reader's own (✎) and colleagues'
-   * (👥, framed), each a marker of its own shape, and both in the accessible name.
+   * (⚑, in a dashed frame), each a marker of its own shape, and both in the accessible name.
    */
   const setNotes = (count: number, spoken: string, faction?: { count: number; spoken: string }) => {
     for (const m of markers) m.remove();
@@ -72,7 +72,7 @@ export function createBadge(
     if (count > 0)
       markers.push(el(doc, 'span', { class: 'count', text: `✎ ${count}`, attrs: { 'aria-hidden': 'true' } }));
     if (colleagues > 0)
-      markers.push(el(doc, 'span', { class: 'faction', text: `👥 ${colleagues}`, attrs: { 'aria-hidden': 'true' } }));
+      markers.push(el(doc, 'span', { class: 'faction', text: `⚑ ${colleagues}`, attrs: { 'aria-hidden': 'true' } }));
     button.append(...markers);
   };
   return { host, root, button, setNotes };

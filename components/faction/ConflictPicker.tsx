@@ -1,4 +1,5 @@
-import { useSignal } from '@preact/signals';
+import { type Signal, useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Note } from '@/utils/notes/types';
 import { t } from '../i18n';
 import { loadNotebook } from '../notes/loadNotebook';
@@ -8,17 +9,31 @@ import { writeFailureReason } from '../notes/writeFailure';
 import { conflictVersions } from './conflictVersions';
 import type { KeptVersion } from './keepVersion';
 
+const conflictLabel = (note: Note) => t('factionUiConflict', String(1 + (note.conflict?.versions.length ?? 0)));
+
+/** "Konflikt: 2 Fassungen", beside a note's actions: opens the versions (`open`). None without a conflict. */
+export function ConflictButton({ note, open }: { note: Note; open: Signal<boolean> }) {
+  if (!note.conflict?.versions.length) return null;
+  return (
+    <button type="button" class="conflict-mark" aria-expanded={open.value} onClick={() => (open.value = !open.value)}>
+      {conflictLabel(note)}
+    </button>
+  );
+}
+
 /**
- * "Konflikt: 2 Fassungen": the versions of a shared note side by side (this
- * device's and the faction server's others), each with "Diese Fassung
- * behalten". Keeping one writes it and ends the conflict; keeping a deletion
- * deletes the note (with undo).
+ * The versions of a shared note in conflict side by side, in a modal dialog (this device's and
+ * the faction server's others), each with "Diese Fassung behalten". Keeping
+ * one writes it and ends the conflict; keeping a deletion deletes the note
+ * (with undo). A failed write says why and changes nothing.
  */
-export function ConflictPicker({ note, onChange }: { note: Note; onChange?: () => void }) {
-  const open = useSignal(false);
+export function ConflictVersions({ note, onDone, onCancel }: { note: Note; onDone: () => void; onCancel: () => void }) {
   const failure = useSignal('');
-  const versions = conflictVersions(note, t('uiLanguage'));
-  if (versions.length < 2) return null;
+  // A modal dialog: in the browser's top layer, the versions are not clipped by the list's fixed rows.
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (!dialog.current?.open) dialog.current?.showModal();
+  }, []);
   const keep = async (kept: KeptVersion | 'deleted') => {
     failure.value = '';
     try {
@@ -27,49 +42,48 @@ export function ConflictPicker({ note, onChange }: { note: Note; onChange?: () =
         const [{ db }, { keepVersion }] = await Promise.all([loadNotebook(), import('./keepVersion')]);
         await keepVersion(db, note.id, kept);
       }
-      open.value = false;
-      onChange?.();
+      onDone();
     } catch (e) {
       failure.value = t('factionUiResolveFailed', writeFailureReason(e));
     }
   };
   return (
-    <div class="conflict-picker">
-      <button
-        type="button"
-        class="conflict-mark"
-        aria-expanded={open.value}
-        data-testid="note-conflict-versions"
-        onClick={() => (open.value = !open.value)}
-      >
-        {t('factionUiConflict', String(versions.length))}
-      </button>
-      {open.value && (
-        <section class="conflict" aria-label={t('factionUiConflict', String(versions.length))}>
-          <p>{t('factionUiConflictHelp')}</p>
-          <div class="versions">
-            {versions.map((v) => (
-              <section key={v.key} class="version" aria-label={v.heading}>
-                <h3 class="version-heading">{v.heading}</h3>
-                {v.deleted ? (
-                  <p class="version-text">
-                    <em>{t('factionUiVersionDeleted')}</em>
-                  </p>
-                ) : (
-                  <>
-                    <p class="version-text">{v.text}</p>
-                    {v.tags.length > 0 && <p class="version-text note-tags">{v.tags.map((x) => `#${x}`).join(' ')}</p>}
-                  </>
-                )}
-                <button type="button" onClick={() => void keep(v.kept)}>
-                  {t('factionUiKeepVersion')}
-                </button>
-              </section>
-            ))}
-          </div>
-          <WriteFailure message={failure.value} />
-        </section>
-      )}
-    </div>
+    <dialog
+      ref={dialog}
+      class="conflict-dialog conflict"
+      aria-label={conflictLabel(note)}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
+      <p>{t('factionUiConflictHelp')}</p>
+      <div class="versions">
+        {conflictVersions(note, t('uiLanguage')).map((v) => (
+          <section key={v.key} class="version" aria-label={v.heading}>
+            <h3 class="version-heading">{v.heading}</h3>
+            {v.deleted ? (
+              <p class="version-text">
+                <em>{t('factionUiVersionDeleted')}</em>
+              </p>
+            ) : (
+              <>
+                <p class="version-text">{v.text}</p>
+                {v.tags.length > 0 && <p class="version-text note-tags">{v.tags.map((x) => `#${x}`).join(' ')}</p>}
+              </>
+            )}
+            <button type="button" onClick={() => void keep(v.kept)}>
+              {t('factionUiKeepVersion')}
+            </button>
+          </section>
+        ))}
+      </div>
+      <div class="actions">
+        <button type="button" onClick={onCancel}>
+          {t('popupCancel')}
+        </button>
+      </div>
+      <WriteFailure message={failure.value} />
+    </dialog>
   );
 }

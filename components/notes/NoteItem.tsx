@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { Note } from '@/utils/notes/types';
 import { colleagueByline } from '../faction/byline';
-import { ConflictPicker } from '../faction/ConflictPicker';
+import { ConflictButton, ConflictVersions } from '../faction/ConflictPicker';
 import { t } from '../i18n';
 import { NoteEditor } from './NoteEditor';
 import { NoteReattach } from './NoteReattach';
@@ -22,6 +22,7 @@ export function NoteItem({
   onChange?: () => void;
 }) {
   const editing = useSignal(false);
+  const resolving = useSignal(false);
   const failure = useSignal('');
   const d = note.document;
   const colleague = note.faction !== undefined;
@@ -56,6 +57,15 @@ export function NoteItem({
           </p>
           {note.tags.length > 0 && <p class="note-tags">{note.tags.map((x) => `#${x}`).join(' ')}</p>}
         </>
+      ) : resolving.value ? (
+        <ConflictVersions
+          note={note}
+          onDone={() => {
+            resolving.value = false;
+            onChange?.();
+          }}
+          onCancel={() => (resolving.value = false)}
+        />
       ) : editing.value ? (
         <NoteEditor note={note} onClose={() => (editing.value = false)} onChange={onChange} />
       ) : (
@@ -65,8 +75,8 @@ export function NoteItem({
             {note.text}
           </p>
           {note.tags.length > 0 && <p class="note-tags">{note.tags.map((x) => `#${x}`).join(' ')}</p>}
-          <ConflictPicker note={note} onChange={onChange} />
           <div class="actions">
+            <ConflictButton note={note} open={resolving} />
             <button type="button" onClick={() => (editing.value = true)}>
               {t('popupEdit')}
             </button>
