@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { clickShadowButton, type ShadowButton, shadowHosts } from './closedShadow';
 import { CouncilPageModel } from './councilPage';
@@ -285,6 +286,8 @@ test('"Alle Notizen": whose notes (Alle / Meine / Fraktion) at 420 × 600, share
   await expect(anna.getByRole('button', { name: /Bearbeiten|Löschen|Edit|Delete/ })).toHaveCount(0);
 
   await popup.screenshot({ path: test.info().outputPath('alle-notizen-fraktion-420x600.png') });
+  const axe = await new AxeBuilder({ page: popup }).analyze();
+  expect(axe.violations.map((v) => `${v.id} ${v.help}`)).toEqual([]);
   // Nothing wider than the popup: the filter's three buttons fit beside each other.
   const width = await popup.evaluate(() => document.documentElement.clientWidth);
   for (const b of await whose.getByRole('button').all()) {
@@ -347,6 +350,8 @@ test('a shared note in conflict: the author sees both versions side by side and 
   expect(Math.abs((a?.y ?? 0) - (b?.y ?? 1))).toBeLessThan(2);
   expect((a?.x ?? 0) + (a?.width ?? 0)).toBeLessThanOrEqual(b?.x ?? 0);
   await popup.screenshot({ path: test.info().outputPath('konflikt-420x600.png') });
+  const axe = await new AxeBuilder({ page: popup }).analyze();
+  expect(axe.violations.map((v) => `${v.id} ${v.help}`)).toEqual([]);
 
   await ben.getByRole('button', { name: /Diese Fassung behalten|Keep this version/ }).click();
   await expect(note).toContainText('Bens Fassung: vertagen');
