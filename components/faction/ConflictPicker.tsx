@@ -8,8 +8,9 @@ import { WriteFailure } from '../notes/WriteFailure';
 import { writeFailureReason } from '../notes/writeFailure';
 import { conflictVersions } from './conflictVersions';
 import type { KeptVersion } from './keepVersion';
+import { settleOnServer } from './resolveMessage';
 
-const conflictLabel = (note: Note) => t('factionUiConflict', String(1 + (note.conflict?.versions.length ?? 0)));
+const conflictLabel = (note: Note) => t('factionUiConflict', String(conflictVersions(note, 'de').length));
 
 /** "Konflikt: 2 Fassungen", beside a note's actions: opens the versions (`open`). None without a conflict. */
 export function ConflictButton({ note, open }: { note: Note; open: Signal<boolean> }) {
@@ -34,14 +35,16 @@ export function ConflictVersions({ note, onDone, onCancel }: { note: Note; onDon
   useEffect(() => {
     if (!dialog.current?.open) dialog.current?.showModal();
   }, []);
-  const keep = async (kept: KeptVersion | 'deleted') => {
+  const keep = async (kept: KeptVersion) => {
     failure.value = '';
     try {
-      if (kept === 'deleted') await deleteWithUndo(note.id);
+      // The notebook first (the reader sees the choice at once, also offline), then the sync is told.
+      if (kept.kind === 'deleted') await deleteWithUndo(note.id);
       else {
         const [{ db }, { keepVersion }] = await Promise.all([loadNotebook(), import('./keepVersion')]);
         await keepVersion(db, note.id, kept);
       }
+      void settleOnServer(note.id, kept);
       onDone();
     } catch (e) {
       failure.value = t('factionUiResolveFailed', writeFailureReason(e));

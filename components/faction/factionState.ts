@@ -15,10 +15,25 @@ export interface FactionStatus {
 
 const NOT_CONNECTED: FactionStatus = { connected: false };
 
-const FactionStatusSchema = v.object({
-  connected: v.boolean(),
-  user: v.optional(v.pipe(v.string(), v.maxLength(200))),
-});
+const User = v.optional(
+  v.pipe(
+    v.nullable(v.pipe(v.string(), v.maxLength(200))),
+    v.transform((u) => u ?? undefined),
+  ),
+);
+/**
+ * Two shapes are read: `{connected, user}`, and the sync's own status record
+ * (`{server, database, user, lastSync, error, …}`, present while a faction is
+ * set up, null once the reader leaves it). With a server named, the reader
+ * is connected, also while the server is unreachable: notes shared then wait.
+ */
+const FactionStatusSchema = v.union([
+  v.object({ connected: v.boolean(), user: User }),
+  v.pipe(
+    v.looseObject({ server: v.pipe(v.string(), v.minLength(1)), user: User }),
+    v.transform((s) => ({ connected: true, user: s.user })),
+  ),
+]);
 
 /** The storage item, written by whoever connects (options) and read by the editors. */
 export const factionStatusItem = storage.defineItem<unknown>('local:factionStatus');
@@ -26,7 +41,9 @@ export const factionStatusItem = storage.defineItem<unknown>('local:factionStatu
 /** A stored value as a status: anything unreadable counts as not connected. */
 export function readFactionStatus(raw: unknown): FactionStatus {
   const parsed = v.safeParse(FactionStatusSchema, raw);
-  return parsed.success ? parsed.output : NOT_CONNECTED;
+  if (!parsed.success) return NOT_CONNECTED;
+  const { connected, user } = parsed.output;
+  return user === undefined ? { connected } : { connected, user };
 }
 
 export async function factionStatus(): Promise<FactionStatus> {
@@ -36,11 +53,6 @@ export async function factionStatus(): Promise<FactionStatus> {
 /** True when the share switch should show. */
 export async function factionConnected(): Promise<boolean> {
   return (await factionStatus()).connected;
-}
-
-/** Writes the status (the connecting side, and tests). */
-export async function setFactionStatus(status: FactionStatus): Promise<void> {
-  await factionStatusItem.setValue(readFactionStatus(status));
 }
 
 /** Calls `listener` whenever the status changes; returns the unwatch function. */

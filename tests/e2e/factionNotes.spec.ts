@@ -11,7 +11,10 @@ import { expect, test } from './fixtures';
 const MOTION = 'http://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/vo0050.asp?__kvonr=4711';
 const SHARE = /^(Mit der Fraktion teilen|Share with the faction)$/;
 
-/** What the faction's side stores when the reader connects (or leaves): the only switch the editors read. */
+/**
+ * What the faction sync stores when the reader connects (its status record) or leaves (null): the only
+ * thing the editors read. No server runs here; the sync's own e2e connects to one.
+ */
 async function setFaction(context: BrowserContext, connected: boolean) {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await worker.evaluate(
@@ -19,7 +22,9 @@ async function setFaction(context: BrowserContext, connected: boolean) {
       (
         globalThis as unknown as { chrome: { storage: { local: { set(i: object): Promise<void> } } } }
       ).chrome.storage.local.set({ factionStatus: status }),
-    connected ? { connected: true, user: 'lena' } : { connected: false },
+    connected
+      ? { server: 'https://couch.example.de', database: 'fraktion', user: 'lena', health: { failures: 0 } }
+      : null,
   );
 }
 

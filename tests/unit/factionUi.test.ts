@@ -12,11 +12,11 @@ import {
   factionConnected,
   factionStatus,
   readFactionStatus,
-  setFactionStatus,
   watchFactionStatus,
 } from '@/components/faction/factionState';
-import { keepVersion } from '@/components/faction/keepVersion';
+import { type KeptVersion, keepVersion } from '@/components/faction/keepVersion';
 import { findOwnedNotes, ownedBy } from '@/components/faction/noteOwner';
+import { resolveChoice } from '@/components/faction/resolveMessage';
 import { readSharePacks, setSharePack, sharedByDefault, sharePacks } from '@/components/faction/shareDefaults';
 import { NOT_SHARING, shareSwitch } from '@/components/faction/sharing';
 import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
@@ -188,6 +188,15 @@ describe('faction state and the per-pack default', () => {
     expect(readFactionStatus(undefined)).toEqual({ connected: false });
     expect(readFactionStatus({ connected: 'yes' })).toEqual({ connected: false });
     expect(readFactionStatus({ connected: true, user: 'lena' })).toEqual({ connected: true, user: 'lena' });
+    // The sync's own status record: a server named is a faction set up (null once the reader left it).
+    const record = { server: 'https://couch.example.de', database: 'fraktion', user: null, health: { failures: 2 } };
+    expect(readFactionStatus(record)).toEqual({ connected: true });
+    expect(readFactionStatus({ ...record, user: 'lena', error: { reason: 'unreachable' } })).toEqual({
+      connected: true,
+      user: 'lena',
+    });
+    expect(readFactionStatus({ ...record, server: '' })).toEqual({ connected: false });
+    expect(readFactionStatus(null)).toEqual({ connected: false });
     expect(await factionConnected()).toBe(false);
     const seen = vi.fn();
     const stop = watchFactionStatus(seen);
@@ -195,7 +204,7 @@ describe('faction state and the per-pack default', () => {
     expect(await factionStatus()).toEqual({ connected: true, user: 'lena' });
     await vi.waitFor(() => expect(seen).toHaveBeenCalledWith({ connected: true, user: 'lena' }));
     stop();
-    await setFactionStatus({ connected: false });
+    await fakeBrowser.storage.local.set({ factionStatus: null });
     expect(await factionConnected()).toBe(false);
   });
 
@@ -267,9 +276,26 @@ describe('whose notes the list shows', () => {
       ['2-c', '', true],
       ['2-b', 'Bens Fassung', false],
     ]);
-    expect(shown[1]?.kept).toBe('deleted');
+    expect(shown.map((v) => v.kept.kind)).toEqual(['here', 'deleted', 'other']);
+    // The sync is told the server's revision of the kept version; a version only on this device has none.
+    expect(shown.map((v) => resolveChoice('c1', v.kept))).toEqual([
+      undefined,
+      { noteId: 'c1', rev: '2-c' },
+      { noteId: 'c1', rev: '2-b' },
+    ]);
+    // When the server's versions include this device's (its current one), that one is shown once, as this device's.
+    const winner = {
+      rev: '2-a',
+      text: 'Meine Fassung',
+      tags: ['a'],
+      updated: '2026-11-01T10:00:00.000Z',
+      author: 'Ich',
+    };
+    const all = conflictVersions({ ...withConflict, conflict: { versions: [winner, ...conflict.versions] } }, 'de-DE');
+    expect(all.map((v) => v.key)).toEqual(['2-a', '2-c', '2-b']);
+    expect(resolveChoice('c1', (all[0] as { kept: KeptVersion }).kept)).toEqual({ noteId: 'c1', rev: '2-a' });
 
-    const kept = await keepVersion(db, 'c1', shown[2]?.kept as { kind: 'other'; text: string; tags: string[] });
+    const kept = await keepVersion(db, 'c1', shown[2]?.kept as Exclude<KeptVersion, { kind: 'deleted' }>);
     expect(kept).toMatchObject({ text: 'Bens Fassung', tags: ['b'], shared: true });
     expect(kept.conflict).toBeUndefined();
     expect(kept.terms).toContain('bens');
