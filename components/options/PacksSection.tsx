@@ -136,10 +136,11 @@ export function PacksSection() {
               <label class="switch">
                 <input
                   type="checkbox"
+                  aria-labelledby={`pack-name-${domId(p.id)} pack-share-label-${domId(p.id)}`}
                   checked={sharedPacks.value.includes(p.id)}
                   onChange={(e) => void shareByDefault(p.id, e.currentTarget.checked)}
                 />{' '}
-                {t('sharePackDefault')}
+                <span id={`pack-share-label-${domId(p.id)}`}>{t('sharePackDefault')}</span>
               </label>
             )}
             <label>
