@@ -47,8 +47,8 @@ export interface ProtocolMap {
   checkTab(tabId: number): boolean;
   /** Content script → background: the notes of a document (the store lives in the extension's origin). */
   notesForDocument(documentKey: string): Note[];
-  /** Content script → background: save a note on a passage. */
-  addNote(note: NewNote): Note;
+  /** Content script → background: save a note on a passage (`shared`: the card's share switch, issue 17). */
+  addNote(note: NewNote & { shared?: boolean }): Note;
   /** Content script → background: which notes were found again on this visit. */
   notesAnchored(result: { found: string[]; orphaned: string[] }): void;
   /** Popup → content script: notes of this page changed; redraw the markers. */

@@ -10,6 +10,7 @@ import type { ActivePack } from '@/utils/pipeline/activePacks';
 import { matchDocument, matchDocumentInSlices } from '@/utils/pipeline/matchDocument';
 import { readWebPage } from '@/utils/pipeline/readWebPage';
 import { taskBudget } from '@/utils/pipeline/taskBudget';
+import { NOT_SHARING, type ShareOptions, type Sharing, shareSwitch } from '../faction/sharing';
 import type { PageReport } from '../messages';
 import { createBadge } from './badge';
 import { type CardStrings, createCardLayer } from './card';
@@ -19,7 +20,7 @@ import { createMeasureIndex } from './measureIndex';
 import { createNavigation } from './navigation';
 import { type PaintedRange, paint, rangesOfMatches } from './paintMatches';
 import type { PassageEntry } from './passageEntry';
-import { showNotes } from './passageNotes';
+import { cardNoteLists, showNotes } from './passageNotes';
 import { passageReport } from './passageReport';
 import { rescanOnChange } from './rescanOnChange';
 import { writeTestMarks } from './testMarks';
@@ -39,9 +40,11 @@ export interface AnnotatorOptions {
   /** The notebook, reached through the background. */
   notes?: {
     load(documentKey: string): Promise<Note[]>;
-    save(note: NewNote): Promise<void>;
+    save(note: NewNote & { shared?: boolean }): Promise<void>;
     anchored(found: string[], orphaned: string[]): void;
     spoken(count: number): string;
+    /** Faction notes (issue 17): colleagues' notes on a badge, and the share switch's state. */
+    faction?: ShareOptions;
   };
 }
 
@@ -110,15 +113,18 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     whole.setStart(first.node, Math.min(first.start, first.node.length));
     whole.setEnd(last.node, Math.min(last.end, last.node.length));
     const notes = options.notes;
+    const measureIds = a.matches.map((m) => m.id);
     const cardNotes = notes && {
-      existing: a.notes,
-      save: async (text: string, tags: string[]) => {
+      ...cardNoteLists(a.notes, notes.faction?.locale ?? 'de'),
+      ...shareSwitch(sharing, measureIds, measures.packOf),
+      save: async (text: string, tags: string[], shared?: boolean) => {
         await notes.save({
           document: noteDoc,
           target: targetOf(a.passage),
-          measureIds: a.matches.map((m) => m.id),
+          measureIds,
           text,
           tags,
+          ...(shared ? { shared } : {}),
         });
         await refreshNotes();
       },
@@ -196,9 +202,12 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     return { quote: describeQuote(text, start, end), position: describePosition(start, end) };
   };
 
+  // Whether a faction is connected, read again with the notes (the share switch shows only then).
+  let sharing: Sharing = NOT_SHARING;
   const refreshNotes = async () => {
     const notes = options.notes;
     if (!notes) return;
+    sharing = (await notes.faction?.sharing().catch(() => NOT_SHARING)) ?? NOT_SHARING;
     // Notes taken in the PDF viewer anchor in the PDF's text, not in this page's.
     const here = (await notes.load(noteDoc.key)).filter((n) => n.target && n.target.page === undefined);
     const motion = here.length > 0 ? motionText() : { passages: [], text: '', starts: [] };
@@ -215,6 +224,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
       },
       notes.spoken,
       anchor,
+      notes.faction?.spoken,
     );
     watcher.ignoreOwnChanges();
     if (here.length > 0) notes.anchored(found, orphaned);

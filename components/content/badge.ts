@@ -22,6 +22,7 @@ button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
 .dot { width: 0.65em; height: 0.65em; border-radius: 50%; display: inline-block; }
 .sep { opacity: 0.5; }
 .count { font-weight: 700; }
+.faction { font-weight: 700; padding: 0 0.3em; border: 1px dashed currentColor; border-radius: 0.6em; }
 @media (prefers-color-scheme: dark) { button { background: #26322a; color: #eef4ef; border-color: #8fa596; } button:hover { background: #324137; } }
 `;
 
@@ -55,19 +56,24 @@ export function createBadge(
   dropUntrustedClicks(button);
   root.append(styleElement(doc, CSS), button);
   const baseLabel = button.getAttribute('aria-label') ?? '';
-  let marker: HTMLElement | undefined;
-  /** Shows how many notes the passage has (the note marker beside the measures). */
-  const setNotes = (count: number, spoken: string) => {
-    marker?.remove();
-    marker = undefined;
-    button.setAttribute('aria-label', [baseLabel, count > 0 ? spoken : ''].filter(Boolean).join('; '));
-    if (count === 0) return;
-    marker = el(doc, 'span', {
-      class: 'count',
-      text: `✎ ${count}`,
-      attrs: { 'aria-hidden': 'true' },
-    });
-    button.append(marker);
+  let markers: HTMLElement[] = [];
+  /**
+   * Shows how many notes the passage has: the reader's own (✎) and colleagues'
+   * (⚑, in a dashed frame), each a marker of its own shape, and both in the accessible name.
+   */
+  const setNotes = (count: number, spoken: string, faction?: { count: number; spoken: string }) => {
+    for (const m of markers) m.remove();
+    markers = [];
+    const colleagues = faction?.count ?? 0;
+    button.setAttribute(
+      'aria-label',
+      [baseLabel, count > 0 ? spoken : '', colleagues > 0 ? faction?.spoken : ''].filter(Boolean).join('; '),
+    );
+    if (count > 0)
+      markers.push(el(doc, 'span', { class: 'count', text: `✎ ${count}`, attrs: { 'aria-hidden': 'true' } }));
+    if (colleagues > 0)
+      markers.push(el(doc, 'span', { class: 'faction', text: `⚑ ${colleagues}`, attrs: { 'aria-hidden': 'true' } }));
+    button.append(...markers);
   };
   return { host, root, button, setNotes };
 }

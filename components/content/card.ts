@@ -1,4 +1,4 @@
-import { attachRoot, el, onTrustedClick, styleElement } from './dom';
+import { attachRoot, dropUntrustedClicks, el, onTrustedClick, styleElement } from './dom';
 import { PALETTE } from './palette';
 
 export interface CardMeasure {
@@ -28,12 +28,29 @@ export interface CardStrings {
   cancel: string;
   saved: string;
   saveFailed: string;
+  /** "Mit der Fraktion teilen" */
+  share: string;
+  /** "Notizen der Fraktion" */
+  factionNotes: string;
+}
+
+/** A colleague's note on the passage (from the faction's database): read only. */
+export interface CardColleagueNote {
+  text: string;
+  tags: readonly string[];
+  /** "Anna Beispiel · 01.12.2026" */
+  byline: string;
 }
 
 /** Notes on the passage, and how to save a new one. */
 export interface CardNotes {
+  /** The reader's own notes. */
   existing: readonly { text: string; tags: readonly string[] }[];
-  save(text: string, tags: string[]): Promise<void>;
+  /** Colleagues' notes, listed below the reader's own. */
+  colleagues?: readonly CardColleagueNote[];
+  /** The share switch and where it starts; absent when no faction is connected (no switch). */
+  share?: { initial: boolean };
+  save(text: string, tags: string[], shared?: boolean): Promise<void>;
 }
 
 const CSS = `
@@ -57,6 +74,10 @@ section + section { border-top: 1px solid #d5ddd7; padding-top: 8px; margin-top:
 .notes { margin: 8px 0; padding: 0; list-style: none; }
 .notes li { border-left: 3px solid #166534; padding: 2px 8px; margin: 4px 0; white-space: pre-wrap; }
 .notes small { display: block; opacity: .75; }
+.notes.faction li { border-left: 3px dashed #1e3a8a; }
+.notes .byline { font-weight: 600; opacity: .85; }
+.share { display: flex; gap: 6px; align-items: center; font-size: 13px; }
+.share input { margin: 0; }
 form { display: grid; gap: 6px; margin-top: 8px; }
 label { font-size: 13px; display: grid; gap: 2px; }
 textarea, input { font: inherit; padding: 4px 6px; border-radius: 6px; border: 1px solid #9aa99f; background: inherit; color: inherit; }
@@ -74,7 +95,16 @@ button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
 
 const GAP = 8;
 
-/** The passage's notes, and a button that opens a small editor in the card. */
+/** A note's text, its byline (colleagues' notes) and tags, as a list item. */
+function noteItem(doc: Document, n: { text: string; tags: readonly string[]; byline?: string }): HTMLLIElement {
+  return el(doc, 'li', {}, [
+    n.byline ? el(doc, 'small', { class: 'byline', text: n.byline }) : null,
+    doc.createTextNode(n.text),
+    n.tags.length > 0 ? el(doc, 'small', { text: n.tags.join(', ') }) : null,
+  ]);
+}
+
+/** The passage's notes (the reader's, then colleagues'), and a button that opens a small editor in the card. */
 function noteSection(doc: Document, notes: CardNotes, strings: CardStrings): Node[] {
   const out: Node[] = [];
   if (notes.existing.length > 0) {
@@ -84,9 +114,19 @@ function noteSection(doc: Document, notes: CardNotes, strings: CardStrings): Nod
         doc,
         'ul',
         { class: 'notes' },
-        notes.existing.map((n) =>
-          el(doc, 'li', { text: n.text }, [n.tags.length > 0 ? el(doc, 'small', { text: n.tags.join(', ') }) : null]),
-        ),
+        notes.existing.map((n) => noteItem(doc, n)),
+      ),
+    );
+  }
+  const colleagues = notes.colleagues ?? [];
+  if (colleagues.length > 0) {
+    out.push(
+      el(doc, 'h3', { class: 'heading', text: strings.factionNotes }),
+      el(
+        doc,
+        'ul',
+        { class: 'notes faction' },
+        colleagues.map((n) => noteItem(doc, n)),
       ),
     );
   }
@@ -96,9 +136,17 @@ function noteSection(doc: Document, notes: CardNotes, strings: CardStrings): Nod
   const tags = el(doc, 'input', { attrs: { name: 'tags', type: 'text', autocomplete: 'off' } });
   const save = el(doc, 'button', { text: strings.save, attrs: { type: 'submit' } });
   const cancel = el(doc, 'button', { text: strings.cancel, attrs: { type: 'button' } });
+  // The share switch: only with a faction connected; a script's click neither turns it on nor off.
+  const share = notes.share && el(doc, 'input', { attrs: { type: 'checkbox', name: 'shared' } });
+  if (share) dropUntrustedClicks(share);
+  const resetShare = () => {
+    if (share && notes.share) share.checked = notes.share.initial;
+  };
+  resetShare();
   const form = el(doc, 'form', { attrs: { hidden: '' } }, [
     el(doc, 'label', {}, [el(doc, 'span', { text: strings.noteText }), text]),
     el(doc, 'label', {}, [el(doc, 'span', { text: strings.noteTags }), tags]),
+    share ? el(doc, 'label', { class: 'share' }, [share, el(doc, 'span', { text: strings.share })]) : null,
     el(doc, 'div', { class: 'row' }, [save, cancel]),
   ]);
   onTrustedClick(open, () => {
@@ -137,11 +185,13 @@ function noteSection(doc: Document, notes: CardNotes, strings: CardStrings): Nod
       .save(
         value,
         tags.value.split(',').map((t) => t.trim()),
+        ...(share ? [share.checked] : []),
       )
       .then(
         () => {
           text.value = '';
           tags.value = '';
+          resetShare();
           form.hidden = true;
           open.hidden = false;
           status.textContent = strings.saved;

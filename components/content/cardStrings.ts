@@ -16,6 +16,8 @@ export function cardStrings(): CardStrings & { badge: (spoken: string, terms: st
     cancel: t('cardCancel'),
     saved: t('cardSaved'),
     saveFailed: t('cardSaveFailed'),
+    share: t('shareSwitch'),
+    factionNotes: t('factionUiCardHeading'),
     badge: (spoken, terms) => t('badgeLabel', [spoken, terms]),
   };
 }

@@ -36,6 +36,8 @@ export function createMeasureIndex(packs: readonly ActivePack[]) {
   return {
     colourOf: (id: string) => get(id).colour,
     slotOf: (id: string) => get(id).slot,
+    /** The pack a measure belongs to (the share switch's per-pack default). */
+    packOf: (id: string): string | undefined => info.get(id)?.pack.id,
 
     badgeMeasures: (matches: readonly MeasureMatch[]): BadgeMeasure[] =>
       matches.map((m) => ({ ...references(m), terms: m.terms, colour: get(m.id).colour })),

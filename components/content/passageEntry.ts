@@ -9,6 +9,7 @@ export interface PassageEntry {
   text: string;
   host: HTMLElement;
   button: HTMLButtonElement;
-  setNotes: (count: number, spoken: string) => void;
+  setNotes: (count: number, spoken: string, faction?: { count: number; spoken: string }) => void;
+  /** The reader's own notes and colleagues' (`faction` set), as the card lists them. */
   notes: Note[];
 }

@@ -1,6 +1,21 @@
 import type { anchorNotes } from '@/utils/anchoring/anchorNotes';
 import type { Note } from '@/utils/notes/types';
+import { colleagueByline } from '../faction/byline';
 import type { PassageEntry } from './passageEntry';
+
+/** A passage's notes as its card lists them: the reader's own, then colleagues' with their byline. */
+export function cardNoteLists(notes: readonly Note[], locale: string) {
+  const { own, colleagues } = splitNotes(notes);
+  return {
+    existing: own,
+    colleagues: colleagues.map((n) => ({ text: n.text, tags: n.tags, byline: colleagueByline(n, locale) })),
+  };
+}
+
+/** The reader's own notes and colleagues' (notes with `faction`, read only). */
+export function splitNotes<N extends Pick<Note, 'faction'>>(notes: readonly N[]): { own: N[]; colleagues: N[] } {
+  return { own: notes.filter((n) => !n.faction), colleagues: notes.filter((n) => n.faction) };
+}
 
 /**
  * Shows notes on the passages they were taken on (web pages and PDFs alike):
@@ -22,6 +37,8 @@ export function showNotes<E extends PassageEntry>(
   },
   spoken: (count: number) => string,
   anchor: typeof anchorNotes,
+  /** The accessible name of colleagues' notes ("2 Notizen der Fraktion"); without it they count as the reader's. */
+  factionSpoken?: (count: number) => string,
 ): { found: string[]; orphaned: string[] } {
   for (const e of surface.matched) {
     e.notes = [];
@@ -40,7 +57,16 @@ export function showNotes<E extends PassageEntry>(
     }
     entry.notes.push(...passageNotes);
   }
-  for (const e of [...surface.matched, ...surface.markers])
-    if (e.notes.length > 0) e.setNotes(e.notes.length, spoken(e.notes.length));
+  for (const e of [...surface.matched, ...surface.markers]) {
+    if (e.notes.length === 0) continue;
+    const { own, colleagues } = factionSpoken ? splitNotes(e.notes) : { own: e.notes, colleagues: [] };
+    e.setNotes(
+      own.length,
+      spoken(own.length),
+      colleagues.length > 0 && factionSpoken
+        ? { count: colleagues.length, spoken: factionSpoken(colleagues.length) }
+        : undefined,
+    );
+  }
   return { found, orphaned };
 }

@@ -1,6 +1,7 @@
 import { isKnownCouncilUrl } from '@/utils/detect/councilHosts';
 import { detectSystem } from '@/utils/detect/readCouncilPage';
 import { readAgenda } from '@/utils/radar/readAgenda';
+import { factionOnPage, watchSharing } from '../faction/factionOnPage';
 import { t } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
 import { sendNoteReliably, whileWorkerGone } from '../notes/sendNote';
@@ -93,8 +94,11 @@ export async function startContentScript(): Promise<void> {
       save: (note) => sendNoteReliably(note, (n) => sendMessage('addNote', n)),
       anchored: (found, orphaned) => void sendMessage('notesAnchored', { found, orphaned }).catch(() => undefined),
       spoken: (count) => t('noteCount', String(count)),
+      faction: factionOnPage,
     },
   });
+  // Connecting or leaving a faction shows or hides the share switch and colleagues' notes at once.
+  watchSharing(() => void annotator.refreshNotes().catch(() => undefined));
   // The popup, side panel and shortcuts are answered first: extras on the page come after and cannot stop them.
   onMessage('getReport', () => annotator.report());
   onMessage('showMeasure', ({ data }) => annotator.showMeasure(data));

@@ -2,6 +2,9 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { PositionPack } from '@/utils/pack/types';
 import { formatLineReference } from '@/utils/resolution/lineReference';
+import { findOwnedNotes, type Owner } from '../faction/noteOwner';
+import { OwnerFilter } from '../faction/OwnerFilter';
+import { useFactionStatus } from '../faction/useFaction';
 import { type MessageKey, t } from '../i18n';
 import { cachedFirstNotes, rememberFirstNotes } from './firstNotes';
 import { loadNotebook } from './loadNotebook';
@@ -24,12 +27,14 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
   const query = useSignal('');
   const measure = useSignal('');
   const tag = useSignal('');
+  const owner = useSignal<Owner>('all');
+  const faction = useFactionStatus();
   const scrollTop = useSignal(0);
   const message = useSignal('');
   const filter = { query: query.value || undefined, measure: measure.value || undefined, tag: tag.value || undefined };
   const first = Math.max(0, Math.floor(scrollTop.value / ROW_HEIGHT) - OVERSCAN);
   const count = Math.ceil(VIEW_HEIGHT / ROW_HEIGHT) + 2 * OVERSCAN;
-  const filtered = !!(filter.query || filter.measure || filter.tag);
+  const filtered = !!(filter.query || filter.measure || filter.tag) || owner.value !== 'all';
   const unfiltered = !filtered && first === 0;
   const searchIndex = useSearchIndex();
   // A filtered list runs again when the index is built or dropped: the index's
@@ -37,8 +42,13 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
   // when it runs, so a run straight after a change already goes to the database.
   const indexVersion = filtered ? searchIndex.value : undefined;
   const page = useLive(
-    ({ db, findNotes }) => findNotes(db, { ...filter, offset: first, limit: count }, searchIndex.peek()),
-    [filter.query, filter.measure, filter.tag, first, indexVersion],
+    ({ db, findNotes }) =>
+      findOwnedNotes(
+        (q) => findNotes(db, q, searchIndex.peek()),
+        { ...filter, offset: first, limit: count },
+        owner.value,
+      ),
+    [filter.query, filter.measure, filter.tag, owner.value, first, indexVersion],
     // The list as it last opened shows at once; the live query replaces it.
     (unfiltered ? cachedFirstNotes() : undefined) ?? { total: 0, notes: [] },
   );
@@ -73,10 +83,10 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
       import('./download'),
     ]);
     const { db, findNotes } = await loadNotebook();
-    const { notes } = await findNotes(db, filter, searchIndex.peek());
+    const { notes } = await findOwnedNotes((q) => findNotes(db, q, searchIndex.peek()), filter, owner.value);
     performance.measure('ratsmarker:export-read', { start, end: performance.now() });
     // Headings and column names in the reader's language.
-    const label = (key: string) => t(key as MessageKey);
+    const label = (key: string, params?: string[]) => t(key as MessageKey, params);
     const day = new Date().toISOString().slice(0, 10);
     // Only the format asked for is written (each takes a good part of a second at 10,000 notes).
     const files: Record<ExportFormat, () => [string, string, string]> = {
@@ -147,6 +157,15 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
             </option>
           ))}
         </select>
+        {faction.value.connected && (
+          <OwnerFilter
+            value={owner.value}
+            onChange={(o) => {
+              owner.value = o;
+              scrollTop.value = 0;
+            }}
+          />
+        )}
       </div>
       <p class="meta" data-testid="notes-total">
         {total === 0 ? t('popupNoNotes') : t('popupNotesTotal', String(total))}

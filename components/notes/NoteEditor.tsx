@@ -1,6 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import type { Note } from '@/utils/notes/types';
+import { ShareSwitch } from '../faction/ShareSwitch';
+import { useFactionStatus } from '../faction/useFaction';
 import { t } from '../i18n';
 import { loadNotebook } from './loadNotebook';
 import { NoteFields } from './NoteFields';
@@ -28,6 +30,8 @@ export function NoteEditor({
   const [note] = useState(current);
   const text = useSignal(note.text);
   const tags = useSignal(note.tags.join(', '));
+  const shared = useSignal(note.shared === true);
+  const faction = useFactionStatus();
   const failure = useSignal('');
   const theirs = useSignal<Note | undefined>(undefined);
   const gone = useSignal(false);
@@ -37,7 +41,13 @@ export function NoteEditor({
     try {
       const { db, updateNote, restoreNote } = await loadNotebook();
       if (restore) await restoreNote(db, restore);
-      await updateNote(db, note.id, { text: text.value.trim(), tags: tags.value.split(',') }, new Date(), ifUpdated);
+      // The switch is there (and its value meant) only with a faction connected.
+      const changes: { text: string; tags: string[]; shared?: boolean } = {
+        text: text.value.trim(),
+        tags: tags.value.split(','),
+        ...(faction.value.connected ? { shared: shared.value } : {}),
+      };
+      await updateNote(db, note.id, changes, new Date(), ifUpdated);
       onClose();
       onChange?.();
     } catch (e) {
@@ -55,6 +65,7 @@ export function NoteEditor({
   return (
     <form onSubmit={save} class="note-edit">
       <NoteFields label={t('cardNoteText')} text={text} tags={tags} required />
+      <ShareSwitch shared={shared} connected={faction.value.connected} />
       {other ? (
         <div class="conflict" role="alert" data-testid="note-conflict">
           <p>{t('popupConflict', other.text)}</p>

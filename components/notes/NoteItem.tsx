@@ -1,5 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { Note } from '@/utils/notes/types';
+import { colleagueByline } from '../faction/byline';
+import { ConflictButton, ConflictVersions } from '../faction/ConflictPicker';
 import { t } from '../i18n';
 import { NoteEditor } from './NoteEditor';
 import { NoteReattach } from './NoteReattach';
@@ -9,7 +11,7 @@ import { writeFailureReason } from './writeFailure';
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** One note: its passage, measures, text and tags, with edit and delete. */
+/** One note: its passage, measures, text and tags, with edit and delete (a colleague's: read only, with its author). */
 export function NoteItem({
   note,
   showDocument,
@@ -20,10 +22,12 @@ export function NoteItem({
   onChange?: () => void;
 }) {
   const editing = useSignal(false);
+  const resolving = useSignal(false);
   const failure = useSignal('');
   const d = note.document;
+  const colleague = note.faction !== undefined;
   return (
-    <article class="note" data-testid="note" data-note-id={note.id}>
+    <article class={colleague ? 'note colleague' : 'note'} data-testid="note" data-note-id={note.id}>
       {showDocument && (
         <p class="note-doc">
           <a href={d.url} target="_blank" rel="noreferrer">
@@ -34,10 +38,35 @@ export function NoteItem({
       <p class="note-quote">
         {note.target ? `„${clip(note.target.quote.exact, 160)}“` : <em>{t('popupPageNoteLabel')}</em>}
         {note.orphaned && <span class="orphan"> · {t('popupOrphaned')}</span>}
+        {note.shared && !colleague && (
+          <span class="shared-mark" title={t('shareMarkLabel')}>
+            {t('shareMark')}
+          </span>
+        )}
       </p>
-      <NoteReattach note={note} canReattach={!showDocument} onChange={onChange} />
+      {!colleague && <NoteReattach note={note} canReattach={!showDocument} onChange={onChange} />}
       {note.measureIds.length > 0 && <p class="note-measures">{note.measureIds.join(', ')}</p>}
-      {editing.value ? (
+      {colleague ? (
+        // A colleague's note: read only, with who wrote it and when.
+        <>
+          <p class="note-author" data-testid="note-author">
+            {t('factionUiAuthor', colleagueByline(note, t('uiLanguage')))}
+          </p>
+          <p class="note-text" elementtiming="ratsmarker-note">
+            {note.text}
+          </p>
+          {note.tags.length > 0 && <p class="note-tags">{note.tags.map((x) => `#${x}`).join(' ')}</p>}
+        </>
+      ) : resolving.value ? (
+        <ConflictVersions
+          note={note}
+          onDone={() => {
+            resolving.value = false;
+            onChange?.();
+          }}
+          onCancel={() => (resolving.value = false)}
+        />
+      ) : editing.value ? (
         <NoteEditor note={note} onClose={() => (editing.value = false)} onChange={onChange} />
       ) : (
         <>
@@ -47,6 +76,7 @@ export function NoteItem({
           </p>
           {note.tags.length > 0 && <p class="note-tags">{note.tags.map((x) => `#${x}`).join(' ')}</p>}
           <div class="actions">
+            <ConflictButton note={note} open={resolving} />
             <button type="button" onClick={() => (editing.value = true)}>
               {t('popupEdit')}
             </button>

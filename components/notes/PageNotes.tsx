@@ -1,5 +1,8 @@
 import { useSignal } from '@preact/signals';
+import type { NewNote } from '@/utils/db/notesStore';
 import type { NoteDocument } from '@/utils/notes/types';
+import { ShareSwitch } from '../faction/ShareSwitch';
+import { useFactionStatus } from '../faction/useFaction';
 import { t } from '../i18n';
 import { loadNotebook } from './loadNotebook';
 import { NoteFields } from './NoteFields';
@@ -13,6 +16,9 @@ export function PageNotes({ document: doc, onChange }: { document: NoteDocument;
   const notes = useLive(({ db, notesForDocument }) => notesForDocument(db, doc.key), [doc.key], []);
   const text = useSignal('');
   const tags = useSignal('');
+  // Page notes belong to no pack: the switch starts off.
+  const shared = useSignal(false);
+  const faction = useFactionStatus();
   const failure = useSignal('');
   const save = async (e: Event) => {
     e.preventDefault();
@@ -20,7 +26,13 @@ export function PageNotes({ document: doc, onChange }: { document: NoteDocument;
     failure.value = '';
     try {
       const { db, addNote } = await loadNotebook();
-      await addNote(db, { document: doc, text: text.value.trim(), tags: tags.value.split(',') });
+      const note: NewNote & { shared?: boolean } = {
+        document: doc,
+        text: text.value.trim(),
+        tags: tags.value.split(','),
+        ...(faction.value.connected && shared.value ? { shared: true } : {}),
+      };
+      await addNote(db, note);
     } catch (err) {
       // The text stays in the field, to be saved again.
       failure.value = t('popupSaveFailed', writeFailureReason(err));
@@ -28,6 +40,7 @@ export function PageNotes({ document: doc, onChange }: { document: NoteDocument;
     }
     text.value = '';
     tags.value = '';
+    shared.value = false;
     onChange?.();
   };
   return (
@@ -38,6 +51,7 @@ export function PageNotes({ document: doc, onChange }: { document: NoteDocument;
       ))}
       <form onSubmit={save} class="note-edit">
         <NoteFields label={t('popupPageNote')} text={text} tags={tags} />
+        <ShareSwitch shared={shared} connected={faction.value.connected} />
         <div class="actions">
           <button type="submit">{t('popupAddNote')}</button>
         </div>

@@ -6,6 +6,8 @@ import type { StoredPack } from '@/utils/pack/storedPacks';
 import type { PositionPack } from '@/utils/pack/types';
 import type { BrokenPack } from '@/utils/pipeline/compilePacks';
 import { ResolutionParseError } from '@/utils/resolution/parseResolution';
+import { setSharePack } from '../faction/shareDefaults';
+import { useFactionStatus, useSharePacks } from '../faction/useFaction';
 import { errorText, t } from '../i18n';
 import { downloadText } from '../notes/download';
 import { writeFailureReason } from '../notes/writeFailure';
@@ -34,6 +36,17 @@ export function PacksSection() {
   const error = useSignal<{ message: string; line?: number } | undefined>(undefined);
   const pending = useSignal<PositionPack | undefined>(undefined);
   const status = useSignal('');
+  // The per-pack share default (issue 17), offered only with a faction connected.
+  const faction = useFactionStatus();
+  const sharedPacks = useSharePacks();
+  const shareByDefault = async (id: string, on: boolean) => {
+    saveFailure.value = '';
+    try {
+      await setSharePack(id, on);
+    } catch (e) {
+      saveFailure.value = t('optionsSaveFailed', writeFailureReason(e));
+    }
+  };
 
   const reload = async () => {
     const s = await storedPacks();
@@ -119,6 +132,17 @@ export function PacksSection() {
               />{' '}
               <span id={`pack-enabled-label-${domId(p.id)}`}>{t('optionsEnabled')}</span>
             </label>
+            {faction.value.connected && (
+              <label class="switch">
+                <input
+                  type="checkbox"
+                  aria-labelledby={`pack-name-${domId(p.id)} pack-share-label-${domId(p.id)}`}
+                  checked={sharedPacks.value.includes(p.id)}
+                  onChange={(e) => void shareByDefault(p.id, e.currentTarget.checked)}
+                />{' '}
+                <span id={`pack-share-label-${domId(p.id)}`}>{t('sharePackDefault')}</span>
+              </label>
+            )}
             <label>
               {t('optionsColour')}{' '}
               <select

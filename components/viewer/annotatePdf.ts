@@ -15,8 +15,9 @@ import { createHighlighter } from '../content/highlighter';
 import { createMeasureIndex } from '../content/measureIndex';
 import { createNavigation } from '../content/navigation';
 import type { PassageEntry } from '../content/passageEntry';
-import { showNotes } from '../content/passageNotes';
+import { cardNoteLists, showNotes } from '../content/passageNotes';
 import { passageReport } from '../content/passageReport';
+import { NOT_SHARING, type ShareOptions, type Sharing, shareSwitch } from '../faction/sharing';
 import type { PageReport } from '../messages';
 import type { RenderedPdf } from './pdfPages';
 
@@ -32,9 +33,11 @@ export interface PdfAnnotatorOptions {
   };
   notes: {
     load(documentKey: string): Promise<Note[]>;
-    save(note: NewNote): Promise<void>;
+    save(note: NewNote & { shared?: boolean }): Promise<void>;
     anchored(found: string[], orphaned: string[]): void;
     spoken(count: number): string;
+    /** Faction notes (issue 17): colleagues' notes on a badge, and the share switch's state. */
+    faction?: ShareOptions;
   };
   /** Gives the page a turn between slices of work. */
   pause: () => Promise<void>;
@@ -121,9 +124,11 @@ export async function annotatePdf(
       left: Math.min(...rects.map((r) => r.left)),
       right: Math.max(...rects.map((r) => r.right)),
     };
+    const measureIds = entry.matches.map((m) => m.id);
     cards.open(entry.button, around, measures.cardMeasures(entry.matches), o.strings, {
-      existing: entry.notes,
-      save: async (text, tags) => {
+      ...cardNoteLists(entry.notes, o.notes.faction?.locale ?? 'de'),
+      ...shareSwitch(sharing, measureIds, measures.packOf),
+      save: async (text, tags, shared) => {
         const start = starts[entry.index] as number;
         const end = start + entry.passage.text.length;
         await o.notes.save({
@@ -133,16 +138,19 @@ export async function annotatePdf(
             position: describePosition(start, end),
             page: entry.passage.page,
           },
-          measureIds: entry.matches.map((m) => m.id),
+          measureIds,
           text,
           tags,
+          ...(shared ? { shared } : {}),
         });
         await refreshNotes();
       },
     });
   };
 
+  let sharing: Sharing = NOT_SHARING;
   const refreshNotes = async () => {
+    sharing = (await o.notes.faction?.sharing().catch(() => NOT_SHARING)) ?? NOT_SHARING;
     // Notes taken on the HTML page of the same document anchor there, not here.
     const pdfNotes = (await o.notes.load(o.noteDocument.key)).filter((n) => n.target?.page !== undefined);
     const { found, orphaned } = showNotes(
@@ -156,6 +164,7 @@ export async function annotatePdf(
       },
       o.notes.spoken,
       anchorNotes,
+      o.notes.faction?.spoken,
     );
     if (pdfNotes.length > 0) o.notes.anchored(found, orphaned);
   };

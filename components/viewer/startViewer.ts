@@ -8,6 +8,7 @@ import { SCAN_END, SCAN_START } from '../content/annotatePage';
 import { cardStrings } from '../content/cardStrings';
 import { el } from '../content/dom';
 import { loadActivePacks, readStartup } from '../content/loadActivePacks';
+import { factionOnPage } from '../faction/factionOnPage';
 import { errorText, t } from '../i18n';
 import { sendMessage } from '../messages';
 import { db } from '../notes/db';
@@ -142,6 +143,7 @@ export async function startViewer(doc: Document): Promise<void> {
           },
           anchored: (found, orphaned) => void setOrphaned(db, found, orphaned).catch(() => undefined),
           spoken: (count) => t('noteCount', String(count)),
+          faction: factionOnPage,
         },
         pause: yieldToPage,
         onReport: (report) => void sendMessage('reportMatches', report).catch(() => undefined),

@@ -391,6 +391,8 @@ describe('CSV export', () => {
       '2024-03-02T10:15:00.000Z',
       '',
       '',
+      '',
+      '',
     ]);
     expect(cell(2, 'Nicht mehr gefunden')).toBe('ja');
     expect(cell(2, 'Zitat')).toBe('2. Der Austausch der Schulen wird gefördert.\n3. Bericht im Herbst.');
@@ -541,5 +543,71 @@ describe('notes taken in a PDF', () => {
     const bad = exportNotesJson([pdfNote]).replace('"page": 3', '"page": -1');
     expect(bad).toContain('"page": -1');
     expect(() => parseNotesFile(bad)).toThrow(NotesImportError);
+  });
+});
+
+describe('faction notes in the exports (issue 17)', () => {
+  const mine = mk('s1', { text: 'Geteilt', shared: true });
+  const private1 = mk('s2', { text: 'Nur für mich' });
+  const colleague = mk('f1', {
+    text: 'Von Anna',
+    faction: { author: 'Anna <b>Beispiel</b>', user: 'anna' },
+    updated: '2024-03-05T08:00:00.000Z',
+  });
+  const conflicted = mk('c1', {
+    shared: true,
+    conflict: {
+      versions: [
+        { rev: '2-b', text: 'Ihre Fassung', tags: ['Haushalt'], updated: '2024-03-04T08:00:00.000Z', author: 'Ben' },
+        { rev: '2-c', text: '', tags: [], updated: '2024-03-04T09:00:00.000Z', author: 'Cem', deleted: true },
+      ],
+    },
+  });
+  const all = [mine, private1, colleague, conflicted];
+
+  it('Markdown marks shared notes and names a colleague, with markup in the name as text', () => {
+    const md = exportNotesMarkdown(all, measureRef);
+    const block = (text: string) => md.split('---').find((b) => b.includes(text)) ?? '';
+    expect(block('Geteilt')).toContain('Mit der Fraktion geteilt');
+    expect(block('Nur für mich')).not.toContain('Fraktion');
+    expect(block('Von Anna')).toContain('Notiz der Fraktion von Anna &#60;b&#62;Beispiel&#60;/b&#62;');
+    expect(block('Von Anna')).not.toContain('Mit der Fraktion geteilt');
+  });
+
+  it('CSV has a column for shared and one for a colleague’s name', () => {
+    const rows = Papa.parse<string[]>(exportNotesCsv(all, measureRef).slice(1), { skipEmptyLines: true }).data;
+    const col = (name: string) => CSV_COLUMNS.indexOf(name);
+    expect(col('Geteilt')).toBeGreaterThan(0);
+    expect(col('Von (Fraktion)')).toBeGreaterThan(0);
+    const row = (id: string) => rows.find((r) => r[0] === id) ?? [];
+    expect(row('s1')[col('Geteilt')]).toBe('ja');
+    expect(row('s2')[col('Geteilt')]).toBe('');
+    expect(row('f1')[col('Geteilt')]).toBe('');
+    expect(row('f1')[col('Von (Fraktion)')]).toBe('Anna <b>Beispiel</b>');
+  });
+
+  it('JSON keeps shared, the colleague and the conflict versions, and imports them again', async () => {
+    const file = exportNotesJson(all);
+    expect(parseNotesFile(file)).toEqual(all.map(withoutTerms));
+    const db = freshDb();
+    await importNotes(db, file);
+    expect(await dump(db)).toEqual([...all].sort((a, b) => a.id.localeCompare(b.id)));
+  });
+
+  it('refuses faction fields beyond their limits or of the wrong shape, naming the field', () => {
+    const broken = (note: Record<string, unknown>) =>
+      JSON.stringify({ format: 'ratsmarker-notes', version: 1, notes: [{ ...withoutTerms(mine), ...note }] });
+    expect(() => parseNotesFile(broken({ shared: 'ja' }))).toThrow(/shared/);
+    expect(() => parseNotesFile(broken({ faction: { author: '' } }))).toThrow(/faction\.author/);
+    expect(() => parseNotesFile(broken({ faction: { author: 'x'.repeat(NOTE_LIMITS.author + 1) } }))).toThrow(
+      /faction\.author/,
+    );
+    const version = { rev: '1-a', text: 'x', tags: [], updated: '2024-03-04T08:00:00.000Z', author: 'Ben' };
+    expect(() =>
+      parseNotesFile(broken({ conflict: { versions: Array(NOTE_LIMITS.conflictVersions + 1).fill(version) } })),
+    ).toThrow(/conflict\.versions/);
+    expect(() => parseNotesFile(broken({ conflict: { versions: [{ ...version, updated: 'gestern' }] } }))).toThrow(
+      /conflict\.versions\.0\.updated/,
+    );
   });
 });

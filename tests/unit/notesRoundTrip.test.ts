@@ -113,6 +113,41 @@ const passage = fc
     };
   });
 
+const isoDate = fc
+  .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-01-01T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString());
+/** A field's text that the schema takes (`field` also makes some just beyond the limit, for the store to refuse). */
+const within = (max: number, limitWeight?: number) => field(max, limitWeight).filter((s) => s.length <= max);
+const conflictVersion = fc.record(
+  {
+    rev: within(L.rev).filter((s) => s.length > 0),
+    text: within(L.text, 3),
+    tags: fc.array(within(L.tag), { maxLength: 3 }),
+    updated: isoDate,
+    author: within(L.author),
+    deleted: fc.boolean(),
+  },
+  { requiredKeys: ['rev', 'text', 'tags', 'updated', 'author'] },
+);
+const factionFields = fc.oneof(
+  fc.record({ shared: fc.boolean() }),
+  fc
+    .record(
+      { author: within(L.author).filter((s) => s.length > 0), user: within(L.author).filter((s) => s.length > 0) },
+      { requiredKeys: ['author'] },
+    )
+    .map((faction) => ({ faction })),
+  fc.record({
+    shared: fc.constant(true),
+    conflict: fc.record({
+      versions: fc.oneof(
+        { weight: 20, arbitrary: fc.array(conflictVersion, { minLength: 1, maxLength: 3 }) },
+        { weight: 1, arbitrary: conflictVersion.map((v) => Array(L.conflictVersions).fill(v)) },
+      ),
+    }),
+  }),
+);
+
 const noteSpec = fc.record({
   id: fc.option(
     fc.oneof(
@@ -140,6 +175,8 @@ const noteSpec = fc.record({
   }),
   edit: fc.option(fc.record({ text: field(L.text, 3), tags: fc.array(oddText, { maxLength: 3 }) }), { nil: undefined }),
   orphaned: fc.option(fc.boolean(), { nil: undefined }),
+  // Faction notes (issue 17): shared by the reader, a colleague's, or in conflict on the faction's server.
+  faction: fc.option(factionFields, { nil: undefined }),
 });
 type NoteSpec = typeof noteSpec extends fc.Arbitrary<infer T> ? T : never;
 const notebook = fc.array(noteSpec, { maxLength: 6 });
@@ -160,6 +197,8 @@ function notebookOf(specs: NoteSpec[]): { notes: Note[]; refused: number } {
       if (byId.has(note.id)) continue;
       if (s.edit) note = editedNote(note, s.edit, new Date(s.created.getTime() + 60_000));
       if (s.orphaned !== undefined) note = { ...note, orphaned: s.orphaned };
+      // Faction fields arrive through the sync (and the share switch), not through addNote here.
+      if (s.faction) note = { ...note, ...s.faction };
       byId.set(note.id, note);
     } catch (e) {
       // A note beyond the limits is refused with a message, never stored half.
@@ -175,6 +214,7 @@ describe('JSON export → import into an empty store', () => {
     let total = 0;
     let atLimits = 0;
     let refusals = 0;
+    let withFaction = 0;
     await fc.assert(
       fc.asyncProperty(notebook, async (specs) => {
         await target.notes.clear();
@@ -193,6 +233,7 @@ describe('JSON export → import into an empty store', () => {
             n.tags.length === L.tags ||
             n.document.title?.length === L.title,
         ).length;
+        withFaction += notes.filter((n) => n.shared !== undefined || n.faction || n.conflict).length;
       }),
       { numRuns: RUNS },
     );
@@ -200,13 +241,14 @@ describe('JSON export → import into an empty store', () => {
     expect(total).toBeGreaterThan(RUNS);
     expect(atLimits).toBeGreaterThan(10);
     expect(refusals).toBeGreaterThan(0);
+    expect(withFaction).toBeGreaterThan(RUNS / 4);
   }, 120_000);
 
   it('holds for notes written through the store: addNote, updateNote and setOrphaned, then export and import', async () => {
     await fc.assert(
       // Ids given, so that the notebook built without a database has the same ones.
       fc.asyncProperty(
-        notebook.map((specs) => specs.map((s, i) => ({ ...s, id: s.id ?? `n${i}` }))),
+        notebook.map((specs) => specs.map((s, i) => ({ ...s, faction: undefined, id: s.id ?? `n${i}` }))),
         async (specs) => {
           await Promise.all([source.notes.clear(), target.notes.clear()]);
           for (const s of specs) {

@@ -81,6 +81,13 @@ const NOTES: Note[] = [
     document: { ...doc, url: 'https://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/getfile.asp?id=9&type=do' },
     target: { quote, position: { type: 'TextPositionSelector', start: 0, end: 21 }, page: 3 },
   }),
+  // Faction notes (issue 17): the reader's own, shared; a colleague's, with its author.
+  note('6f1f', { shared: true, text: 'Geteilt mit der Fraktion' }),
+  note('6f20', {
+    target: { quote, position: { type: 'TextPositionSelector', start: 40, end: 61 } },
+    faction: { author: 'Anna Beispiel', user: 'anna' },
+    text: 'Von Anna',
+  }),
 ];
 
 describe('Web Annotation export, checked with the W3C test suite', () => {
@@ -116,12 +123,37 @@ describe('Web Annotation export, checked with the W3C test suite', () => {
     expect(all.filter((id) => !notOurs.test(id))).toEqual([]);
   });
 
+  it('marks faction notes: a colleague as the creator (a Person), and Ratsmarker’s field under its own name', () => {
+    const byId = (id: string) => data.first.items.find((i: { id: string }) => i.id === `urn:uuid:${id}`);
+    const colleague = byId('6f20');
+    expect(colleague.creator).toEqual({ type: 'Person', name: 'Anna Beispiel', nickname: 'anna' });
+    expect(colleague.ratsmarker).toEqual({ faction: { author: 'Anna Beispiel', user: 'anna' } });
+    expect(colleague['@context']).toEqual([
+      'http://www.w3.org/ns/anno.jsonld',
+      { ratsmarker: 'urn:ratsmarker:faction#' },
+    ]);
+    const shared = byId('6f1f');
+    expect(shared.ratsmarker).toEqual({ shared: true });
+    expect(shared.creator).toBeUndefined();
+    // The reader's private notes carry neither: the reader stays anonymous.
+    expect(byId('6f1d').ratsmarker).toBeUndefined();
+    expect(byId('6f1d').creator).toBeUndefined();
+    expect(byId('6f1d')['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    // The creator meets the model's agent checks where it is given.
+    const creatorChecks = /^annotations__3\.3\.2-annotationCreatorAgent(Name|Type|Nickname)/;
+    const agentFailures = (o: unknown) =>
+      failures(['annotations/annotationsAgentOptionals.test'], 'should', o).filter((id) => creatorChecks.test(id));
+    expect(agentFailures(colleague)).toEqual([]);
+    // (A private note, without a creator, fails those same checks: they are the ones meant.)
+    expect(agentFailures(byId('6f1d')).length).toBeGreaterThan(0);
+  });
+
   it('has ids for collection and page, a SpecificResource target, and no position into Ratsmarker’s own text', () => {
     expect(data.id).toBe('urn:uuid:9a6e0b52-1c4e-4d2b-9f0e-2f7c1b0d3a11');
     expect(data.first).toMatchObject({
       id: `${data.id}#page1`,
       type: 'AnnotationPage',
-      partOf: { id: data.id, total: 3 },
+      partOf: { id: data.id, total: NOTES.length },
     });
     const [passage, page, pdf] = data.first.items;
     expect(passage.target).toEqual({ type: 'SpecificResource', source: doc.url, selector: quote });

@@ -20,6 +20,9 @@ export const CSV_COLUMNS = [
   'csvOrphaned',
   // The PDF page of a note taken in the viewer.
   'exportPage',
+  // Faction notes (issue 17): the reader's note is shared; a colleague's note names its author.
+  'factionUiCsvShared',
+  'factionUiCsvAuthor',
 ] as const;
 
 /**
@@ -54,6 +57,8 @@ export function exportNotesCsv(
     n.updated,
     n.orphaned ? label('exportYes') : '',
     n.target?.page !== undefined ? String(n.target.page) : '',
+    n.shared && !n.faction ? label('exportYes') : '',
+    n.faction?.author ?? '',
   ]);
   const fields = csvHeader(label);
   return `\uFEFF${Papa.unparse({ fields, data: rows }, { quotes: true, newline: '\r\n', escapeFormulae: FORMULA_START })}`;

@@ -3,8 +3,11 @@ import type { Note } from '../notes/types';
 
 export type MeasureReference = (id: string) => string | undefined;
 /** Headings and names of the export in the reader's language (German by default). */
-export type ExportLabels = (key: string) => string;
-export const germanLabels: ExportLabels = (key) => formatMessage(key);
+export type ExportLabels = (key: string, params?: string[]) => string;
+export const germanLabels: ExportLabels = (key, params) => formatMessage(key, params);
+
+/** A colleague's name inside the note's <small> line: markup characters as entities. */
+const inline = (s: string) => s.replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const quoteBlock = (text: string) =>
   text
@@ -42,6 +45,9 @@ export function exportNotesMarkdown(
         `${label('exportChanged')} ${n.updated.slice(0, 10)}`,
       ];
       if (n.orphaned) meta.push(label('exportOrphaned'));
+      // Faction notes (issue 17): a colleague's note names its author; the reader's shared ones say so.
+      if (n.faction) meta.push(label('factionUiExportColleague', [inline(n.faction.author)]));
+      else if (n.shared) meta.push(label('shareMarkLabel'));
       out.push(`<small>${meta.filter(Boolean).join(' · ')}</small>`, '', '---', '');
     }
   }

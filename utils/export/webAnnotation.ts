@@ -1,3 +1,4 @@
+import { RATSMARKER_NS } from '../faction/annotationDoc';
 import { formatMessage } from '../i18n/messages';
 import type { Note } from '../notes/types';
 
@@ -24,6 +25,25 @@ function targetOf(n: Note) {
   return { type: 'SpecificResource', source: n.document.url, selector };
 }
 
+/** A colleague as the model's creator (§3.3.1): a Person with a name, and the login as nickname. */
+function creatorOf(faction: NonNullable<Note['faction']>) {
+  return { type: 'Person', name: faction.author, ...(faction.user !== undefined ? { nickname: faction.user } : {}) };
+}
+
+/**
+ * The context, and for faction notes Ratsmarker's own field (under its own
+ * JSON-LD name, as in the faction's database, so other tools leave it alone):
+ * `shared` for the reader's notes shared with the faction, `faction` with the
+ * author for colleagues'.
+ */
+function factionFields(n: Note) {
+  if (!n.shared && !n.faction) return { '@context': CONTEXT };
+  return {
+    '@context': [CONTEXT, { ratsmarker: RATSMARKER_NS }],
+    ratsmarker: n.faction ? { faction: n.faction } : { shared: true },
+  };
+}
+
 /**
  * W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/): an
  * AnnotationCollection with one AnnotationPage, one Annotation a note. The
@@ -37,10 +57,11 @@ export function exportNotesWebAnnotation(notes: readonly Note[], options: WebAnn
   const pageId = `${id}#page1`;
   const tag = (value: string) => ({ type: 'TextualBody', value, purpose: 'tagging' });
   const items = notes.map((n) => ({
-    '@context': CONTEXT,
+    ...factionFields(n),
     id: `urn:uuid:${n.id}`,
     type: 'Annotation',
     motivation: 'commenting',
+    ...(n.faction ? { creator: creatorOf(n.faction) } : {}),
     created: n.created,
     modified: n.updated,
     body: [

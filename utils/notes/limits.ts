@@ -25,6 +25,11 @@ export const NOTE_LIMITS = {
   key: 33_500,
   /** Earlier places of a re-attached note, kept with their quotes. */
   history: 100,
+  /** A colleague's name (and login) on a faction note. */
+  author: 200,
+  /** Other versions of a shared note in conflict, and a CouchDB revision id. */
+  conflictVersions: 100,
+  rev: 200,
 } as const;
 
 export const MAX_TAG_LENGTH = NOTE_LIMITS.tag;

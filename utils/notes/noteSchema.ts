@@ -34,6 +34,18 @@ export const Target = v.object({
   page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 
+const Author = v.pipe(v.string(), v.minLength(1), v.maxLength(L.author));
+
+/** One version of a shared note in conflict (a CouchDB revision). */
+export const ConflictVersion = v.object({
+  rev: v.pipe(v.string(), v.minLength(1), v.maxLength(L.rev)),
+  text: Text(L.text),
+  tags: v.pipe(v.array(Text(L.tag)), v.maxLength(L.tags)),
+  updated: IsoDate,
+  author: Text(L.author),
+  deleted: v.optional(v.boolean()),
+});
+
 /**
  * A note as the store holds it and an export carries it (without its search
  * terms, which are computed): what the store checks before it writes and
@@ -58,4 +70,8 @@ export const NoteSchema = v.object({
   orphaned: v.optional(v.boolean()),
   // Where a re-attached note stood before (the reader's old quotes).
   history: v.optional(v.pipe(v.array(v.object({ target: Target, until: IsoDate })), v.maxLength(L.history))),
+  // Faction notes (issue 17): shared by the reader, a colleague's, or in conflict on the faction's server.
+  shared: v.optional(v.boolean()),
+  faction: v.optional(v.object({ author: Author, user: v.optional(Author) })),
+  conflict: v.optional(v.object({ versions: v.pipe(v.array(ConflictVersion), v.maxLength(L.conflictVersions)) })),
 });

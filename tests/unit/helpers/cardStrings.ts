@@ -14,4 +14,6 @@ export const CARD_STRINGS: CardStrings = {
   cancel: 'Abbrechen',
   saved: 'Gespeichert',
   saveFailed: 'Fehler',
+  share: 'Mit der Fraktion teilen',
+  factionNotes: 'Notizen der Fraktion',
 };

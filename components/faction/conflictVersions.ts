@@ -1,0 +1,53 @@
+import type { Note, NoteConflictVersion } from '@/utils/notes/types';
+import { t } from '../i18n';
+import type { KeptVersion } from './keepVersion';
+
+/** One version as the conflict picker shows it. */
+export interface ShownVersion {
+  key: string;
+  heading: string;
+  text: string;
+  tags: readonly string[];
+  deleted: boolean;
+  kept: KeptVersion;
+}
+
+const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The versions of a note in conflict: the one this device holds first, then
+ * the faction server's others, newest first. A server version that is this
+ * device's (same text and tags) is shown once, as this device's; this
+ * device's is shown on its own only when no server version is it (a change
+ * not yet sent).
+ */
+export function conflictVersions(note: Note, locale: string): ShownVersion[] {
+  const day = (iso: string) => {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
+  };
+  const isHere = (v: NoteConflictVersion) => !v.deleted && v.text === note.text && sameTags(v.tags, note.tags);
+  const versions = [...(note.conflict?.versions ?? [])].sort((a, b) => b.updated.localeCompare(a.updated));
+  const here = versions.find(isHere);
+  const shown = versions
+    .filter((v) => v !== here)
+    .map(
+      (v): ShownVersion => ({
+        key: v.rev,
+        heading: t('factionUiVersionOf', [v.author, day(v.updated)]),
+        text: v.text,
+        tags: v.tags,
+        deleted: v.deleted === true,
+        kept: v.deleted ? { kind: 'deleted', rev: v.rev } : { kind: 'other', rev: v.rev, text: v.text, tags: v.tags },
+      }),
+    );
+  const mine: ShownVersion = {
+    key: here?.rev ?? 'here',
+    heading: t('factionUiVersionHere'),
+    text: note.text,
+    tags: note.tags,
+    deleted: false,
+    kept: here ? { kind: 'other', rev: here.rev, text: note.text, tags: note.tags } : { kind: 'here' },
+  };
+  return [mine, ...shown];
+}
