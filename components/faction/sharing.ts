@@ -1,4 +1,4 @@
-import { sharedByDefault } from './shareDefaults';
+import { sharedByDefault } from './factionRead';
 
 /** Whether a faction is connected, and the packs whose passages' notes start shared. */
 export interface Sharing {
