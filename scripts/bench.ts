@@ -629,7 +629,45 @@ async function main() {
     `${JSON.stringify(out, null, 2)}\n`,
   );
   if (!quick && !partial) writeFileSync(`${root}BENCHMARKS.md`, markdown(out as unknown as Report));
+  // BENCH_MERGE=1 with BENCH_ONLY: the parts measured now replace theirs in bench/results.json (the last full
+  // run), each part keeping the date it was measured on, and BENCHMARKS.md is written from the whole.
+  if (partial && process.env.BENCH_MERGE) {
+    const whole = mergeParts(JSON.parse(readFileSync(`${root}bench/results.json`, 'utf8')), out, ONLY ?? PARTS);
+    writeFileSync(`${root}bench/results.json`, `${JSON.stringify(whole, null, 2)}\n`);
+    writeFileSync(`${root}BENCHMARKS.md`, markdown(whole as unknown as Report));
+  }
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+}
+
+// The parts of a run and the keys of the results each one writes.
+const PART_KEYS: Record<string, string[]> = {
+  pages: ['pages', 'terms', 'keyWords'],
+  'not-council': ['notCouncilPageMs'],
+  pdf: ['pdf'],
+  changing: ['rescanPerBatchMs'],
+  notebook: ['notebook'],
+  bundles: ['bundles'],
+  radar: ['radar'],
+};
+const PARTS = Object.keys(PART_KEYS);
+
+/** The earlier results with the parts measured now put in, and the date each part was measured on. */
+function mergeParts(
+  before: Record<string, unknown>,
+  now: Record<string, unknown>,
+  parts: readonly string[],
+): Record<string, unknown> {
+  const earlier = (before.measuredOn as Record<string, string> | undefined) ?? {};
+  const measuredOn: Record<string, string> = {};
+  for (const part of PARTS) measuredOn[part] = earlier[part] ?? String(before.date);
+  const whole: Record<string, unknown> = { ...before, date: now.date, machine: now.machine, browser: now.browser };
+  for (const part of parts) {
+    for (const key of PART_KEYS[part] ?? []) if (now[key] !== undefined) whole[key] = now[key];
+    measuredOn[part] = String(now.date);
+  }
+  whole.measuredOn = measuredOn;
+  whole.mode = 'merged';
+  return whole;
 }
 
 interface PageFigures {
@@ -673,6 +711,42 @@ interface Report {
   pdf: { pages: number; firstPageMs: number; matchedMs: number; badges: number };
   notebook: Record<string, NotebookFigures>;
   bundles: Record<string, { rawKB: number; gzipKB: number }>;
+  radar?: {
+    items: number;
+    pdfOnly: number;
+    latencyMs: number;
+    fullRadarMs: number;
+    longestTaskMs: number;
+    tasksOver50ms: number;
+    mostInFlight: number;
+    memoryAddedMB: number;
+    secondVisitMs: number;
+  };
+  measuredOn?: Record<string, string>;
+}
+
+/** Which parts come from a run of another day (a merged report). */
+function olderParts(r: Report): string {
+  const day = r.date.slice(0, 10);
+  const older = Object.entries(r.measuredOn ?? {}).filter(([, d]) => d.slice(0, 10) !== day);
+  return older.length === 0
+    ? ''
+    : `\nMeasured on an earlier day (the code has changed since): ${older.map(([part, d]) => `${part} (${d.slice(0, 10)})`).join(', ')}.`;
+}
+
+function radarSection(r: Report): string {
+  const x = r.radar;
+  if (!x) return '';
+  return `
+## Meeting radar
+
+An agenda of ${x.items} items (${x.pdfOnly} with their text only in a PDF), each document served with ${x.latencyMs} ms
+of latency (scripts/bench/radar.ts): from the agenda page's load to the last item checked.
+
+| full radar | second visit (cache) | longest task on the agenda page | tasks over 50 ms | most requests at once | memory added |
+|---|---|---|---|---|---|
+| ${x.fullRadarMs} ms | ${x.secondVisitMs} ms | ${x.longestTaskMs || '< 50'} ms | ${x.tasksOver50ms} | ${x.mostInFlight} | ${x.memoryAddedMB} MB |
+`;
 }
 
 function markdown(r: Report): string {
@@ -712,7 +786,7 @@ function markdown(r: Report): string {
     .join('\n');
   return `# Benchmarks
 
-Written by \`npm run bench\` on ${r.date.slice(0, 10)}: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GB, Node ${r.machine.node}; ${r.browser}, headless.
+Written by \`npm run bench\` on ${r.date.slice(0, 10)}: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GB, Node ${r.machine.node}; ${r.browser}, headless.${olderParts(r)}
 Every figure is the median of repeated runs; comparisons are measured side by side in the same run.
 
 ## Council pages
@@ -782,12 +856,13 @@ Import of a 10,000-note JSON file: ${round(r.notebook['10000']?.importMs ?? Numb
 | bundle | raw kB | gzip kB |
 |---|---|---|
 ${bundles}
-
+${radarSection(r)}
 ## Targets
 
 - Under 1 ms on a page that is not a council page. Content script at most 30 kB gzipped.
 - PDF: a 50-page PDF readable within a second, fully matched within a few seconds.
 - Popup: first render under 150 ms and search under 50 ms at 10,000 notes; export of 10,000 notes under 1 s.
+- Meeting radar: no task over 50 ms on the agenda page.
 `;
 }
 

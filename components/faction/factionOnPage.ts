@@ -17,7 +17,10 @@ export const factionOnPage: ShareOptions = {
     };
   },
   spoken: (count) => (count === 1 ? t('factionUiBadgeOne') : t('factionUiBadgeMany', String(count))),
-  locale: t('uiLanguage'),
+  // A getter: read when a card opens, not while the content script loads (the first message lookup costs).
+  get locale() {
+    return t('uiLanguage');
+  },
 };
 
 /** Calls `changed` when the faction is connected or left, or a pack's share default changes. */
