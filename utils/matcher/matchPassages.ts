@@ -1,5 +1,6 @@
-import type { WordPattern } from '../pack/parseTerm';
+import { MIN_COMPOUND_PREFIX, MIN_MODIFIER, type WordPattern } from '../pack/parseTerm';
 import type { PositionPack } from '../pack/types';
+import { withLanguageLists } from '../text/languageLists';
 import { organisationNameTokens } from '../text/organisationNames';
 import { type Token, tokenize } from '../text/tokenize';
 import { type Automaton, buildAutomaton, finds } from './automaton';
@@ -100,6 +101,14 @@ function wordsOfToken(m: CompiledMatcher, token: Token): number[] {
   for (const id of [...(m.prefixByStart.get(token.fold.slice(0, 3)) ?? []), ...m.shortPrefixWords]) {
     if (token.fold.startsWith((m.words[id] as WordPattern).value)) ids.push(id);
   }
+  // A longer prefix term also stands as the head of a compound: "Neuzugewanderte" (zugewandert*).
+  const f = token.fold;
+  for (let p = MIN_MODIFIER; p + MIN_COMPOUND_PREFIX <= f.length; p++) {
+    for (const id of m.prefixByStart.get(f.slice(p, p + 3)) ?? []) {
+      const v = (m.words[id] as WordPattern).value;
+      if (v.length >= MIN_COMPOUND_PREFIX && f.startsWith(v, p)) ids.push(id);
+    }
+  }
   return ids;
 }
 
@@ -181,7 +190,8 @@ function matchOne(m: CompiledMatcher, text: string, threshold: number): MeasureM
   const candidates = candidatesOf(m);
   if (candidates && !finds(candidates, text)) return [];
   const memo = memoOf(m);
-  const tokens = tokenize(text);
+  // A list of languages counts as the word "mehrsprachig" (languageLists.ts).
+  const tokens = withLanguageLists(text, tokenize(text));
   if (tokens.length === 0) return [];
   const hits = findTermHits(m, text, tokens, memo);
   if (hits.length === 0) return [];
