@@ -104,6 +104,7 @@ const COUNTS = new Set([
   'weiteren',
   'weitere',
   'anderen',
+  'jeweiligen',
   'andere',
   'diversen',
   'gängigen',
