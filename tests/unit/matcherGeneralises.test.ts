@@ -6,6 +6,7 @@ import { builtinKw21 } from '@/utils/pack/builtinPacks';
 import { createPack } from '@/utils/pack/loadPack';
 import type { MeasureLexicon } from '@/utils/pack/types';
 import { withLanguageLists } from '@/utils/text/languageLists';
+import { leadInsOf } from '@/utils/text/listItems';
 import { organisationNameTokens } from '@/utils/text/organisationNames';
 import { tokenize } from '@/utils/text/tokenize';
 
@@ -92,6 +93,42 @@ describe('a list of languages means "in several languages"', () => {
     const m = result?.measures.find((x) => x.id === 'VK7-3');
     expect(m?.terms).toContain('Dari, Farsi und Tigrinya');
     expect(hits(lexicon, ['Das Bürgeramt gibt Merkblätter in Dari aus.'])).toEqual([false]);
+  });
+});
+
+describe('list items take the context of their lead-in', () => {
+  const lexicon = {
+    label: 'x',
+    concepts: { wer: ['Ausländerbehörde'], was: ['mehrsprachig*', 'Dolmetsch*'] },
+    match: [['wer', 'was']],
+  };
+  const motion = [
+    '3. Für Menschen, die neu in der Stadt sind, wird die Ausländerbehörde wie folgt ausgestattet:',
+    'a) Formulare gibt es künftig in Englisch, Türkisch und Arabisch;',
+    'b) für Vorsprachen wird ein Videodolmetschen eingerichtet.',
+    '4. Die Sporthalle wird saniert; Formulare gibt es in Englisch und Polnisch.',
+  ];
+
+  it('finds the items of a lead-in, up to the next item of the list around it', () => {
+    expect(leadInsOf(motion)).toEqual([-1, 0, 0, -1]);
+    expect(leadInsOf(['Der Rat beschließt folgende Maßnahmen:', '– erstens', '– zweitens', 'Begründung'])).toEqual([
+      -1, 0, 0, -1,
+    ]);
+    // A heading is no lead-in, and a paragraph after a lead-in is no item.
+    expect(leadInsOf(['Begründung:', 'a) Die Stadt wächst.'])).toEqual([-1, -1]);
+    expect(leadInsOf(['Die Verwaltung wird beauftragt, Folgendes zu prüfen:', 'Die Stadt wächst.'])).toEqual([-1, -1]);
+  });
+
+  it('matches an item with what the lead-in says once for all, but never a passage without its own evidence', () => {
+    expect(hits(lexicon, motion)).toEqual([false, true, true, false]);
+    // Alone, the items say nothing of the Ausländerbehörde.
+    expect(hits(lexicon, motion.slice(1, 3))).toEqual([false, false]);
+  });
+
+  it('keeps the lead-in when a page is matched in batches', () => {
+    const pack = packWith(lexicon);
+    const second = matchPassages(motion.slice(2), pack, { preceding: motion.slice(0, 2) });
+    expect(second.map((p) => p.measures.some((m) => m.id === 'VK7-3'))).toEqual([true, false]);
   });
 });
 

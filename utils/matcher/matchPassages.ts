@@ -1,6 +1,7 @@
 import { MIN_COMPOUND_PREFIX, MIN_MODIFIER, type WordPattern } from '../pack/parseTerm';
 import type { PositionPack } from '../pack/types';
 import { withLanguageLists } from '../text/languageLists';
+import { leadInsOf } from '../text/listItems';
 import { organisationNameTokens } from '../text/organisationNames';
 import { type Token, tokenize } from '../text/tokenize';
 import { type Automaton, buildAutomaton, finds } from './automaton';
@@ -36,6 +37,11 @@ export interface PassageMatch {
 export interface MatchOptions {
   /** Lowest score reported. 0.5 is the middle of the sensitivity scale. */
   threshold?: number;
+  /**
+   * The passages that stand before the first one given, when a page is matched in batches: a lead-in
+   * among them ("Die Verwaltung wird beauftragt, …:") still lends its items their context (listItems.ts).
+   */
+  preceding?: readonly string[];
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
@@ -155,17 +161,27 @@ function findTermHits(m: CompiledMatcher, text: string, tokens: Token[], memo: W
   return hits;
 }
 
-function scoreMeasure(measure: CompiledMeasure, hitTerms: Set<number>, hitSurfaces: Map<number, Set<string>>) {
+function scoreMeasure(
+  measure: CompiledMeasure,
+  hitTerms: Set<number>,
+  hitSurfaces: Map<number, Set<string>>,
+  inherited: ReadonlySet<number>,
+) {
   const names = measure.names.filter((t) => hitTerms.has(t));
   const satisfied = new Set<string>();
-  for (const [name, ids] of measure.concepts) if (ids.some((t) => hitTerms.has(t))) satisfied.add(name);
+  const own = new Set<string>();
+  for (const [name, ids] of measure.concepts) {
+    if (ids.some((t) => hitTerms.has(t))) own.add(name);
+    if (ids.some((t) => hitTerms.has(t) || inherited.has(t))) satisfied.add(name);
+  }
 
   let best = names.length > 0 ? NAME_SCORE : 0;
   let fullRules = 0;
   const reasons = new Set<string>();
   for (const rule of measure.rules) {
     const present = rule.concepts.filter((c) => satisfied.has(c));
-    if (present.length >= rule.min) {
+    // A concept lent by a lead-in completes a rule, but the passage must bring one of its own.
+    if (present.length >= rule.min && present.some((c) => own.has(c))) {
       fullRules++;
       best = Math.max(best, Math.min(0.95, RULE_BASE + RULE_STEP * rule.min));
       for (const c of present) reasons.add(c);
@@ -174,7 +190,7 @@ function scoreMeasure(measure: CompiledMeasure, hitTerms: Set<number>, hitSurfac
     }
   }
   const evidence = names.length + fullRules;
-  if (measure.exclusions.some((t) => hitTerms.has(t))) {
+  if (measure.exclusions.some((t) => hitTerms.has(t) || inherited.has(t))) {
     const support = new Set<string>();
     for (const t of names) for (const w of hitSurfaces.get(t) ?? []) support.add(w);
     for (const c of evidence > 0 ? reasons : satisfied)
@@ -185,15 +201,26 @@ function scoreMeasure(measure: CompiledMeasure, hitTerms: Set<number>, hitSurfac
   return { score, names, reasons, satisfied, full: evidence > 0 };
 }
 
-function matchOne(m: CompiledMatcher, text: string, threshold: number): MeasureMatch[] {
+/** Where the terms of a matcher stand in a passage (none where the candidate filter finds nothing). */
+function termHitsOf(m: CompiledMatcher, text: string): TermHit[] {
   // Candidate first: a passage where no term can begin is not tokenised at all.
   const candidates = candidatesOf(m);
   if (candidates && !finds(candidates, text)) return [];
-  const memo = memoOf(m);
   // A list of languages counts as the word "mehrsprachig" (languageLists.ts).
   const tokens = withLanguageLists(text, tokenize(text));
   if (tokens.length === 0) return [];
-  const hits = findTermHits(m, text, tokens, memo);
+  return findTermHits(m, text, tokens, memoOf(m));
+}
+
+const NOTHING_INHERITED: ReadonlySet<number> = new Set();
+
+function matchOne(
+  m: CompiledMatcher,
+  text: string,
+  threshold: number,
+  inherited: ReadonlySet<number> = NOTHING_INHERITED,
+): MeasureMatch[] {
+  const hits = termHitsOf(m, text);
   if (hits.length === 0) return [];
   const hitTerms = new Set(hits.map((h) => h.term));
   const hitSurfaces = new Map<number, Set<string>>();
@@ -207,7 +234,7 @@ function matchOne(m: CompiledMatcher, text: string, threshold: number): MeasureM
   const touched = threshold > 0 ? measuresHitBy(m, hitTerms) : undefined;
   for (const [i, measure] of m.measures.entries()) {
     if (touched && !touched.has(i)) continue;
-    const result = scoreMeasure(measure, hitTerms, hitSurfaces);
+    const result = scoreMeasure(measure, hitTerms, hitSurfaces, inherited);
     if (!result || result.score < threshold) continue;
     // The words that explain the match: names found, and the terms of the
     // concepts that satisfied a rule (or, below a full rule, every concept found).
@@ -265,13 +292,36 @@ export function matchWith(
   options: MatchOptions = {},
 ): PassageMatch[] {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const before = options.preceding ?? [];
+  const leads = leadInsOf(before.length > 0 ? [...before, ...passages] : passages);
+  // The terms of each lead-in, per matcher: what its items inherit.
+  const leadTerms = new Map<string, ReadonlySet<number>>();
+  const inheritedBy = (m: CompiledMatcher, mi: number, index: number): ReadonlySet<number> => {
+    const lead = leads[before.length + index] ?? -1;
+    if (lead < 0) return NOTHING_INHERITED;
+    const key = `${mi}:${lead}`;
+    let terms = leadTerms.get(key);
+    if (!terms) {
+      const text = (lead < before.length ? before[lead] : passages[lead - before.length]) as string;
+      terms = new Set(termHitsOf(m, text).map((h) => h.term));
+      leadTerms.set(key, terms);
+    }
+    return terms;
+  };
   return passages.map((text, index) => ({
     index,
     text,
     measures:
       matchers.length === 1
-        ? matchOne(matchers[0] as CompiledMatcher, text, threshold)
-        : matchers.flatMap((m) => matchOne(m, text, threshold)).sort((a, b) => b.score - a.score),
+        ? matchOne(
+            matchers[0] as CompiledMatcher,
+            text,
+            threshold,
+            inheritedBy(matchers[0] as CompiledMatcher, 0, index),
+          )
+        : matchers
+            .flatMap((m, mi) => matchOne(m, text, threshold, inheritedBy(m, mi, index)))
+            .sort((a, b) => b.score - a.score),
   }));
 }
 
