@@ -7,6 +7,7 @@ import { createPack } from '@/utils/pack/loadPack';
 import type { MeasureLexicon } from '@/utils/pack/types';
 import { withLanguageLists } from '@/utils/text/languageLists';
 import { leadInsOf } from '@/utils/text/listItems';
+import { withNegatedGerman } from '@/utils/text/negatedGerman';
 import { organisationNameTokens } from '@/utils/text/organisationNames';
 import { tokenize } from '@/utils/text/tokenize';
 
@@ -93,6 +94,46 @@ describe('a list of languages means "in several languages"', () => {
     const m = result?.measures.find((x) => x.id === 'VK7-3');
     expect(m?.terms).toContain('Dari, Farsi und Tigrinya');
     expect(hits(lexicon, ['Das Bürgeramt gibt Merkblätter in Dari aus.'])).toEqual([false]);
+  });
+});
+
+describe('a negated "Deutsch" is read as a negation, not looked up as a phrase', () => {
+  const words = (text: string) => withNegatedGerman(tokenize(text)).map((t) => t.norm);
+  const lexicon = {
+    label: 'x',
+    concepts: { wer: ['nichtdeutschsprachig*'], amt: ['Bürgeramt'] },
+    match: [['wer', 'amt']],
+  };
+
+  it('in any of its forms', () => {
+    for (const text of [
+      'Eltern, die noch kein Deutsch sprechen',
+      'Menschen ohne ausreichende Deutschkenntnisse',
+      'wer kaum Deutsch spricht',
+      'deren Muttersprache nicht Deutsch ist',
+      'Personen mit geringen Deutschkenntnissen',
+      'Kinder ohne deutsche Staatsangehörigkeit',
+    ])
+      expect(words(text), text).toContain('nichtdeutschsprachig');
+  });
+
+  it('not where German is not negated, or only "not only" German', () => {
+    for (const text of [
+      'Beratung auf Deutsch und Englisch',
+      'nicht nur auf Deutsch, sondern auch auf Englisch',
+      'Deutschkenntnisse werden vorausgesetzt',
+      'Die Stadt ist nicht in Deutschland.',
+    ])
+      expect(words(text), text).not.toContain('nichtdeutschsprachig');
+  });
+
+  it('matches a lexicon term for it', () => {
+    expect(
+      hits(lexicon, [
+        'Das Bürgeramt hilft Menschen, die wenig Deutsch sprechen.',
+        'Das Bürgeramt berät nicht nur auf Deutsch.',
+      ]),
+    ).toEqual([true, false]);
   });
 });
 

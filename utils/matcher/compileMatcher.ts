@@ -2,6 +2,7 @@ import { CodedError } from '../i18n/codedError';
 import { parseTerm, type TermPattern, type WordPattern } from '../pack/parseTerm';
 import type { LexiconRule, PositionPack } from '../pack/types';
 import { LANGUAGE_LIST_WORDS, MULTILINGUAL } from '../text/languageLists';
+import { NEGATED_GERMAN_WORDS, NOT_GERMAN } from '../text/negatedGerman';
 import { WORD_START } from './automaton';
 import { candidateWords } from './candidatePattern';
 import { compoundPhrase, headWords } from './compoundParaphrase';
@@ -190,6 +191,9 @@ function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {
   // the languages' names must let a passage through the filter too.
   if (words.some((w) => MULTILINGUAL.includes(w.value)))
     candidates.push(...LANGUAGE_LIST_WORDS.map((l) => WORD_START + l));
+  // The same for a negated "Deutsch", which stands for "nichtdeutschsprachig" (negatedGerman.ts).
+  if (words.some((w) => NOT_GERMAN.includes(w.value)))
+    candidates.push(...NEGATED_GERMAN_WORDS.map((l) => WORD_START + l));
   return {
     candidates,
     words,

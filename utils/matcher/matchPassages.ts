@@ -2,6 +2,7 @@ import { MIN_COMPOUND_PREFIX, MIN_MODIFIER, type WordPattern } from '../pack/par
 import type { PositionPack } from '../pack/types';
 import { withLanguageLists } from '../text/languageLists';
 import { leadInsOf } from '../text/listItems';
+import { withNegatedGerman } from '../text/negatedGerman';
 import { organisationNameTokens } from '../text/organisationNames';
 import { type Token, tokenize } from '../text/tokenize';
 import { type Automaton, buildAutomaton, finds } from './automaton';
@@ -206,8 +207,9 @@ function termHitsOf(m: CompiledMatcher, text: string): TermHit[] {
   // Candidate first: a passage where no term can begin is not tokenised at all.
   const candidates = candidatesOf(m);
   if (candidates && !finds(candidates, text)) return [];
-  // A list of languages counts as the word "mehrsprachig" (languageLists.ts).
-  const tokens = withLanguageLists(text, tokenize(text));
+  // A list of languages counts as the word "mehrsprachig" (languageLists.ts), a negated "Deutsch" as
+  // "nichtdeutschsprachig" (negatedGerman.ts).
+  const tokens = withNegatedGerman(withLanguageLists(text, tokenize(text)));
   if (tokens.length === 0) return [];
   return findTermHits(m, text, tokens, memoOf(m));
 }
