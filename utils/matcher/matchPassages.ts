@@ -101,7 +101,9 @@ function wordsOfToken(m: CompiledMatcher, token: Token): number[] {
     // so "Schulung" is not a compound of "Schule").
     if (s.length < v.length + 3) continue;
     const modifier =
-      (token.fold.length >= fold.length + 3 && token.fold.startsWith(fold)) ||
+      (token.fold.length >= fold.length + 3 &&
+        token.fold.startsWith(fold) &&
+        !DERIVATION.test(token.fold.slice(fold.length))) ||
       (s.startsWith(v) && s.length - v.length >= 4 && !DERIVATION.test(s.slice(v.length)));
     if (modifier || s.endsWith(v)) ids.push(id);
   }
