@@ -138,6 +138,8 @@ export const MULTILINGUAL = 'mehrsprachig';
 /** The language a word names: the noun ("Türkisch"), or its adjective ("türkischen") where `adjectives`. */
 function languageOf(t: Token, adjectives: boolean): string | undefined {
   if (LANGUAGE.has(t.fold)) return t.fold;
+  // Most words are no language: only an adjective in -isch can still be one.
+  if (!adjectives || !t.fold.includes('isch')) return undefined;
   const m = ADJECTIVE_END.exec(t.fold);
   return adjectives && m && LANGUAGE.has(m[1] as string) ? m[1] : undefined;
 }
@@ -166,7 +168,7 @@ export function withLanguageLists(text: string, tokens: readonly Token[]): Token
   while (i < tokens.length) {
     const t = tokens[i] as Token;
     out.push(t);
-    if (LANGUAGES_WORD.test(t.norm) && i > 0) {
+    if (i > 0 && t.norm.endsWith('sprachen') && LANGUAGES_WORD.test(t.norm)) {
       const before = tokens[i - 1] as Token;
       if (COUNTS.has(before.norm) || /^\d+$/.test(before.norm)) out.push(multilingualToken(before, t));
       i++;

@@ -38,7 +38,7 @@ export function withNegatedGerman(tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
   for (const [i, t] of tokens.entries()) {
     out.push(t);
-    if (!GERMAN.test(t.norm) || !negated(tokens, i)) continue;
+    if (!t.norm.startsWith('deutsch') || !GERMAN.test(t.norm) || !negated(tokens, i)) continue;
     let first = i - 1;
     while (first > 0 && i - first < REACH && !NEGATORS.test((tokens[first] as Token).norm)) first--;
     out.push({
