@@ -19,16 +19,16 @@ describe('labelled development set (tests/fixtures/devset: tuned on, including t
     for (const i of items) for (const m of i.measures) expect(measureIds).toContain(m);
   });
 
-  it('meets the targets on the whole set: precision ≥ 0.95, recall ≥ 0.95', () => {
+  it('meets the targets on the whole set: precision ≥ 0.97, recall ≥ 0.97', () => {
     const r = report('devset (all files)', items);
-    expect(r.precision).toBeGreaterThanOrEqual(0.95);
-    expect(r.recall).toBeGreaterThanOrEqual(0.95);
+    expect(r.precision).toBeGreaterThanOrEqual(0.97);
+    expect(r.recall).toBeGreaterThanOrEqual(0.97);
   });
 
   // Each file on its own, so a gain on one cannot hide a loss on another.
-  it.each(files.map(([name, list]) => ({ name, list })))('$name: precision ≥ 0.95, recall ≥ 0.9', ({ name, list }) => {
+  it.each(files.map(([name, list]) => ({ name, list })))('$name: precision ≥ 0.94, recall ≥ 0.95', ({ name, list }) => {
     const r = report(`devset ${name}`, list);
-    expect(r.precision).toBeGreaterThanOrEqual(0.95);
-    expect(r.recall).toBeGreaterThanOrEqual(0.9);
+    expect(r.precision).toBeGreaterThanOrEqual(0.94);
+    expect(r.recall).toBeGreaterThanOrEqual(0.95);
   });
 });
