@@ -170,7 +170,13 @@ export async function annotatePdf(
   };
 
   for (let next = 0; next < passages.length; next += MATCH_BATCH) {
-    const matched = matchDocument(passages.slice(next, next + MATCH_BATCH), o.packs, o.threshold, next);
+    const matched = matchDocument(
+      passages.slice(next, next + MATCH_BATCH),
+      o.packs,
+      o.threshold,
+      next,
+      passages.slice(0, next),
+    );
     // Measure all places first, then add the badges: reading layout after each insertion would redo it every time.
     const places = matched.map((m) => badgePlace(m.passage));
     matched.forEach((m, i) => {

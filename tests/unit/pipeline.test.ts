@@ -156,6 +156,21 @@ describe('matchDocument', () => {
     const inSlices = await matchDocumentInSlices(passages, activePacksOf([kw21]), undefined, taskBudget(20, clock));
     expect(inSlices).toEqual(matchDocument(passages, activePacksOf([kw21])));
   });
+
+  it('gives the same in slices where list items take their context from a lead-in', async () => {
+    const list = [
+      'Die Verwaltung wird beauftragt, in der Ausländerbehörde folgende Angebote zu schaffen:',
+      'a) Merkblätter in Englisch, Arabisch und Türkisch,',
+      'b) eine Sprechstunde mit Dolmetscherinnen und Dolmetschern,',
+      'c) längere Öffnungszeiten.',
+      'Der Bebauungsplan Nr. 12 wird öffentlich ausgelegt.',
+    ].map((text) => ({ text }));
+    const whole = matchDocument(list, activePacksOf([kw21]));
+    // One passage at a time, as the page's first scan matches them: the lead-in still lends its context.
+    const inSlices = await matchDocumentInSlices(list, activePacksOf([kw21]), undefined, taskBudget(0, fakeTime()));
+    expect(inSlices).toEqual(whole);
+    expect(whole.map((m) => m.index)).toContain(1);
+  });
 });
 
 describe('readWebPage and scanDocument', () => {

@@ -1,4 +1,4 @@
-import type { WordPattern } from '../pack/parseTerm';
+import { MIN_COMPOUND_PREFIX, type WordPattern } from '../pack/parseTerm';
 import { foldWord } from '../text/normalize';
 import { WORD_START } from './automaton';
 
@@ -12,8 +12,9 @@ import { WORD_START } from './automaton';
  * the passage, and every way a word can match (same stem, compound head or
  * modifier, prefix, name) puts the pattern's value inside the word's folded
  * form, the Snowball stem being a prefix of it. Values of words that must
- * match whole words (short stems, `=Wort`, prefixes, names) are looked for at
- * the start of a word only; compound-able stems anywhere.
+ * match whole words (short stems, `=Wort`, short prefixes, names) are looked for
+ * at the start of a word only; compound-able stems and longer prefixes (which
+ * also match as a compound's head) anywhere.
  */
 export function candidateWords(words: readonly WordPattern[]): string[] {
   const anywhere = new Set<string>();
@@ -22,7 +23,8 @@ export function candidateWords(words: readonly WordPattern[]): string[] {
     // Stems keep accents ("café"), pages may not: folded like the page's words.
     const value = foldWord(w.value);
     if (!value) continue;
-    if (w.kind === 'stem' && w.compound) anywhere.add(value);
+    if ((w.kind === 'stem' && w.compound) || (w.kind === 'prefix' && value.length >= MIN_COMPOUND_PREFIX))
+      anywhere.add(value);
     else atStart.add(value);
   }
   // A value found anywhere is found at a word's start too.

@@ -1,7 +1,11 @@
 import { CodedError } from '../i18n/codedError';
 import { parseTerm, type TermPattern, type WordPattern } from '../pack/parseTerm';
 import type { LexiconRule, PositionPack } from '../pack/types';
+import { LANGUAGE_LIST_WORDS, MULTILINGUAL } from '../text/languageLists';
+import { NEGATED_GERMAN_WORDS, NOT_GERMAN } from '../text/negatedGerman';
+import { WORD_START } from './automaton';
 import { candidateWords } from './candidatePattern';
+import { compoundPhrase, headWords } from './compoundParaphrase';
 
 export interface CompiledRule {
   concepts: string[];
@@ -113,6 +117,16 @@ function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {
     return id;
   };
 
+  // The one-word terms of the whole pack: where a compound term may be split into a phrase.
+  const heads = headWords(
+    pack.measures.flatMap((m) => [...Object.values(m.lexicon.concepts ?? {}).flat(), ...(m.lexicon.names ?? [])]),
+  );
+  /** The term and, for a compound of a known head, its phrase ("Austausch Fachkräfte"). */
+  const withPhrase = (source: string): number[] => {
+    const phrase = compoundPhrase(source, heads);
+    return phrase ? [termId(source), termId(phrase)] : [termId(source)];
+  };
+
   const measures: CompiledMeasure[] = [];
   for (const measure of pack.measures) {
     yield;
@@ -123,7 +137,7 @@ function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {
       for (const [i, source] of list.entries()) {
         // A few terms at a time: a concept of 50 terms took up to 25 ms on a cold start.
         if (i % TERMS_PER_STEP === 0) yield;
-        ids.push(termId(source));
+        ids.push(...withPhrase(source));
       }
       concepts.set(name, ids);
     }
@@ -139,7 +153,7 @@ function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {
       names: (lex.names ?? []).map(termId),
       concepts,
       rules,
-      exclusions: (lex.exclusions ?? []).map(termId),
+      exclusions: (lex.exclusions ?? []).flatMap(withPhrase),
     });
   }
 
@@ -166,8 +180,16 @@ function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {
   for (const m of measures)
     for (const t of [...m.names, ...[...m.concepts.values()].flat()])
       needed.add(rarestOf(words, termWords[t] as number[]));
+  const candidates = candidateWords([...needed].map((id) => words[id] as WordPattern));
+  // A list of languages stands for "mehrsprachig" (languageLists.ts): where a term can match that word,
+  // the languages' names must let a passage through the filter too.
+  if (words.some((w) => MULTILINGUAL.includes(w.value)))
+    candidates.push(...LANGUAGE_LIST_WORDS.map((l) => WORD_START + l));
+  // The same for a negated "Deutsch", which stands for "nichtdeutschsprachig" (negatedGerman.ts).
+  if (words.some((w) => NOT_GERMAN.includes(w.value)))
+    candidates.push(...NEGATED_GERMAN_WORDS.map((l) => WORD_START + l));
   return {
-    candidates: candidateWords([...needed].map((id) => words[id] as WordPattern)),
+    candidates,
     words,
     terms,
     termWords,

@@ -1,5 +1,8 @@
-import type { WordPattern } from '../pack/parseTerm';
+import { MIN_COMPOUND_PREFIX, MIN_MODIFIER, type WordPattern } from '../pack/parseTerm';
 import type { PositionPack } from '../pack/types';
+import { withLanguageLists } from '../text/languageLists';
+import { leadInsOf } from '../text/listItems';
+import { withNegatedGerman } from '../text/negatedGerman';
 import { organisationNameTokens } from '../text/organisationNames';
 import { type Token, tokenize } from '../text/tokenize';
 import { finds } from './automaton';
@@ -42,6 +45,11 @@ export interface MatchOptions {
    * The same result, slower: for the tests that prove the shortcuts lose nothing.
    */
   exhaustive?: boolean;
+  /**
+   * The passages that stand before the first one given, when a page is matched in batches: a lead-in
+   * among them ("Die Verwaltung wird beauftragt, …:") still lends its items their context (listItems.ts).
+   */
+  preceding?: readonly string[];
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
@@ -101,12 +109,22 @@ export function wordsOfToken(m: CompiledMatcher, token: Token): number[] {
     // so "Schulung" is not a compound of "Schule").
     if (s.length < v.length + 3) continue;
     const modifier =
-      (token.fold.length >= fold.length + 3 && token.fold.startsWith(fold)) ||
+      (token.fold.length >= fold.length + 3 &&
+        token.fold.startsWith(fold) &&
+        !DERIVATION.test(token.fold.slice(fold.length))) ||
       (s.startsWith(v) && s.length - v.length >= 4 && !DERIVATION.test(s.slice(v.length)));
     if (modifier || s.endsWith(v)) ids.push(id);
   }
   for (const id of [...(m.prefixByStart.get(token.fold.slice(0, 3)) ?? []), ...m.shortPrefixWords]) {
     if (token.fold.startsWith((m.words[id] as WordPattern).value)) ids.push(id);
+  }
+  // A longer prefix term also stands as the head of a compound: "Neuzugewanderte" (zugewandert*).
+  const f = token.fold;
+  for (let p = MIN_MODIFIER; p + MIN_COMPOUND_PREFIX <= f.length; p++) {
+    for (const id of m.prefixByStart.get(f.slice(p, p + 3)) ?? []) {
+      const v = (m.words[id] as WordPattern).value;
+      if (v.length >= MIN_COMPOUND_PREFIX && f.startsWith(v, p)) ids.push(id);
+    }
   }
   return ids;
 }
@@ -180,17 +198,27 @@ function unmaskedHits<H extends { token: number }>(text: string, tokens: Token[]
   return masked.size === 0 ? hits : hits.filter((h) => !masked.has(h.token));
 }
 
-function scoreMeasure(measure: CompiledMeasure, hitTerms: Set<number>, hitSurfaces: Map<number, Set<string>>) {
+function scoreMeasure(
+  measure: CompiledMeasure,
+  hitTerms: Set<number>,
+  hitSurfaces: Map<number, Set<string>>,
+  inherited: ReadonlySet<number>,
+) {
   const names = measure.names.filter((t) => hitTerms.has(t));
   const satisfied = new Set<string>();
-  for (const [name, ids] of measure.concepts) if (ids.some((t) => hitTerms.has(t))) satisfied.add(name);
+  const own = new Set<string>();
+  for (const [name, ids] of measure.concepts) {
+    if (ids.some((t) => hitTerms.has(t))) own.add(name);
+    if (ids.some((t) => hitTerms.has(t) || inherited.has(t))) satisfied.add(name);
+  }
 
   let best = names.length > 0 ? NAME_SCORE : 0;
   let fullRules = 0;
   const reasons = new Set<string>();
   for (const rule of measure.rules) {
     const present = rule.concepts.filter((c) => satisfied.has(c));
-    if (present.length >= rule.min) {
+    // A concept lent by a lead-in completes a rule, but the passage must bring one of its own.
+    if (present.length >= rule.min && present.some((c) => own.has(c))) {
       fullRules++;
       best = Math.max(best, Math.min(0.95, RULE_BASE + RULE_STEP * rule.min));
       for (const c of present) reasons.add(c);
@@ -199,7 +227,7 @@ function scoreMeasure(measure: CompiledMeasure, hitTerms: Set<number>, hitSurfac
     }
   }
   const evidence = names.length + fullRules;
-  if (measure.exclusions.some((t) => hitTerms.has(t))) {
+  if (measure.exclusions.some((t) => hitTerms.has(t) || inherited.has(t))) {
     const support = new Set<string>();
     for (const t of names) for (const w of hitSurfaces.get(t) ?? []) support.add(w);
     for (const c of evidence > 0 ? reasons : satisfied)
@@ -210,17 +238,20 @@ function scoreMeasure(measure: CompiledMeasure, hitTerms: Set<number>, hitSurfac
   return { score, names, reasons, satisfied, full: evidence > 0 };
 }
 
-function matchOne(m: CompiledMatcher, text: string, threshold: number, exhaustive = false): MeasureMatch[] {
+/**
+ * Where the terms of a matcher stand in a passage (none where the passage cannot hold a match). `strict`:
+ * only a name or a whole rule of the passage's own can report (the sensitivity is above what a rule partly
+ * met reaches, and the passage inherits no lead-in), so the stricter gate decides (passageGate.ts).
+ */
+function termHitsOf(m: CompiledMatcher, text: string, strict: boolean, exhaustive = false): TermHit[] {
   // Candidate first: a passage where no term can begin is not tokenised at all.
   const automaton = pageAutomatonOf(m);
   if (m.candidates.length > 0 && !exhaustive) {
-    // At a sensitivity where a rule only partly met cannot report, the stricter gate (passageGate.ts).
-    const gate = passageGateOf(m);
-    const strict = gate && threshold > PARTIAL_WEIGHT * gate.largestPartialRule;
-    if (strict ? !passesGate(gate, automaton, text) : !finds(automaton, text, 0, NEEDED)) return [];
+    const gate = strict ? passageGateOf(m) : null;
+    if (gate ? !passesGate(gate, automaton, text) : !finds(automaton, text, 0, NEEDED)) return [];
   }
   const memo = memoOf(m);
-  const tokens = tokenize(
+  const words = tokenize(
     text,
     exhaustive
       ? undefined
@@ -234,8 +265,26 @@ function matchOne(m: CompiledMatcher, text: string, threshold: number, exhaustiv
           return relevant;
         },
   );
+  // A list of languages counts as the word "mehrsprachig" (languageLists.ts), a negated "Deutsch" as
+  // "nichtdeutschsprachig" (negatedGerman.ts).
+  const tokens = withNegatedGerman(withLanguageLists(text, words));
   if (tokens.length === 0) return [];
-  const hits = findTermHits(m, text, tokens, memo);
+  return findTermHits(m, text, tokens, memo);
+}
+
+const NOTHING_INHERITED: ReadonlySet<number> = new Set();
+
+function matchOne(
+  m: CompiledMatcher,
+  text: string,
+  threshold: number,
+  inherited: ReadonlySet<number> = NOTHING_INHERITED,
+  exhaustive = false,
+): MeasureMatch[] {
+  // An item that inherits its lead-in's concepts needs only one of its own: then the weaker test only.
+  const gate = passageGateOf(m);
+  const strict = inherited.size === 0 && gate !== null && threshold > PARTIAL_WEIGHT * gate.largestPartialRule;
+  const hits = termHitsOf(m, text, strict, exhaustive);
   if (hits.length === 0) return [];
   const hitTerms = new Set(hits.map((h) => h.term));
   const hitSurfaces = new Map<number, Set<string>>();
@@ -249,7 +298,7 @@ function matchOne(m: CompiledMatcher, text: string, threshold: number, exhaustiv
   const touched = threshold > 0 ? measuresHitBy(m, hitTerms) : undefined;
   for (const [i, measure] of m.measures.entries()) {
     if (touched && !touched.has(i)) continue;
-    const result = scoreMeasure(measure, hitTerms, hitSurfaces);
+    const result = scoreMeasure(measure, hitTerms, hitSurfaces, inherited);
     if (!result || result.score < threshold) continue;
     // The words that explain the match: names found, and the terms of the
     // concepts that satisfied a rule (or, below a full rule, every concept found).
@@ -307,13 +356,37 @@ export function matchWith(
   options: MatchOptions = {},
 ): PassageMatch[] {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const before = options.preceding ?? [];
+  const leads = leadInsOf(before.length > 0 ? [...before, ...passages] : passages);
+  // The terms of each lead-in, per matcher: what its items inherit.
+  const leadTerms = new Map<string, ReadonlySet<number>>();
+  const inheritedBy = (m: CompiledMatcher, mi: number, index: number): ReadonlySet<number> => {
+    const lead = leads[before.length + index] ?? -1;
+    if (lead < 0) return NOTHING_INHERITED;
+    const key = `${mi}:${lead}`;
+    let terms = leadTerms.get(key);
+    if (!terms) {
+      const text = (lead < before.length ? before[lead] : passages[lead - before.length]) as string;
+      terms = new Set(termHitsOf(m, text, false, options.exhaustive).map((h) => h.term));
+      leadTerms.set(key, terms);
+    }
+    return terms;
+  };
   return passages.map((text, index) => ({
     index,
     text,
     measures:
       matchers.length === 1
-        ? matchOne(matchers[0] as CompiledMatcher, text, threshold, options.exhaustive)
-        : matchers.flatMap((m) => matchOne(m, text, threshold, options.exhaustive)).sort((a, b) => b.score - a.score),
+        ? matchOne(
+            matchers[0] as CompiledMatcher,
+            text,
+            threshold,
+            inheritedBy(matchers[0] as CompiledMatcher, 0, index),
+            options.exhaustive,
+          )
+        : matchers
+            .flatMap((m, mi) => matchOne(m, text, threshold, inheritedBy(m, mi, index), options.exhaustive))
+            .sort((a, b) => b.score - a.score),
   }));
 }
 

@@ -1,5 +1,7 @@
 import type { WordPattern } from '../pack/parseTerm';
-import { type Automaton, endOf, scan, trieOf } from './automaton';
+import { LANGUAGE_LIST_WORDS, MULTILINGUAL } from '../text/languageLists';
+import { NEGATED_GERMAN_WORDS, NOT_GERMAN } from '../text/negatedGerman';
+import { type Automaton, endOf, scan, trieOf, WORD_START } from './automaton';
 import { candidateWords } from './candidatePattern';
 import { type CompiledMatcher, rarestOf } from './compileMatcher';
 
@@ -43,7 +45,13 @@ export function gateGroups(m: CompiledMatcher): Pick<PassageGate, 'measures' | '
   const groupWords: string[][] = [];
   const groupOf = (terms: readonly number[]) => {
     const keys = [...new Set(terms.map((t) => rarestOf(m.words, m.termWords[t] as number[])))];
-    groupWords.push(candidateWords(keys.map((id) => m.words[id] as WordPattern)));
+    const strings = candidateWords(keys.map((id) => m.words[id] as WordPattern));
+    // A word a list of languages or a negated "Deutsch" stands for (languageLists.ts, negatedGerman.ts) is
+    // found where the languages or "Deutsch" stand: those are key words of the group too.
+    const values = terms.flatMap((t) => (m.termWords[t] as number[]).map((id) => (m.words[id] as WordPattern).value));
+    if (values.some((v) => MULTILINGUAL.includes(v))) strings.push(...LANGUAGE_LIST_WORDS.map((l) => WORD_START + l));
+    if (values.some((v) => NOT_GERMAN.includes(v))) strings.push(...NEGATED_GERMAN_WORDS.map((l) => WORD_START + l));
+    groupWords.push(strings);
     return groupWords.length - 1;
   };
   let largestPartialRule = 0;

@@ -36,6 +36,12 @@ export const PHRASE_GAP = 2;
 // "Stadtrat" or "Beirat"; five letters ("schul", "netzw") are specific enough.
 export const MIN_COMPOUND_STEM = 5;
 
+// A prefix term (`wort*`) of at least this many letters also matches as the head of a compound, after a
+// modifier of at least MIN_MODIFIER letters: "Neuzugewanderte" (zugewandert*), "Videodolmetschen"
+// (Dolmetsch*), "Alltagsrassismus" (Rassismus*). Shorter prefixes match at a word's start only.
+export const MIN_COMPOUND_PREFIX = 5;
+export const MIN_MODIFIER = 3;
+
 function parseWord(raw: string): WordPattern | undefined {
   // Only what the tokenizer keeps: "ESF+" is the word "ESF".
   let word = raw.replace(/[^\p{L}\p{M}\p{N}=*!]/gu, '');

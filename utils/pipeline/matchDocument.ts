@@ -2,6 +2,10 @@ import { type MeasureMatch, matchWith } from '../matcher/matchPassages';
 import type { ActivePack } from './activePacks';
 import type { TaskBudget } from './taskBudget';
 
+// How many passages before a part of a document can hold the lead-in of its first passage: a lead-in lends its
+// context to 15 items at most (listItems.ts).
+const LEAD_IN_REACH = 16;
+
 /** A passage of any source (web page, PDF, fetched document) that touches at least one measure. */
 export interface PassageMatches<P extends { text: string }> {
   passage: P;
@@ -10,19 +14,26 @@ export interface PassageMatches<P extends { text: string }> {
   measures: MeasureMatch[];
 }
 
-/** The matched passages, in the order read. Pure: the same for every surface. */
+/**
+ * The matched passages, in the order read. Pure: the same for every surface.
+ * `before`: the passages of the same document before the first one given (a
+ * part of a document matched on its own), whose lead-ins still lend their
+ * list items their context (utils/text/listItems.ts).
+ */
 export function matchDocument<P extends { text: string }>(
   passages: readonly P[],
   packs: readonly ActivePack[],
   threshold?: number,
   from = 0,
+  before: readonly { text: string }[] = [],
 ): PassageMatches<P>[] {
   const matchers = packs.map((p) => p.matcher);
   const out: PassageMatches<P>[] = [];
+  const preceding = before.slice(-LEAD_IN_REACH).map((p) => p.text);
   matchWith(
     passages.map((p) => p.text),
     matchers,
-    { threshold },
+    { threshold, preceding },
   ).forEach((r, i) => {
     if (r.measures.length > 0) out.push({ passage: passages[i] as P, index: from + i, measures: r.measures });
   });
@@ -43,7 +54,9 @@ export async function matchDocumentInSlices<P extends { text: string }>(
 ): Promise<PassageMatches<P>[]> {
   const out: PassageMatches<P>[] = [];
   for (let i = 0; i < passages.length; i++) {
-    out.push(...matchDocument([passages[i] as P], packs, threshold, i));
+    out.push(
+      ...matchDocument([passages[i] as P], packs, threshold, i, passages.slice(Math.max(0, i - LEAD_IN_REACH), i)),
+    );
     if (budget.due()) await budget.pause();
   }
   return out;

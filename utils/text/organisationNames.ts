@@ -41,6 +41,8 @@ const ORGANISATION_HEADS = new Set([
 ]);
 const CONNECTORS = new Set(['und', 'sowie', '&']);
 const MAX_NAME_WORDS = 6;
+// Inflected adjectives: "internationale", "öffentlichen", "europäischer".
+const ADJECTIVE_ENDING = /\p{L}{3,}(?:e|en|er|es|em)$/u;
 
 /**
  * Indexes of the tokens that stand inside the name of a committee or office.
@@ -61,7 +63,15 @@ export function organisationNameTokens(text: string, tokens: readonly Token[]): 
       if (/[.;:!?()]/.test(between)) break;
       const first = text.charAt(t.start);
       const capitalised = first !== first.toLowerCase();
-      if (!capitalised && !CONNECTORS.has(t.norm)) break;
+      // "Ausschuss für internationale Angelegenheiten", "Amt für öffentliche Ordnung": an adjective
+      // written small belongs to the name when a capitalised word of it follows.
+      const next = tokens[j + 1];
+      const adjective =
+        ADJECTIVE_ENDING.test(t.norm) &&
+        next !== undefined &&
+        !/[.;:!?()]/.test(text.slice(t.end, next.start)) &&
+        text.charAt(next.start) !== text.charAt(next.start).toLowerCase();
+      if (!capitalised && !CONNECTORS.has(t.norm) && !adjective) break;
       masked.add(j);
       count++;
     }
