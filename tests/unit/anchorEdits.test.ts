@@ -11,7 +11,7 @@ import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { joinPassages } from '@/utils/anchoring/joinPassages';
 import { type Location, locateQuote } from '@/utils/anchoring/locateQuote';
-import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
+import { describePosition, describeQuote, type TextQuoteSelector } from '@/utils/anchoring/selectors';
 import { readCouncilPage } from '@/utils/detect/readCouncilPage';
 import { decodeHtml } from '@/utils/dom/decodeHtml';
 import { BASELINES, loadBaseline } from './anchorFixtures';
@@ -31,6 +31,10 @@ interface Region {
 
 const apply = (text: string, s: Splice) => text.slice(0, s.at) + s.insert + text.slice(s.at + s.remove);
 function carry(r: Region, s: Splice): Region {
+  // The passage is gone and text is put where it stood (a heading deleted, another inserted there): that text
+  // is what the passage became, as a reworded one would be.
+  if (r.end === r.start && s.at === r.start && s.remove === 0 && s.insert.trim())
+    return { start: s.at, end: s.at + s.insert.trimEnd().length };
   const delta = s.insert.length - s.remove;
   const stop = s.at + s.remove;
   // Text replaced inside the quote (a reworded word) becomes part of it; text inserted right before
@@ -40,7 +44,7 @@ function carry(r: Region, s: Splice): Region {
   return { start, end: Math.max(start, end) };
 }
 
-type Verdict = 'refound' | 'copy' | 'lost' | 'ambiguous' | 'wrong';
+type Verdict = 'refound' | 'copy' | 'lost' | 'ambiguous' | 'twin' | 'wrong';
 /** At least half of the shorter of the two overlaps. */
 const covers = (l: Region, r: Region) =>
   Math.min(l.end - l.start, r.end - r.start) > 0 &&
@@ -56,6 +60,28 @@ function judge(l: Location, r: Region, copies: readonly Region[]): Verdict {
   if (l.status !== 'found') return l.status;
   if (covers(l, r)) return 'refound';
   return copies.some((c) => covers(l, c)) ? 'copy' : 'wrong';
+}
+
+const TWIN_SIDE = 16;
+/**
+ * A wrong place that no text could tell from the note's: the note's passage is gone (less than half of
+ * its characters are left, its sentence deleted) and the place found stood on the unchanged page already,
+ * apart from the note's, with 16 characters of the note's own context next to it, verbatim. Council pages
+ * restate their text ("… wie wichtig es ist, dass in Zukunft jeder einzelne bei der rattensicheren
+ * Müllentsorgung …" in the Begründung and again in the Beschluss): once one copy is deleted with its
+ * context, what is left is what the note's passage with one word changed would look like. Counted apart
+ * from 'wrong' and printed: Ratsmarker cannot know, and the count says how often it happens.
+ */
+function isTwin(before: string, quote: TextQuoteSelector, original: Region, after: string, r: Region, l: Location) {
+  if (l.status !== 'found' || r.end - r.start >= (original.end - original.start) / 2) return false;
+  const around = after.slice(Math.max(0, l.start - TWIN_SIDE), l.end + TWIN_SIDE);
+  let preexisting = false;
+  for (let i = before.indexOf(around); i !== -1 && !preexisting; i = before.indexOf(around, i + 1))
+    preexisting = i + around.length <= original.start || i >= original.end;
+  const ownContext =
+    after.slice(Math.max(0, l.start - TWIN_SIDE), l.start) === quote.prefix.slice(-TWIN_SIDE) ||
+    after.slice(l.end, l.end + TWIN_SIDE) === quote.suffix.slice(0, TWIN_SIDE);
+  return preexisting && ownContext;
 }
 
 const INSERTED = [
@@ -149,15 +175,26 @@ function splicesFor(text: string, r: Region, e: Edit): Splice[] {
   }
 }
 
-/** Copies of `regions` (or of the part of one that the copied text holds) that the splice makes, after it. */
-function copiesBy(s: Splice, regions: Region[]): Region[] {
-  if (s.copyOf === undefined) return [];
+/**
+ * Copies of `regions` (or of the part of one that the copied text holds) that the splice makes, after it;
+ * and any copy of the note's very quote that it inserts (an identical "Beschluss: einstimmig beschlossen"
+ * copied in next to the note's, a "Beschlussvorschlag:" heading added above the note's: quote and context
+ * alike, nothing tells the two apart).
+ */
+function copiesBy(s: Splice, regions: Region[], exact: string): Region[] {
+  const same: Region[] = [];
+  for (let i = s.insert.indexOf(exact); i !== -1; i = s.insert.indexOf(exact, i + 1))
+    same.push({ start: s.at + i, end: s.at + i + exact.length });
+  if (s.copyOf === undefined) return same;
   const from = s.copyOf;
   const to = from + s.insert.length;
-  return regions
-    .map((r) => ({ start: Math.max(r.start, from), end: Math.min(r.end, to) }))
-    .filter((r) => r.end > r.start)
-    .map((r) => ({ start: s.at + r.start - from, end: s.at + r.end - from }));
+  return [
+    ...regions
+      .map((r) => ({ start: Math.max(r.start, from), end: Math.min(r.end, to) }))
+      .filter((r) => r.end > r.start)
+      .map((r) => ({ start: s.at + r.start - from, end: s.at + r.end - from })),
+    ...same,
+  ];
 }
 
 function edit(text: string, region: Region, edits: Edit[]): { text: string; region: Region; copies: Region[] } {
@@ -166,7 +203,7 @@ function edit(text: string, region: Region, edits: Edit[]): { text: string; regi
   let copies: Region[] = [];
   for (const e of edits) {
     for (const s of splicesFor(t, r, e)) {
-      const made = copiesBy(s, [r, ...copies]);
+      const made = copiesBy(s, [r, ...copies], text.slice(region.start, region.end));
       t = apply(t, s);
       r = carry(r, s);
       copies = [...copies.map((c) => carry(c, s)), ...made];
@@ -222,16 +259,17 @@ function quoteIn(text: string, kind: number, pick: number, length: number): Regi
   return { start: first.start, end: last.end };
 }
 
-const tally = () => ({ refound: 0, copy: 0, lost: 0, ambiguous: 0, wrong: 0 });
+const tally = () => ({ refound: 0, copy: 0, lost: 0, ambiguous: 0, twin: 0, wrong: 0 });
 const report = (label: string, t: ReturnType<typeof tally>) =>
   console.log(
-    `${label}: ${t.refound + t.copy + t.lost + t.ambiguous + t.wrong} notes, re-found ${t.refound + t.copy} (${t.copy} of them at a copy of the passage an edit made), not found ${t.lost + t.ambiguous} (${t.ambiguous} of them with two or more places offered), wrong ${t.wrong}`,
+    `${label}: ${t.refound + t.copy + t.lost + t.ambiguous + t.twin + t.wrong} notes, re-found ${t.refound + t.copy} (${t.copy} of them at a copy of the passage an edit made), not found ${t.lost + t.ambiguous} (${t.ambiguous} of them with two or more places offered), on a restated twin of a deleted passage ${t.twin}, wrong ${t.wrong}`,
   );
 
 describe('notes on edited council pages', () => {
   const pages = councilTexts().filter((p) => p.text.length >= 40);
 
-  it('property: after council-like edits a note is at its edited passage or not found, never elsewhere', () => {
+  /** One run of the property: `numRuns` random notes and edits, drawn from `seed`. */
+  function run(seed: number, numRuns: number) {
     const counts = tally();
     let skipped = 0;
     const kept = tally();
@@ -265,16 +303,20 @@ describe('notes on edited council pages', () => {
           }
           const changed = edit(text, region, edits);
           const located = locateQuote(changed.text, quote, position);
-          const verdict = judge(located, changed.region, changed.copies);
+          const judged = judge(located, changed.region, changed.copies);
+          const verdict =
+            judged === 'wrong' && isTwin(text, quote, region, changed.text, changed.region, located) ? 'twin' : judged;
           counts[verdict]++;
           // The edits left the quote itself as it was (they touched its surroundings, or nothing of it).
           if (changed.text.slice(changed.region.start, changed.region.end) === quote.exact) {
             kept[verdict]++;
           }
-          if (verdict === 'wrong' && wrongs.length < 30)
+          if ((verdict === 'wrong' || verdict === 'twin') && wrongs.length < 30)
             wrongs.push(
               JSON.stringify({
+                verdict,
                 quote,
+                position: [position.start, changed.region.start, changed.region.end],
                 edits,
                 expected: changed.text.slice(changed.region.start - 20, changed.region.end + 20),
                 located,
@@ -283,18 +325,28 @@ describe('notes on edited council pages', () => {
             );
         },
       ),
-      { numRuns: 1500, seed: 19 },
+      { numRuns, seed },
     );
-    report('Council pages, random edits', counts);
+    report(`Council pages, random edits (seed ${seed})`, counts);
     report('… of them, edits that left the quote itself intact', kept);
     console.log(`(${skipped} quotes skipped: not placeable even on the unchanged page)`);
+    if (wrongs.length > 0) console.log(`wrong and twins (seed ${seed}):\n${wrongs.join('\n')}`);
+    return { counts, wrongs: wrongs.filter((w) => w.startsWith('{"verdict":"wrong"')) };
+  }
+
+  it('property: after council-like edits a note is at its edited passage or not found, never elsewhere', () => {
+    const { counts, wrongs } = run(19, 1500);
     expect(counts.refound + counts.copy + counts.lost + counts.ambiguous).toBeGreaterThanOrEqual(1000);
-    // Known and not yet solved (issue 19 stays open for it): on a page that already says the same thing
-    // twice (a Beschluss item restated in the Begründung), a note whose own copy was reworded and whose
-    // context was edited can land on the restatement. One such note in about 1,500; the wrong notes are
-    // printed so that the class stays in view. Anything beyond that budget fails.
-    if (wrongs.length > 0) console.log(`wrong:\n${wrongs.join('\n')}`);
-    expect(counts.wrong).toBeLessThanOrEqual(1);
+    expect(wrongs).toEqual([]);
+    expect(counts.wrong).toBe(0);
+  });
+
+  it('property, a random seed (printed with any wrong note, to run it again)', () => {
+    const seed = Number(process.env.ANCHOR_SEED) || Date.now() % 2 ** 31;
+    const { counts, wrongs } = run(seed, Number(process.env.ANCHOR_RUNS) || 1100);
+    expect(counts.refound + counts.copy + counts.lost + counts.ambiguous).toBeGreaterThanOrEqual(1000);
+    expect(wrongs, `seed ${seed}`).toEqual([]);
+    expect(counts.wrong, `seed ${seed}`).toBe(0);
   });
 });
 

@@ -232,30 +232,36 @@ describe('anchorQuote', () => {
     const check = ({ text, start, end }: { text: string; start: number; end: number }) => {
       const quote = describeQuote(text, start, end);
       const position = describePosition(start, end);
-      const withoutPosition = anchorQuote(text, quote);
-      expect(withoutPosition).toBeDefined();
-      expect(span(text, withoutPosition)).toBe(quote.exact);
+      // Without its position a quote is found unless the quote with its whole stored context stands
+      // twice ("abab…"): then nothing in the text tells the places apart, and both are offered.
+      const framed = quote.prefix + quote.exact + quote.suffix;
+      const first = text.indexOf(framed);
+      if (text.indexOf(framed, first + 1) === -1) {
+        const withoutPosition = anchorQuote(text, quote);
+        expect(withoutPosition).toBeDefined();
+        expect(span(text, withoutPosition)).toBe(quote.exact);
+      } else expect(locateQuote(text, quote).status).toBe('ambiguous');
       // With its position the very same occurrence comes back, even among repeats.
       expect(anchorQuote(text, quote, position)).toEqual({ start, end, method: 'exact' });
     };
-    // Any text, and texts of few letters so the quote repeats often.
-    // A fixed seed: without its position, a quote repeated with one whole side of its context is
-    // "ambiguous" by design (issue 19), and some random texts make such a copy ("xAy…xAy" at the text's
-    // edge); that corner stays open in issue 19 and must not make CI fail by chance.
-    fc.assert(fc.property(textWithSlice(fc.string({ minLength: 10, maxLength: 400 })), check), {
-      numRuns: 300,
-      seed: 224,
-    });
+    // Any text, and texts of few letters so the quote repeats often. No fixed seed: a quote repeated
+    // with one whole side of its context at the text's edge ("toLocaleStringtoLocaleString") is found
+    // where both sides agree (isCopy in locateQuote).
+    fc.assert(fc.property(textWithSlice(fc.string({ minLength: 10, maxLength: 400 })), check), { numRuns: 300 });
     fc.assert(
       fc.property(
         textWithSlice(fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'ä'), minLength: 10, maxLength: 200 })),
         check,
       ),
-      { numRuns: 300, seed: 224 },
+      { numRuns: 300 },
     );
     fc.assert(fc.property(textWithSlice(fc.string({ unit: 'binary', minLength: 10, maxLength: 200 })), check), {
       numRuns: 200,
     });
+    // The corner that made this property need a fixed seed, every way it can be cut.
+    const corner = 'toLocaleStringtoLocaleString';
+    for (let s = 0; s + 10 <= corner.length; s++)
+      for (let e = s + 10; e <= corner.length; e++) check({ text: corner, start: s, end: e });
   });
 });
 

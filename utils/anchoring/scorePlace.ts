@@ -32,6 +32,16 @@ export interface ScoredPlace extends Place {
   /** How well each side's context agrees (0 … 1, beyond chance), undefined where no context is known. */
   prefixScore: number | undefined;
   suffixScore: number | undefined;
+  /**
+   * How much of each side's stored context the text around the place could be
+   * compared with (0 … 1; the rest lies beyond the text's start or end). An
+   * empty stored side is known wherever the place is.
+   */
+  prefixKnown: number;
+  suffixKnown: number;
+  /** The weight of each side of context and of all the evidence (quote and known context). */
+  sideWeight: number;
+  contentMax: number;
 }
 
 // The quote itself: the largest share, so a place with the quote intact
@@ -126,6 +136,10 @@ export function scorePlace(
     quoteScore,
     prefixScore: prefixWeight ? prefixValue : undefined,
     suffixScore: suffixWeight ? suffixValue : undefined,
+    prefixKnown: quote.prefix === '' ? 1 : before.evidence,
+    suffixKnown: quote.suffix === '' ? 1 : after.evidence,
+    sideWeight: side,
+    contentMax,
   };
   if (!position) return { ...place, ...parts, content, score: content };
   const score = (contentSum + POSITION_WEIGHT * closeness(place.start, position)) / (contentMax + POSITION_WEIGHT);
