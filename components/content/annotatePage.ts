@@ -187,14 +187,22 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     return { quote: describeQuote(text, start, end), position: describePosition(start, end) };
   };
 
-  const refreshNotes = async () => {
+  // One refresh after the other: anchoring pauses between notes, and a refresh that started later must not
+  // be overwritten by an earlier one that ends after it.
+  let refreshing: Promise<void> = Promise.resolve();
+  const refreshNotes = () => {
+    refreshing = refreshing.then(refreshNotesNow, refreshNotesNow);
+    return refreshing;
+  };
+  const refreshNotesNow = async () => {
     const notes = options.notes;
     if (!notes) return;
     // Notes taken in the PDF viewer anchor in the PDF's text, not in this page's.
     const here = (await notes.load(noteDoc.key)).filter((n) => n.target && n.target.page === undefined);
     const motion = here.length > 0 ? motionText() : { passages: [], text: '', starts: [] };
     const passageAt = (i: number) => motion.passages[i] as PassageBlock;
-    const { found, orphaned } = showNotes(
+    const noteBudget = taskBudget(SLICE_MS);
+    const { found, orphaned } = await showNotes(
       here,
       motion,
       {
@@ -204,7 +212,9 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
         markers,
       },
       notes.spoken,
+      noteBudget.pause,
     );
+    noteBudget.finish();
     watcher.ignoreOwnChanges();
     if (here.length > 0) notes.anchored(found, orphaned);
   };

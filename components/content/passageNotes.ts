@@ -1,4 +1,4 @@
-import { anchorNotes } from '@/utils/anchoring/anchorNotes';
+import { anchorNotesInSlices } from '@/utils/anchoring/anchorNotes';
 import type { Note } from '@/utils/notes/types';
 import type { PassageEntry } from './passageEntry';
 
@@ -7,9 +7,10 @@ import type { PassageEntry } from './passageEntry';
  * each note is anchored in the document's text (the passages joined, `starts`
  * their offsets); a passage with notes but no match gets a badge of its own
  * (`noteOnly`, kept in `markers` so the next call removes it). Returns which
- * notes were found again and which not.
+ * notes were found again and which not. The anchoring pauses between notes
+ * (`pause`, the caller's task budget); the badges change only after it, at once.
  */
-export function showNotes<E extends PassageEntry>(
+export async function showNotes<E extends PassageEntry>(
   notes: readonly Note[],
   motion: { text: string; starts: number[] },
   surface: {
@@ -20,14 +21,15 @@ export function showNotes<E extends PassageEntry>(
     markers: E[];
   },
   spoken: (count: number) => string,
-): { found: string[]; orphaned: string[] } {
+  pause: () => Promise<void>,
+): Promise<{ found: string[]; orphaned: string[] }> {
+  const { found, orphaned, byPassage } = await anchorNotesInSlices(notes, motion.text, motion.starts, pause);
   for (const e of surface.matched) {
     e.notes = [];
     e.setNotes(0, '');
   }
   for (const e of surface.markers.splice(0)) e.host.remove();
   if (notes.length === 0) return { found: [], orphaned: [] };
-  const { found, orphaned, byPassage } = anchorNotes([...notes], motion.text, motion.starts);
   const markerAt = new Map<number, E>();
   for (const [index, passageNotes] of byPassage) {
     let entry = surface.entryAt(index) ?? markerAt.get(index);

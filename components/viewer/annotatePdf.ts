@@ -141,10 +141,16 @@ export async function annotatePdf(
     });
   };
 
-  const refreshNotes = async () => {
+  // One refresh after the other (see annotatePage): anchoring pauses between notes.
+  let refreshing: Promise<void> = Promise.resolve();
+  const refreshNotes = () => {
+    refreshing = refreshing.then(refreshNotesNow, refreshNotesNow);
+    return refreshing;
+  };
+  const refreshNotesNow = async () => {
     // Notes taken on the HTML page of the same document anchor there, not here.
     const pdfNotes = (await o.notes.load(o.noteDocument.key)).filter((n) => n.target?.page !== undefined);
-    const { found, orphaned } = showNotes(
+    const { found, orphaned } = await showNotes(
       pdfNotes,
       { text: wholeText, starts },
       {
@@ -154,6 +160,7 @@ export async function annotatePdf(
         markers,
       },
       o.notes.spoken,
+      o.pause,
     );
     if (pdfNotes.length > 0) o.notes.anchored(found, orphaned);
   };

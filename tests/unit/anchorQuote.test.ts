@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchorNotes } from '@/utils/anchoring/anchorNotes';
+import { anchorNotes, anchorNotesInSlices } from '@/utils/anchoring/anchorNotes';
 import { anchorQuote } from '@/utils/anchoring/anchorQuote';
 import { joinPassages } from '@/utils/anchoring/joinPassages';
 import { locateQuote } from '@/utils/anchoring/locateQuote';
 import { CONTEXT_LENGTH, describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import type { Note } from '@/utils/notes/types';
+import { taskBudget } from '@/utils/pipeline/taskBudget';
 
 const MOTION = [
   'Der Rat der Stadt beschließt:',
@@ -307,5 +308,27 @@ describe('anchorNotes', () => {
     expect(after.byPassage.get(2)?.map((n) => n.id)).toEqual(['b', 'c']);
     // A page note stands on no passage: neither found nor lost.
     expect(anchorNotes([note('page', undefined)], text, starts)).toMatchObject({ found: [], orphaned: [] });
+  });
+
+  it('in slices: the same answer, the page given a turn whenever a slice of 50 ms is used up between notes', async () => {
+    const moved = note('gone', 'Über das Ergebnis wird dem Rat im Herbst berichtet.');
+    const notes = [note('a', passages[1] as string), moved, note('b', 'Schulaustausch'), note('c', PASSAGE)];
+    const changed = joinPassages([...passages.slice(0, 3), '3. Der Rat wird im Frühjahr unterrichtet.']);
+    // A clock that says each note took 30 ms: a turn after every second note.
+    let now = 0;
+    let turns = 0;
+    const budget = taskBudget(50, {
+      now: () => now,
+      yielder: async () => {
+        turns++;
+      },
+    });
+    const sliced = await anchorNotesInSlices(notes, changed.text, changed.starts, async () => {
+      now += 30;
+      await budget.pause();
+    });
+    expect(sliced).toEqual(anchorNotes(notes, changed.text, changed.starts));
+    expect(sliced.orphaned).toEqual(['gone']);
+    expect(turns).toBe(2);
   });
 });

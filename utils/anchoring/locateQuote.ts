@@ -167,14 +167,21 @@ function contradictedSides(text: string, place: Place, quote: QuoteQuery): numbe
   const suffix = quote.suffix ?? '';
   // The piece, and the whole stored side: a formula's last words may stand twice
   // ("wirkungsvolle Bekämpfung der" restated), the whole 32 characters once.
-  const beforeOff = [prefix.slice(-FRAME_PIECE), prefix].some((tail) => {
-    const at = onlyCopy(text, tail);
-    return at !== undefined && Math.abs(at + tail.length - place.start) > FRAME_SLACK;
-  });
-  const afterOff = [suffix.slice(0, FRAME_PIECE), suffix].some((head) => {
-    const at = onlyCopy(text, head);
-    return at !== undefined && Math.abs(at - place.end) > FRAME_SLACK;
-  });
+  // Text right next to the place that is the stored context already needs no look elsewhere.
+  const besidePrefix = prefix.length > 0 && text.startsWith(prefix, place.start - prefix.length);
+  const besideSuffix = suffix.length > 0 && text.startsWith(suffix, place.end);
+  const beforeOff =
+    !besidePrefix &&
+    [prefix.slice(-FRAME_PIECE), prefix].some((tail) => {
+      const at = onlyCopy(text, tail);
+      return at !== undefined && Math.abs(at + tail.length - place.start) > FRAME_SLACK;
+    });
+  const afterOff =
+    !besideSuffix &&
+    [suffix.slice(0, FRAME_PIECE), suffix].some((head) => {
+      const at = onlyCopy(text, head);
+      return at !== undefined && Math.abs(at - place.end) > FRAME_SLACK;
+    });
   return Number(beforeOff) + Number(afterOff);
 }
 
@@ -184,7 +191,11 @@ function contradictedSides(text: string, place: Place, quote: QuoteQuery): numbe
  * fuzzy search finds elsewhere (or in the few characters left between) is not
  * the note's passage.
  */
-function frameClosed(text: string, quote: QuoteQuery): boolean {
+function frameClosed(text: string, quote: QuoteQuery, best: Place): boolean {
+  // The frame closes around the place itself: it is what the passage became.
+  const prefix = quote.prefix ?? '';
+  const suffix = quote.suffix ?? '';
+  if (text.startsWith(prefix, best.start - prefix.length) && text.startsWith(suffix, best.end)) return false;
   const tail = (quote.prefix ?? '').slice(-FRAME_PIECE);
   const head = (quote.suffix ?? '').slice(0, FRAME_PIECE);
   const tailAt = onlyCopy(text, tail);
@@ -311,7 +322,7 @@ export function locateQuote(text: string, quote: QuoteQuery, position?: TextPosi
     best.content < MIN_SCORE ||
     !hasWitness(text, best, quote) ||
     framedElsewhere(text, best, quote) ||
-    frameClosed(text, quote)
+    frameClosed(text, quote, best)
   )
     return { status: 'lost', ...(best ? { best } : {}) };
   const rivals = ranked.filter((p) => isRival(p, best));

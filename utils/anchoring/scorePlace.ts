@@ -80,6 +80,19 @@ const POSITION_HALF_DISTANCE = 2000;
 // counted as none, so that unrelated context never adds up to a place.
 const CHANCE_AGREEMENT = 0.4;
 
+/**
+ * The lowest quote similarity with which a place can still reach `minScore`:
+ * with every side of context that is known agreeing fully and the place at
+ * its stored position. Places with more errors need not be searched for.
+ */
+export function lowestQuoteScore(quote: QuoteQuery, minScore: number): number {
+  const side = contextWeight(quote.exact.length);
+  const context = (quote.prefix === undefined ? 0 : side) + (quote.suffix === undefined ? 0 : side);
+  // Position adds at most POSITION_WEIGHT to the sum and to the total alike.
+  const total = QUOTE_WEIGHT + context + POSITION_WEIGHT;
+  return Math.max(0, (minScore * total - context - POSITION_WEIGHT) / QUOTE_WEIGHT);
+}
+
 /** The context weight per side for a quote of `length` characters. */
 export function contextWeight(length: number): number {
   if (length <= SHORT_QUOTE) return SHORT_CONTEXT_WEIGHT;
