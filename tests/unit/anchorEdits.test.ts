@@ -339,7 +339,7 @@ describe('notes on edited council pages', () => {
     expect(counts.refound + counts.copy + counts.lost + counts.ambiguous).toBeGreaterThanOrEqual(1000);
     expect(wrongs).toEqual([]);
     expect(counts.wrong).toBe(0);
-  });
+  }, 60_000);
 
   it('property, a random seed (printed with any wrong note, to run it again)', () => {
     const seed = Number(process.env.ANCHOR_SEED) || Date.now() % 2 ** 31;
@@ -347,7 +347,7 @@ describe('notes on edited council pages', () => {
     expect(counts.refound + counts.copy + counts.lost + counts.ambiguous).toBeGreaterThanOrEqual(1000);
     expect(wrongs, `seed ${seed}`).toEqual([]);
     expect(counts.wrong, `seed ${seed}`).toBe(0);
-  });
+  }, 60_000);
 });
 
 describe('notes on edited copies of the peer baseline pages', () => {

@@ -263,7 +263,7 @@ describe('anchorQuote', () => {
     const corner = 'toLocaleStringtoLocaleString';
     for (let s = 0; s + 10 <= corner.length; s++)
       for (let e = s + 10; e <= corner.length; e++) check({ text: corner, start: s, end: e });
-  });
+  }, 60_000); // 800 random texts: some seconds on a loaded machine (the suite's 20 s is for one case)
 });
 
 describe('anchorNotes', () => {
@@ -308,6 +308,37 @@ describe('anchorNotes', () => {
     expect(after.byPassage.get(2)?.map((n) => n.id)).toEqual(['b', 'c']);
     // A page note stands on no passage: neither found nor lost.
     expect(anchorNotes([note('page', undefined)], text, starts)).toMatchObject({ found: [], orphaned: [] });
+  });
+
+  it('anchors PDF notes (page + quote) with the same scoring: the page places nothing, a restated copy is not taken', async () => {
+    const pdfText = [
+      'Beschlussvorschlag:',
+      'b) radikale Grundreinigung der Hinterhöfe mit Verschluss von Rattenlöchern,',
+      'c) Austausch der Müllcontainer,',
+      'Begründung:',
+      'Vorgeschlagen werden radikale Grundreinigung der Hinterhöfe mit Verschluss von Rattenlöchern, Austausch der Müllcontainer und mehr.',
+    ];
+    const { text: t, starts: s } = joinPassages(pdfText);
+    const exact = 'c) Austausch der Müllcontainer,';
+    const at = t.indexOf(exact);
+    const pdfNote = (id: string, page: number | undefined): Note => ({
+      ...note(id, undefined),
+      target: {
+        quote: describeQuote(t, at, at + exact.length),
+        position: describePosition(at, at + exact.length),
+        ...(page === undefined ? {} : { page }),
+      },
+    });
+    const notes = [pdfNote('pdf', 2), pdfNote('html', undefined)];
+    expect(anchorNotes(notes, t, s)).toEqual({
+      found: ['pdf', 'html'],
+      orphaned: [],
+      byPassage: new Map([[2, notes]]),
+    });
+    // Item c) deleted in a later version: its restatement in the Begründung ("Austausch der Müllcontainer")
+    // is another passage, for a PDF note as for a page note.
+    const later = joinPassages(pdfText.filter((p) => p !== exact));
+    expect(anchorNotes(notes, later.text, later.starts)).toMatchObject({ found: [], orphaned: ['pdf', 'html'] });
   });
 
   it('in slices: the same answer, the page given a turn whenever a slice of 50 ms is used up between notes', async () => {
