@@ -56,9 +56,13 @@ const covers = (l: Region, r: Region) =>
  * was, and the first is where the note was), so the copy is the passage too.
  * Anywhere else is wrong.
  */
-function judge(l: Location, r: Region, copies: readonly Region[]): Verdict {
+function judge(l: Location, r: Region, copies: readonly Region[], inserted: readonly Region[] = []): Verdict {
   if (l.status !== 'found') return l.status;
   if (covers(l, r)) return 'refound';
+  // The passage is gone, and text an edit inserted stands right where it stood (a heading deleted after another
+  // was put before it): that text is what the passage became, as in carry().
+  if (r.end === r.start && inserted.some((t) => (t.end === r.start || t.start === r.start) && covers(l, t)))
+    return 'refound';
   return copies.some((c) => covers(l, c)) ? 'copy' : 'wrong';
 }
 
@@ -197,19 +201,27 @@ function copiesBy(s: Splice, regions: Region[], exact: string): Region[] {
   ];
 }
 
-function edit(text: string, region: Region, edits: Edit[]): { text: string; region: Region; copies: Region[] } {
+function edit(
+  text: string,
+  region: Region,
+  edits: Edit[],
+): { text: string; region: Region; copies: Region[]; inserted: Region[] } {
   let t = text;
   let r = region;
   let copies: Region[] = [];
+  // Text the edits inserted (without its line break), carried through the later edits.
+  let inserted: Region[] = [];
   for (const e of edits) {
     for (const s of splicesFor(t, r, e)) {
       const made = copiesBy(s, [r, ...copies], text.slice(region.start, region.end));
       t = apply(t, s);
       r = carry(r, s);
       copies = [...copies.map((c) => carry(c, s)), ...made];
+      inserted = inserted.map((c) => carry(c, s));
+      if (s.insert.trim()) inserted.push({ start: s.at, end: s.at + s.insert.trimEnd().length });
     }
   }
-  return { text: t, region: r, copies };
+  return { text: t, region: r, copies, inserted };
 }
 
 const windows: Window[] = [];
@@ -303,7 +315,7 @@ describe('notes on edited council pages', () => {
           }
           const changed = edit(text, region, edits);
           const located = locateQuote(changed.text, quote, position);
-          const judged = judge(located, changed.region, changed.copies);
+          const judged = judge(located, changed.region, changed.copies, changed.inserted);
           const verdict =
             judged === 'wrong' && isTwin(text, quote, region, changed.text, changed.region, located) ? 'twin' : judged;
           counts[verdict]++;

@@ -18,6 +18,13 @@ export type Location =
 // sentence would otherwise land on. Between the two a note is better lost
 // (and re-attached by the reader) than placed on another motion's text.
 export const MIN_SCORE = 0.75;
+// A place whose text differs from the quote in more than this share of its
+// characters is not the quote, however well its context agrees: a reworded
+// 5-letter word ("dafür" → "Rat") would otherwise be placed on any three
+// letters between its context, a few characters off. Lower: more such
+// guesses for short quotes; higher: a short quote with two letters changed
+// ("Rot" for "Rat" is one of three) is "not found".
+const MIN_QUOTE = 0.5;
 // Two places whose text fits within this much of each other are alike: no
 // guess between them, however far apart they are.
 export const AMBIGUITY_MARGIN = 0.04;
@@ -320,6 +327,7 @@ export function locateQuote(text: string, quote: QuoteQuery, position?: TextPosi
     !best ||
     best.score < MIN_SCORE ||
     best.content < MIN_SCORE ||
+    best.quoteScore < MIN_QUOTE ||
     !hasWitness(text, best, quote) ||
     framedElsewhere(text, best, quote) ||
     frameClosed(text, quote, best)
