@@ -11,6 +11,7 @@ import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { joinPassages } from '@/utils/anchoring/joinPassages';
 import { type Location, locateQuote } from '@/utils/anchoring/locateQuote';
+import { scorePlace } from '@/utils/anchoring/scorePlace';
 import { describePosition, describeQuote, type TextQuoteSelector } from '@/utils/anchoring/selectors';
 import { readCouncilPage } from '@/utils/detect/readCouncilPage';
 import { decodeHtml } from '@/utils/dom/decodeHtml';
@@ -67,25 +68,64 @@ function judge(l: Location, r: Region, copies: readonly Region[], inserted: read
 }
 
 const TWIN_SIDE = 16;
+
+/** Edit distance (Levenshtein), for scoring the note's own edited passage as the anchoring would. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+      );
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
 /**
- * A wrong place that no text could tell from the note's: the note's passage is gone (less than half of
- * its characters are left, its sentence deleted) and the place found stood on the unchanged page already,
- * apart from the note's, with 16 characters of the note's own context next to it, verbatim. Council pages
- * restate their text ("… wie wichtig es ist, dass in Zukunft jeder einzelne bei der rattensicheren
- * Müllentsorgung …" in the Begründung and again in the Beschluss): once one copy is deleted with its
- * context, what is left is what the note's passage with one word changed would look like. Counted apart
- * from 'wrong' and printed: Ratsmarker cannot know, and the count says how often it happens.
+ * A wrong place that no text could tell from the note's: a restated twin. The place found stood on the
+ * unchanged page already, apart from the note's (its text with 16 characters on one side, verbatim), with
+ * 16 characters of the note's own context next to it (give or take a line break); and the note's passage is gone (less than half of
+ * its characters are left) or, as edited, fits the note's stored quote and context worse than the twin
+ * does (scorePlace on both). Council pages restate their text ("… wie wichtig es ist, dass in Zukunft
+ * jeder einzelne bei der rattensicheren Müllentsorgung …" in the Begründung and again, "jede/r Einzelne",
+ * in the Beschluss): when one copy is deleted or edited more than the other differs, the other is the
+ * better fit by everything the note stored. Counted apart from 'wrong' and printed: Ratsmarker cannot
+ * know, and the count says how often it happens.
  */
 function isTwin(before: string, quote: TextQuoteSelector, original: Region, after: string, r: Region, l: Location) {
-  if (l.status !== 'found' || r.end - r.start >= (original.end - original.start) / 2) return false;
-  const around = after.slice(Math.max(0, l.start - TWIN_SIDE), l.end + TWIN_SIDE);
-  let preexisting = false;
-  for (let i = before.indexOf(around); i !== -1 && !preexisting; i = before.indexOf(around, i + 1))
-    preexisting = i + around.length <= original.start || i >= original.end;
+  if (l.status !== 'found') return false;
+  const outside = (around: string) => {
+    for (let i = before.indexOf(around); i !== -1; i = before.indexOf(around, i + 1))
+      if (i + around.length <= original.start || i >= original.end) return true;
+    return false;
+  };
+  const preexisting =
+    outside(after.slice(Math.max(0, l.start - TWIN_SIDE), l.end)) || outside(after.slice(l.start, l.end + TWIN_SIDE));
+  // Within a line break or two of the place (a deleted line leaves its break behind).
+  const near = (piece: string, at: number) =>
+    [0, 1, 2].some((d) => after.startsWith(piece, at - d) || after.startsWith(piece, at + d));
   const ownContext =
-    after.slice(Math.max(0, l.start - TWIN_SIDE), l.start) === quote.prefix.slice(-TWIN_SIDE) ||
-    after.slice(l.end, l.end + TWIN_SIDE) === quote.suffix.slice(0, TWIN_SIDE);
-  return preexisting && ownContext;
+    near(quote.prefix.slice(-TWIN_SIDE), l.start - Math.min(TWIN_SIDE, quote.prefix.length)) ||
+    near(quote.suffix.slice(0, TWIN_SIDE), l.end);
+  if (!preexisting || !ownContext) return false;
+  if (r.end - r.start < (original.end - original.start) / 2) return true;
+  const own = scorePlace(
+    after,
+    { ...r, errors: editDistance(quote.exact, after.slice(r.start, r.end)) },
+    quote,
+    undefined,
+  );
+  const twin = scorePlace(
+    after,
+    { start: l.start, end: l.end, errors: editDistance(quote.exact, after.slice(l.start, l.end)) },
+    quote,
+    undefined,
+  );
+  return twin.content >= own.content;
 }
 
 const INSERTED = [
@@ -274,7 +314,7 @@ function quoteIn(text: string, kind: number, pick: number, length: number): Regi
 const tally = () => ({ refound: 0, copy: 0, lost: 0, ambiguous: 0, twin: 0, wrong: 0 });
 const report = (label: string, t: ReturnType<typeof tally>) =>
   console.log(
-    `${label}: ${t.refound + t.copy + t.lost + t.ambiguous + t.twin + t.wrong} notes, re-found ${t.refound + t.copy} (${t.copy} of them at a copy of the passage an edit made), not found ${t.lost + t.ambiguous} (${t.ambiguous} of them with two or more places offered), on a restated twin of a deleted passage ${t.twin}, wrong ${t.wrong}`,
+    `${label}: ${t.refound + t.copy + t.lost + t.ambiguous + t.twin + t.wrong} notes, re-found ${t.refound + t.copy} (${t.copy} of them at a copy of the passage an edit made), not found ${t.lost + t.ambiguous} (${t.ambiguous} of them with two or more places offered), on a restated twin (its own passage deleted, or edited to fit worse than the twin) ${t.twin}, wrong ${t.wrong}`,
   );
 
 describe('notes on edited council pages', () => {
