@@ -20,6 +20,7 @@ import { startServer } from '../tests/e2e/server';
 import { longMotionPdf } from '../tests/fixtures/pdf/makePdfs';
 import { exportNotesJson } from '../utils/export/notesFile';
 import { buildAutomaton } from '../utils/matcher/automaton';
+import { measureAnchoring } from './bench/anchoring';
 import { councilPage, notCouncilPage, paragraphs } from './bench/generatePage';
 import { clearNotes, makeNotes, seedNotes } from './bench/notebook';
 import { measureRadar } from './bench/radar';
@@ -31,7 +32,7 @@ const quick = process.argv.includes('--quick');
 const noBuild = process.argv.includes('--no-build');
 
 const MB = 1_000_000;
-// BENCH_ONLY=pages,notebook measures just those parts (pages, not-council, pdf, changing, notebook, bundles, radar),
+// BENCH_ONLY=pages,notebook measures just those parts (pages, not-council, pdf, changing, notebook, bundles, radar, anchoring),
 // and BENCH_SIZES=0.03,1 just those page sizes (MB): a partial run writes bench/results-partial.json and leaves BENCHMARKS.md.
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const partial = ONLY !== undefined || process.env.BENCH_SIZES !== undefined || process.env.BENCH_NOTES !== undefined;
@@ -602,6 +603,10 @@ async function main() {
   } finally {
     await context.close();
     server.close();
+  }
+  if (measures('anchoring')) {
+    log('anchoring 200 notes that are gone, and 200 that are there, in a 1 MB text');
+    results.anchoring = measureAnchoring(quick ? 1 : 5);
   }
   if (measures('radar')) {
     log('meeting radar on a 30-item agenda');

@@ -54,7 +54,7 @@ interface Entry extends PassageEntry {
 }
 
 // Anchoring without notes: nothing to find (showNotes does not call it then).
-const noNotes = () => ({ found: [], orphaned: [], byPassage: new Map() });
+const noNotes = async () => ({ found: [], orphaned: [], byPassage: new Map() });
 
 export const SCAN_START = 'ratsmarker:scan-start';
 export const SCAN_END = 'ratsmarker:scan-end';
@@ -204,16 +204,24 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
 
   // Whether a faction is connected, read again with the notes (the share switch shows only then).
   let sharing: Sharing = NOT_SHARING;
-  const refreshNotes = async () => {
+  // One refresh after the other: anchoring pauses between notes, and a refresh that started later must not
+  // be overwritten by an earlier one that ends after it.
+  let refreshing: Promise<void> = Promise.resolve();
+  const refreshNotes = () => {
+    refreshing = refreshing.then(refreshNotesNow, refreshNotesNow);
+    return refreshing;
+  };
+  const refreshNotesNow = async () => {
     const notes = options.notes;
     if (!notes) return;
     sharing = (await notes.faction?.sharing().catch(() => NOT_SHARING)) ?? NOT_SHARING;
     // Notes taken in the PDF viewer anchor in the PDF's text, not in this page's.
     const here = (await notes.load(noteDoc.key)).filter((n) => n.target && n.target.page === undefined);
     const motion = here.length > 0 ? motionText() : { passages: [], text: '', starts: [] };
-    const anchor = here.length > 0 ? (await loadAnchoring()).anchorNotes : noNotes;
+    const anchor = here.length > 0 ? (await loadAnchoring()).anchorNotesInSlices : noNotes;
     const passageAt = (i: number) => motion.passages[i] as PassageBlock;
-    const { found, orphaned } = showNotes(
+    const noteBudget = taskBudget(SLICE_MS);
+    const { found, orphaned } = await showNotes(
       here,
       motion,
       {
@@ -224,8 +232,10 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
       },
       notes.spoken,
       anchor,
+      noteBudget.pause,
       notes.faction?.spoken,
     );
+    noteBudget.finish();
     watcher.ignoreOwnChanges();
     if (here.length > 0) notes.anchored(found, orphaned);
   };

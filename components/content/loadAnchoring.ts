@@ -1,10 +1,10 @@
-import type { anchorNotes } from '@/utils/anchoring/anchorNotes';
+import type { anchorNotesInSlices } from '@/utils/anchoring/anchorNotes';
 import type { offeredPlaces } from '@/utils/anchoring/offeredPlaces';
 import { sendMessage } from '../messages';
 
 /** What finds notes again in a page's text (utils/anchoring), brought to the page only when it has notes. */
 export interface Anchoring {
-  anchorNotes: typeof anchorNotes;
+  anchorNotesInSlices: typeof anchorNotesInSlices;
   offeredPlaces: typeof offeredPlaces;
 }
 

@@ -1,4 +1,4 @@
-import type { anchorNotes } from '@/utils/anchoring/anchorNotes';
+import type { anchorNotesInSlices } from '@/utils/anchoring/anchorNotes';
 import type { Note } from '@/utils/notes/types';
 import { colleagueByline } from '../faction/byline';
 import type { PassageEntry } from './passageEntry';
@@ -23,9 +23,11 @@ export function splitNotes<N extends Pick<Note, 'faction'>>(notes: readonly N[])
  * their offsets) by `anchor` (utils/anchoring/anchorNotes; a council page
  * loads it only when it has notes); a passage with notes but no match gets a
  * badge of its own (`noteOnly`, kept in `markers` so the next call removes
- * it). Returns which notes were found again and which not.
+ * it). Returns which notes were found again and which not. The anchoring
+ * pauses between notes (`pause`, the caller's task budget); the badges change
+ * only after it, at once.
  */
-export function showNotes<E extends PassageEntry>(
+export async function showNotes<E extends PassageEntry>(
   notes: readonly Note[],
   motion: { text: string; starts: number[] },
   surface: {
@@ -36,17 +38,21 @@ export function showNotes<E extends PassageEntry>(
     markers: E[];
   },
   spoken: (count: number) => string,
-  anchor: typeof anchorNotes,
+  anchor: typeof anchorNotesInSlices,
+  pause: () => Promise<void>,
   /** The accessible name of colleagues' notes ("2 Notizen der Fraktion"); without it they count as the reader's. */
   factionSpoken?: (count: number) => string,
-): { found: string[]; orphaned: string[] } {
+): Promise<{ found: string[]; orphaned: string[] }> {
+  const { found, orphaned, byPassage } =
+    notes.length === 0
+      ? { found: [], orphaned: [], byPassage: new Map<number, Note[]>() }
+      : await anchor(notes, motion.text, motion.starts, pause);
   for (const e of surface.matched) {
     e.notes = [];
     e.setNotes(0, '');
   }
   for (const e of surface.markers.splice(0)) e.host.remove();
   if (notes.length === 0) return { found: [], orphaned: [] };
-  const { found, orphaned, byPassage } = anchor([...notes], motion.text, motion.starts);
   const markerAt = new Map<number, E>();
   for (const [index, passageNotes] of byPassage) {
     let entry = surface.entryAt(index) ?? markerAt.get(index);

@@ -1,4 +1,4 @@
-import { anchorNotes } from '@/utils/anchoring/anchorNotes';
+import { anchorNotesInSlices } from '@/utils/anchoring/anchorNotes';
 import { joinPassages } from '@/utils/anchoring/joinPassages';
 import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import type { NewNote } from '@/utils/db/notesStore';
@@ -149,11 +149,17 @@ export async function annotatePdf(
   };
 
   let sharing: Sharing = NOT_SHARING;
-  const refreshNotes = async () => {
+  // One refresh after the other (see annotatePage): anchoring pauses between notes.
+  let refreshing: Promise<void> = Promise.resolve();
+  const refreshNotes = () => {
+    refreshing = refreshing.then(refreshNotesNow, refreshNotesNow);
+    return refreshing;
+  };
+  const refreshNotesNow = async () => {
     sharing = (await o.notes.faction?.sharing().catch(() => NOT_SHARING)) ?? NOT_SHARING;
     // Notes taken on the HTML page of the same document anchor there, not here.
     const pdfNotes = (await o.notes.load(o.noteDocument.key)).filter((n) => n.target?.page !== undefined);
-    const { found, orphaned } = showNotes(
+    const { found, orphaned } = await showNotes(
       pdfNotes,
       { text: wholeText, starts },
       {
@@ -163,7 +169,8 @@ export async function annotatePdf(
         markers,
       },
       o.notes.spoken,
-      anchorNotes,
+      anchorNotesInSlices,
+      o.pause,
       o.notes.faction?.spoken,
     );
     if (pdfNotes.length > 0) o.notes.anchored(found, orphaned);

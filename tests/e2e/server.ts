@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { lockedPdf, motionPdf, plainPdf, scannedPdf } from '../fixtures/pdf/makePdfs';
+import { lockedPdf, motionPdf, plainPdf, REWRITTEN_MOTION_LINES, scannedPdf } from '../fixtures/pdf/makePdfs';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
@@ -57,6 +57,8 @@ export const PDF_ROUTES: Record<string, () => Promise<Uint8Array>> = {
   // The two documents linked from the Düsseldorf motion page.
   '/ratsinfo/duesseldorf/getfile.asp?id=231877&type=do': motionPdf,
   '/ratsinfo/duesseldorf/getfile.asp?id=231880&type=do': plainPdf,
+  // The motion's later version, its item 1 rewritten (tests/e2e/reattachPdf.spec.ts).
+  '/ratsinfo/duesseldorf/getfile.asp?id=231899&type=do': () => motionPdf(REWRITTEN_MOTION_LINES),
   '/ratsinfo/duesseldorf/pdf/scan.pdf': scannedPdf,
   '/ratsinfo/duesseldorf/pdf/passwort.pdf': lockedPdf,
   '/ratsinfo/duesseldorf/pdf/kaputt.pdf': async () => BROKEN_PDF,

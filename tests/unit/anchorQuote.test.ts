@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchorNotes } from '@/utils/anchoring/anchorNotes';
+import { anchorNotes, anchorNotesInSlices } from '@/utils/anchoring/anchorNotes';
 import { anchorQuote } from '@/utils/anchoring/anchorQuote';
 import { joinPassages } from '@/utils/anchoring/joinPassages';
 import { locateQuote } from '@/utils/anchoring/locateQuote';
 import { CONTEXT_LENGTH, describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import type { Note } from '@/utils/notes/types';
+import { taskBudget } from '@/utils/pipeline/taskBudget';
 
 const MOTION = [
   'Der Rat der Stadt beschließt:',
@@ -232,31 +233,37 @@ describe('anchorQuote', () => {
     const check = ({ text, start, end }: { text: string; start: number; end: number }) => {
       const quote = describeQuote(text, start, end);
       const position = describePosition(start, end);
-      const withoutPosition = anchorQuote(text, quote);
-      expect(withoutPosition).toBeDefined();
-      expect(span(text, withoutPosition)).toBe(quote.exact);
+      // Without its position a quote is found unless the quote with its whole stored context stands
+      // twice ("abab…"): then nothing in the text tells the places apart, and both are offered.
+      const framed = quote.prefix + quote.exact + quote.suffix;
+      const first = text.indexOf(framed);
+      if (text.indexOf(framed, first + 1) === -1) {
+        const withoutPosition = anchorQuote(text, quote);
+        expect(withoutPosition).toBeDefined();
+        expect(span(text, withoutPosition)).toBe(quote.exact);
+      } else expect(locateQuote(text, quote).status).toBe('ambiguous');
       // With its position the very same occurrence comes back, even among repeats.
       expect(anchorQuote(text, quote, position)).toEqual({ start, end, method: 'exact' });
     };
-    // Any text, and texts of few letters so the quote repeats often.
-    // A fixed seed: without its position, a quote repeated with one whole side of its context is
-    // "ambiguous" by design (issue 19), and some random texts make such a copy ("xAy…xAy" at the text's
-    // edge); that corner stays open in issue 19 and must not make CI fail by chance.
-    fc.assert(fc.property(textWithSlice(fc.string({ minLength: 10, maxLength: 400 })), check), {
-      numRuns: 300,
-      seed: 224,
-    });
+    // Any text, and texts of few letters so the quote repeats often. No fixed seed: a quote repeated
+    // with one whole side of its context at the text's edge ("toLocaleStringtoLocaleString") is found
+    // where both sides agree (isCopy in locateQuote).
+    fc.assert(fc.property(textWithSlice(fc.string({ minLength: 10, maxLength: 400 })), check), { numRuns: 300 });
     fc.assert(
       fc.property(
         textWithSlice(fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'ä'), minLength: 10, maxLength: 200 })),
         check,
       ),
-      { numRuns: 300, seed: 224 },
+      { numRuns: 300 },
     );
     fc.assert(fc.property(textWithSlice(fc.string({ unit: 'binary', minLength: 10, maxLength: 200 })), check), {
       numRuns: 200,
     });
-  });
+    // The corner that made this property need a fixed seed, every way it can be cut.
+    const corner = 'toLocaleStringtoLocaleString';
+    for (let s = 0; s + 10 <= corner.length; s++)
+      for (let e = s + 10; e <= corner.length; e++) check({ text: corner, start: s, end: e });
+  }, 60_000); // 800 random texts: some seconds on a loaded machine (the suite's 20 s is for one case)
 });
 
 describe('anchorNotes', () => {
@@ -301,5 +308,58 @@ describe('anchorNotes', () => {
     expect(after.byPassage.get(2)?.map((n) => n.id)).toEqual(['b', 'c']);
     // A page note stands on no passage: neither found nor lost.
     expect(anchorNotes([note('page', undefined)], text, starts)).toMatchObject({ found: [], orphaned: [] });
+  });
+
+  it('anchors PDF notes (page + quote) with the same scoring: the page places nothing, a restated copy is not taken', async () => {
+    const pdfText = [
+      'Beschlussvorschlag:',
+      'b) radikale Grundreinigung der Hinterhöfe mit Verschluss von Rattenlöchern,',
+      'c) Austausch der Müllcontainer,',
+      'Begründung:',
+      'Vorgeschlagen werden radikale Grundreinigung der Hinterhöfe mit Verschluss von Rattenlöchern, Austausch der Müllcontainer und mehr.',
+    ];
+    const { text: t, starts: s } = joinPassages(pdfText);
+    const exact = 'c) Austausch der Müllcontainer,';
+    const at = t.indexOf(exact);
+    const pdfNote = (id: string, page: number | undefined): Note => ({
+      ...note(id, undefined),
+      target: {
+        quote: describeQuote(t, at, at + exact.length),
+        position: describePosition(at, at + exact.length),
+        ...(page === undefined ? {} : { page }),
+      },
+    });
+    const notes = [pdfNote('pdf', 2), pdfNote('html', undefined)];
+    expect(anchorNotes(notes, t, s)).toEqual({
+      found: ['pdf', 'html'],
+      orphaned: [],
+      byPassage: new Map([[2, notes]]),
+    });
+    // Item c) deleted in a later version: its restatement in the Begründung ("Austausch der Müllcontainer")
+    // is another passage, for a PDF note as for a page note.
+    const later = joinPassages(pdfText.filter((p) => p !== exact));
+    expect(anchorNotes(notes, later.text, later.starts)).toMatchObject({ found: [], orphaned: ['pdf', 'html'] });
+  });
+
+  it('in slices: the same answer, the page given a turn whenever a slice of 50 ms is used up between notes', async () => {
+    const moved = note('gone', 'Über das Ergebnis wird dem Rat im Herbst berichtet.');
+    const notes = [note('a', passages[1] as string), moved, note('b', 'Schulaustausch'), note('c', PASSAGE)];
+    const changed = joinPassages([...passages.slice(0, 3), '3. Der Rat wird im Frühjahr unterrichtet.']);
+    // A clock that says each note took 30 ms: a turn after every second note.
+    let now = 0;
+    let turns = 0;
+    const budget = taskBudget(50, {
+      now: () => now,
+      yielder: async () => {
+        turns++;
+      },
+    });
+    const sliced = await anchorNotesInSlices(notes, changed.text, changed.starts, async () => {
+      now += 30;
+      await budget.pause();
+    });
+    expect(sliced).toEqual(anchorNotes(notes, changed.text, changed.starts));
+    expect(sliced.orphaned).toEqual(['gone']);
+    expect(turns).toBe(2);
   });
 });

@@ -19,7 +19,7 @@ import { findOwnedNotes, ownedBy } from '@/components/faction/noteOwner';
 import { resolveChoice } from '@/components/faction/resolveMessage';
 import { readSharePacks, setSharePack, sharedByDefault, sharePacks } from '@/components/faction/shareDefaults';
 import { NOT_SHARING, shareSwitch } from '@/components/faction/sharing';
-import { anchorNotes } from '@/utils/anchoring/anchorNotes';
+import { anchorNotesInSlices } from '@/utils/anchoring/anchorNotes';
 import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import { addNote, findNotes, NoteGoneError } from '@/utils/db/notesStore';
 import { RatsmarkerDB, termsOf } from '@/utils/db/schema';
@@ -100,18 +100,19 @@ describe('notes on a passage', () => {
     expect(colleagueByline({ faction: anna, updated: 'kaputt' }, 'de-DE')).toBe('Anna Beispiel · kaputt');
   });
 
-  it('marks a passage’s badge with the count of each, through showNotes', () => {
+  it('marks a passage’s badge with the count of each, through showNotes', async () => {
     const text = 'Der Austausch mit Toulouse wird intensiviert.';
     const target = { quote: describeQuote(text, 0, text.length), position: describePosition(0, text.length) };
     const setNotes = vi.fn();
     const entry = { matches: [], text, host: document.createElement('span'), button: document.createElement('button') };
     const e = { ...entry, setNotes, notes: [] as Note[] };
-    showNotes(
+    await showNotes(
       [note('m1', { target }), note('f1', { target, faction: anna }), note('f2', { target, faction: anna })],
       { text, starts: [0] },
       { matched: [e], entryAt: () => e, noteOnly: () => e, markers: [] },
       (n) => `${n} Notiz(en)`,
-      anchorNotes,
+      anchorNotesInSlices,
+      async () => undefined,
       (n) => `${n} Notizen der Fraktion`,
     );
     expect(e.notes).toHaveLength(3);

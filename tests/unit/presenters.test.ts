@@ -5,7 +5,7 @@ import { createNavigation } from '@/components/content/navigation';
 import type { PassageEntry } from '@/components/content/passageEntry';
 import { showNotes } from '@/components/content/passageNotes';
 import { loadTestMarks, MEASURES_ATTRIBUTE, resetTestMarks, writeTestMarks } from '@/components/content/testMarks';
-import { anchorNotes } from '@/utils/anchoring/anchorNotes';
+import { anchorNotesInSlices } from '@/utils/anchoring/anchorNotes';
 import { joinPassages } from '@/utils/anchoring/joinPassages';
 import { describePosition, describeQuote } from '@/utils/anchoring/selectors';
 import type { Note } from '@/utils/notes/types';
@@ -59,7 +59,7 @@ describe('showNotes', () => {
   const texts = ['Die Partnerschaft mit Toulouse.', 'Der Haushalt wird beraten.', 'Ein Antrag auf Förderung.'];
   const motion = joinPassages(texts);
 
-  it('puts notes on matched passages, gives unmatched ones a marker, and removes old markers', () => {
+  it('puts notes on matched passages, gives unmatched ones a marker, and removes old markers', async () => {
     const matched = [entry(texts[0] as string, ['KW21-7'])];
     const markers: PassageEntry[] = [];
     const made: number[] = [];
@@ -78,14 +78,20 @@ describe('showNotes', () => {
       noteOn(motion.text, s1, s1 + (texts[1]?.length ?? 0), 'b'),
       noteOn('ganz anderer Text', 0, 5, 'c'),
     ];
-    const result = showNotes(notes, motion, surface, (n) => `${n} Notizen`, anchorNotes);
+    // The page gets a turn between notes (the caller's task budget decides when it is due).
+    let pauses = 0;
+    const pause = async () => {
+      pauses++;
+    };
+    const result = await showNotes(notes, motion, surface, (n) => `${n} Notizen`, anchorNotesInSlices, pause);
     expect(result).toEqual({ found: ['a', 'b'], orphaned: ['c'] });
+    expect(pauses).toBe(notes.length);
     expect(matched[0]?.notes.map((n) => n.id)).toEqual(['a']);
     expect(made).toEqual([1]);
     const marker = markers[0] as PassageEntry;
     expect(marker.host.isConnected).toBe(true);
     // A second call starts afresh: the old marker goes.
-    showNotes([], motion, surface, String, anchorNotes);
+    await showNotes([], motion, surface, String, anchorNotesInSlices, pause);
     expect(marker.host.isConnected).toBe(false);
     expect(markers).toEqual([]);
     expect(matched[0]?.notes).toEqual([]);

@@ -31,7 +31,7 @@ const NEAR_MIN = 600;
 // finds the start of every equally bad match).
 const CONTEXT_PIECE = 12;
 const MAX_CONTEXT_HITS = 4;
-const MAX_CONTEXT_SEEN = 1000;
+const MAX_CONTEXT_SEEN = 256;
 // Shorter stored context (a quote near the text's edge) is not looked up: it occurs everywhere.
 const MIN_CONTEXT_PIECE = 6;
 // Quotes shorter than this are searched fuzzily only near their position and
@@ -44,6 +44,20 @@ const MAX_FAR = 200;
 
 export function maxErrorsFor(quote: string): number {
   return Math.min(MAX_ERRORS, Math.floor(quote.length * ERROR_SHARE));
+}
+
+/**
+ * Where `piece` stands in text[from, to), at most `limit` places. A window is
+ * searched in a copy of it: indexOf has no end, and a piece that is not in the
+ * window would be looked for through the rest of a 1 MB text.
+ */
+export function occurrences(text: string, piece: string, from: number, to: number, limit: number): number[] {
+  const a = Math.max(0, from);
+  const whole = a === 0 && to >= text.length;
+  const window = whole ? text : text.slice(a, Math.min(text.length, to));
+  const at: number[] = [];
+  for (let i = window.indexOf(piece); i !== -1 && at.length < limit; i = window.indexOf(piece, i + 1)) at.push(a + i);
+  return at;
 }
 
 /** Every exact copy of `exact` (the nearest MAX_EXACT to `near` when there are more). */
@@ -87,11 +101,13 @@ export function contextPlaces(text: string, quote: QuoteQuery, maxErrors: number
   const { exact, prefix = '', suffix = '' } = quote;
   const reach = exact.length + maxErrors + 4;
   const places: Place[] = [];
+  const scan = (piece: string, from: number, to: number) => occurrences(text, piece, from, to, MAX_CONTEXT_SEEN);
   const hits = (piece: string, each: (at: number) => void) => {
     if (piece.length < MIN_CONTEXT_PIECE) return;
-    const at: number[] = [];
-    for (let i = text.indexOf(piece); i !== -1 && at.length < MAX_CONTEXT_SEEN; i = text.indexOf(piece, i + 1))
-      at.push(i);
+    // Around the old position first (a few per cent of a long page); the whole
+    // text only when the piece stands nowhere near (the passage moved far).
+    let at = scan(piece, Math.max(0, near - FAR_REACH), near + FAR_REACH);
+    if (at.length === 0) at = scan(piece, 0, text.length);
     // The nearest to the old position first.
     at.sort((a, b) => Math.abs(a - near) - Math.abs(b - near));
     for (const i of at.slice(0, MAX_CONTEXT_HITS)) each(i);
@@ -122,6 +138,45 @@ const MAX_SEED_HITS = 4;
 
 const farErrors = (exact: string) => Math.min(MAX_ERRORS, Math.floor(exact.length * FAR_ERROR_SHARE));
 
+// Quotes this long are searched far away only around exact copies of pieces
+// of them (below): a bit-parallel search costs a machine word per 32
+// characters of quote at every character of the text, and a 1 MB page with
+// 200 notes gone took seconds. Shorter quotes are searched through the whole
+// window (one machine word: some 0.3 ms for 32 kB).
+const PIECES_FROM = 40;
+// The pieces: this long, evenly spread over the quote, at most this many. A
+// match with a fifth of its characters changed keeps most of its
+// 12-character pieces when the changes are a few reworded words (as council
+// texts change); one whose changes are spread so evenly that every piece is
+// hit is not found far away (it still is near its position and its context).
+// Shorter pieces: more chance copies to search around; fewer: more such misses.
+const PIECE = 12;
+const MAX_PIECES = 10;
+// Windows searched around the pieces' copies, the nearest to the old position
+// first: the cost of a note is at most this many small searches.
+const MAX_WINDOWS = 16;
+// Copies of one piece looked at (a piece of a formula stands on every page).
+const MAX_PIECE_HITS = 64;
+
+/** Where the quote would start, by exact copies of its pieces in text[from, to) (nearest `near` first). */
+function pieceStarts(text: string, exact: string, from: number, to: number, near: number, maxErrors: number) {
+  const count = Math.min(MAX_PIECES, Math.floor(exact.length / PIECE));
+  const starts: number[] = [];
+  for (let n = 0; n < count; n++) {
+    const offset = Math.floor((n * (exact.length - PIECE)) / Math.max(1, count - 1));
+    const piece = exact.slice(offset, offset + PIECE);
+    for (const i of occurrences(text, piece, from, to, MAX_PIECE_HITS)) starts.push(i - offset);
+  }
+  starts.sort((a, b) => Math.abs(a - near) - Math.abs(b - near));
+  // One window per place, not one per piece found there.
+  const windows: number[] = [];
+  for (const start of starts) {
+    if (windows.length >= MAX_WINDOWS) break;
+    if (!windows.some((w) => Math.abs(w - start) <= maxErrors)) windows.push(start);
+  }
+  return windows;
+}
+
 /**
  * The lowest-error matches within FAR_REACH of the old position (quotes of
  * SHORT_QUOTE characters or more). A bare quote (no context known, as the
@@ -135,10 +190,14 @@ export function farPlaces(
   hasContext: boolean,
 ): Place[] {
   if (exact.length < SHORT_QUOTE) return [];
-  const from = position ? position.start - FAR_REACH : 0;
+  const from = Math.max(0, position ? position.start - FAR_REACH : 0);
   const to = position ? position.end + FAR_REACH : text.length;
   const maxErrors = hasContext ? farErrors(exact) : maxErrorsFor(exact);
-  return fuzzyIn(text, exact, from, to, maxErrors).slice(0, MAX_FAR);
+  if (exact.length < PIECES_FROM) return fuzzyIn(text, exact, from, to, maxErrors).slice(0, MAX_FAR);
+  const near = position ? position.start : 0;
+  return pieceStarts(text, exact, from, to, near, maxErrors).flatMap((start) =>
+    fuzzyIn(text, exact, start - maxErrors - 4, start + exact.length + maxErrors + 4, maxErrors),
+  );
 }
 
 /** Matches around exact copies of pieces of the quote, anywhere in the text (quotes of two pieces or more). */
@@ -146,7 +205,9 @@ export function seedPlaces(text: string, exact: string): Place[] {
   if (exact.length < SEED_LENGTH * 2) return [];
   const maxErrors = farErrors(exact);
   const places: Place[] = [];
-  const offsets = [0, Math.floor(exact.length / 3), Math.floor((2 * exact.length) / 3), exact.length - SEED_LENGTH];
+  // The first and the last piece: each one look through the whole text (some 0.5 ms for 1 MB); the far
+  // search (farPlaces) looks for more pieces, but only around the old position.
+  const offsets = [0, exact.length - SEED_LENGTH];
   const searched = new Set<number>();
   for (const offset of offsets) {
     const piece = exact.slice(offset, offset + SEED_LENGTH);

@@ -1,6 +1,6 @@
 import { contextPlaces, exactPlaces, farPlaces, maxErrorsFor, nearPlaces, seedPlaces } from './findPlaces';
 import { type Place, type QuoteQuery, type ScoredPlace, scorePlace } from './scorePlace';
-import type { TextPositionSelector } from './selectors';
+import { CONTEXT_LENGTH, type TextPositionSelector } from './selectors';
 
 /** Where a note's quote stands now, or why it cannot be said. */
 export type Location =
@@ -18,6 +18,13 @@ export type Location =
 // sentence would otherwise land on. Between the two a note is better lost
 // (and re-attached by the reader) than placed on another motion's text.
 export const MIN_SCORE = 0.75;
+// A place whose text differs from the quote in more than this share of its
+// characters is not the quote, however well its context agrees: a reworded
+// 5-letter word ("dafür" → "Rat") would otherwise be placed on any three
+// letters between its context, a few characters off. Lower: more such
+// guesses for short quotes; higher: a short quote with two letters changed
+// ("Rot" for "Rat" is one of three) is "not found".
+const MIN_QUOTE = 0.5;
 // Two places whose text fits within this much of each other are alike: no
 // guess between them, however far apart they are.
 export const AMBIGUITY_MARGIN = 0.04;
@@ -38,6 +45,27 @@ const COPY_SIDE = 0.9;
 const COPY_QUOTE_SLACK = 0.02;
 
 /**
+ * `p` is a copy of the best place's text: its quote fits as well and one side
+ * of its context agrees. Not when its other side lies mostly beyond the
+ * text's edge while the best place's agrees there: the best place is
+ * confirmed on both sides, `p` on one and unknown on the other, and nothing
+ * speaks against the best ("toLocaleStringtoLocaleString": the quote's first
+ * copy and its prefix stand at the start, so the second copy's prefix is the
+ * first; its suffix would lie beyond the end).
+ */
+function isCopy(p: ScoredPlace, best: ScoredPlace): boolean {
+  if (p.quoteScore < best.quoteScore - COPY_QUOTE_SLACK) return false;
+  const beyondEdge = (known: number, bestSide: number | undefined) =>
+    known < EDGE_KNOWN && (bestSide ?? 0) >= COPY_SIDE;
+  return (
+    ((p.prefixScore ?? 0) >= COPY_SIDE && !beyondEdge(p.suffixKnown, best.suffixScore)) ||
+    ((p.suffixScore ?? 0) >= COPY_SIDE && !beyondEdge(p.prefixKnown, best.prefixScore))
+  );
+}
+// "Mostly beyond the edge": less than this share of the side could be compared.
+const EDGE_KNOWN = 0.5;
+
+/**
  * Two candidates for the same place: they share at least half of the shorter.
  * (Fuzzy matches of neighbouring copies may share a character or two at their
  * edges and are still two places.)
@@ -45,12 +73,44 @@ const COPY_QUOTE_SLACK = 0.02;
 const samePlace = (a: Place, b: Place) =>
   Math.min(a.end, b.end) - Math.max(a.start, b.start) >= Math.min(a.end - a.start, b.end - b.start) / 2;
 
-/** Another place that fits almost as well as the best, or is a copy of the same text. */
+// Evidence split between two places: the other place's context agrees
+// better than the best place's on some side. The best place leads by its
+// quote (a near-copy, a restated list item with its "b) " and line breaks
+// gone), the other by its context (the note's own passage, its quote edited).
+// Which is the note's cannot be told by adding up: a quote edit and a restated
+// copy cost alike, and context is the only witness of *where* the note was.
+// So the lead the best place needs grows with the other's context lead: by
+// this much per unit of the other's lead (both as shares of all the
+// evidence). Higher: more notes "nicht mehr gefunden" with both places
+// offered where the best place was right after all (its own context had been
+// edited); lower: notes on an edited paragraph move to a restatement of it.
+// At 4, a whole side of context (15 of 80) held by the other place needs a
+// lead of 0.75: no quote fits that much better, so such a split is always
+// offered, while context that differs by a letter or two (0.01) asks 0.04 more.
+const CONTEXT_LEAD_FACTOR = 4;
+// …but only places that could be the note's at all count as the other place:
+// their text (quote and context) reaches this. Lower, and any sentence that
+// shares a context side with the note (a formula before the next list item)
+// would make a well-placed note "not found"; higher, and the note's own
+// passage, its quote reworded and one side of context edited (content about
+// 0.75), no longer holds the best place back.
+const RIVAL_FLOOR = 0.7;
+
+/** How much better `p`'s context agrees than `best`'s, as a share of all the evidence (0 … 1). */
+function contextLead(p: ScoredPlace, best: ScoredPlace): number {
+  const lead = (a: number | undefined, b: number | undefined) => Math.max(0, (a ?? 0) - (b ?? 0));
+  return (
+    ((lead(p.prefixScore, best.prefixScore) + lead(p.suffixScore, best.suffixScore)) * p.sideWeight) / p.contentMax
+  );
+}
+
+/** Another place that fits almost as well as the best, is a copy of the same text, or holds context the best lacks. */
 const isRival = (p: ScoredPlace, best: ScoredPlace) =>
   !samePlace(p, best) &&
   (p.content >= best.content - AMBIGUITY_MARGIN ||
-    (p.quoteScore >= best.quoteScore - COPY_QUOTE_SLACK &&
-      ((p.prefixScore ?? 0) >= COPY_SIDE || (p.suffixScore ?? 0) >= COPY_SIDE)));
+    isCopy(p, best) ||
+    (p.content >= RIVAL_FLOOR &&
+      p.content >= best.content - AMBIGUITY_MARGIN - CONTEXT_LEAD_FACTOR * contextLead(p, best)));
 
 // How much of the stored context identifies it below, and how far off its old
 // edge it may stand.
@@ -78,6 +138,129 @@ function isContextItself(text: string, place: Place, quote: QuoteQuery): boolean
   }
   return false;
 }
+
+// The note's frame: the stored context next to the quote, character for
+// character, this long (at most) from each side. Where such a piece stands in
+// the text exactly once, that is where the note was: a place elsewhere is
+// another passage that reads alike (a Beschluss item restated in the
+// Begründung, an agenda line repeated with another number), however well its
+// text scores. Longer pieces are rarer by chance (a formula like "wird
+// beauftragt, " stands everywhere and proves nothing) but are cut more often
+// by an edit next to the quote, which leaves no frame to go by; 16 characters
+// are some two or three words.
+const FRAME_PIECE = 16;
+// Shorter pieces (a quote near the start or end of the text) are not used: they stand anywhere.
+const FRAME_MIN = 12;
+// A place agrees with a piece standing this far from its edge (a word or two
+// inserted between the quote and its context); further away, the piece
+// contradicts it. Wider: fewer restatements caught (one standing right after
+// the original); narrower: a note with a word inserted before it counts as contradicted.
+const FRAME_SLACK = 24;
+
+/** Where the only copy of `piece` in `text` starts, or undefined (not there, there twice, or too short). */
+function onlyCopy(text: string, piece: string): number | undefined {
+  if (piece.length < FRAME_MIN) return undefined;
+  const at = text.indexOf(piece);
+  return at !== -1 && text.indexOf(piece, at + 1) === -1 ? at : undefined;
+}
+
+/**
+ * How many sides of the note's frame stand elsewhere than at `place`: the
+ * stored prefix's end (or the suffix's start) stands exactly once in the
+ * text, and not next to the place.
+ */
+function contradictedSides(text: string, place: Place, quote: QuoteQuery): number {
+  const prefix = quote.prefix ?? '';
+  const suffix = quote.suffix ?? '';
+  // The piece, and the whole stored side: a formula's last words may stand twice
+  // ("wirkungsvolle Bekämpfung der" restated), the whole 32 characters once.
+  // Text right next to the place that is the stored context already needs no look elsewhere.
+  const besidePrefix = prefix.length > 0 && text.startsWith(prefix, place.start - prefix.length);
+  const besideSuffix = suffix.length > 0 && text.startsWith(suffix, place.end);
+  const beforeOff =
+    !besidePrefix &&
+    [prefix.slice(-FRAME_PIECE), prefix].some((tail) => {
+      const at = onlyCopy(text, tail);
+      return at !== undefined && Math.abs(at + tail.length - place.start) > FRAME_SLACK;
+    });
+  const afterOff =
+    !besideSuffix &&
+    [suffix.slice(0, FRAME_PIECE), suffix].some((head) => {
+      const at = onlyCopy(text, head);
+      return at !== undefined && Math.abs(at - place.end) > FRAME_SLACK;
+    });
+  return Number(beforeOff) + Number(afterOff);
+}
+
+/**
+ * The note's passage was deleted: both pieces of its frame stand (once each),
+ * in order, with less than half the quote's length between them. Whatever a
+ * fuzzy search finds elsewhere (or in the few characters left between) is not
+ * the note's passage.
+ */
+function frameClosed(text: string, quote: QuoteQuery, best: Place): boolean {
+  // The frame closes around the place itself: it is what the passage became.
+  const prefix = quote.prefix ?? '';
+  const suffix = quote.suffix ?? '';
+  if (text.startsWith(prefix, best.start - prefix.length) && text.startsWith(suffix, best.end)) return false;
+  const tail = (quote.prefix ?? '').slice(-FRAME_PIECE);
+  const head = (quote.suffix ?? '').slice(0, FRAME_PIECE);
+  const tailAt = onlyCopy(text, tail);
+  const headAt = onlyCopy(text, head);
+  if (tailAt === undefined || headAt === undefined) return false;
+  const gap = headAt - (tailAt + tail.length);
+  return gap >= 0 && gap < quote.exact.length / 2;
+}
+
+// A place needs a witness beyond its quote: one side of context agreeing at
+// least this well (beyond chance, see scorePlace). Two sides agreeing in part
+// (a changed agenda around a repeated line "über Einwendungen gegen die
+// Niederschrift") add up to the minimum score without either saying "here":
+// such a place is another copy as likely as the note's. Higher: an edited
+// note whose both sides were touched is "not found"; lower: the same line
+// elsewhere in an agenda passes on scraps of agreement.
+const WITNESS = 0.6;
+// A quote this short ("“", "Nr. 3", "Rat") or rewritten by this share
+// ("Beschluss: geändert beschlossen" → "… mehrheitlich beschlossen") says
+// little by itself that it is the note's passage: it needs both sides of its
+// context as witnesses. Longer (or a lower share): a single word or a closing
+// quotation mark next to the note's suffix is taken for the note after its
+// own sentence was deleted; shorter (or higher): notes on one word whose
+// neighbour sentence was edited are "nicht mehr gefunden" more often.
+const TERSE_QUOTE = 8;
+const REWRITTEN_SHARE = 0.25;
+const saysLittle = (p: ScoredPlace, quote: QuoteQuery) =>
+  quote.exact.length < TERSE_QUOTE || p.quoteScore < 1 - REWRITTEN_SHARE;
+
+/**
+ * Only context Ratsmarker writes (CONTEXT_LENGTH characters on a side, less
+ * only at the text's edge) is asked to witness: at 32 characters, agreeing
+ * below WITNESS means a third of it is other text, not a typo. Shorter
+ * context from elsewhere (the peer's tests: "Many yers later") is only a
+ * tie-breaker, as the peer uses it; and a side of a few characters (the text
+ * ended there: " Teil") witnesses nothing.
+ */
+function hasWitness(text: string, p: ScoredPlace, quote: QuoteQuery): boolean {
+  const prefix = quote.prefix ?? '';
+  const suffix = quote.suffix ?? '';
+  if (prefix.length < CONTEXT_LENGTH && suffix.length < CONTEXT_LENGTH) return true;
+  // A side shorter than FRAME_MIN witnesses only where the text's edge still
+  // stands as far from the place as it did (the empty side: at the text's very start or end).
+  const before = prefix.length >= FRAME_MIN || p.start === prefix.length;
+  const after = suffix.length >= FRAME_MIN || text.length - p.end === suffix.length;
+  const count = Number(before && (p.prefixScore ?? 0) >= WITNESS) + Number(after && (p.suffixScore ?? 0) >= WITNESS);
+  return count >= (saysLittle(p, quote) ? 2 : 1);
+}
+
+/**
+ * The best place is another passage: the note's own frame stands elsewhere.
+ * A fuzzy place needs no side of it against it (an edited restatement is
+ * what fuzzy search finds when the note's passage was deleted or rewritten);
+ * an exact copy needs both (a sentence inserted between the quote and its
+ * prefix leaves the prefix standing apart, and the quote is still the quote).
+ */
+const framedElsewhere = (text: string, best: Place, quote: QuoteQuery) =>
+  contradictedSides(text, best, quote) >= (best.errors > 0 ? 1 : 2);
 
 // …and its own context agrees this well on both sides it has.
 const OWN_CONTEXT = 0.5;
@@ -140,7 +323,16 @@ export function locateQuote(text: string, quote: QuoteQuery, position?: TextPosi
       );
   }
   const best = ranked[0];
-  if (!best || best.score < MIN_SCORE || best.content < MIN_SCORE) return { status: 'lost', ...(best ? { best } : {}) };
+  if (
+    !best ||
+    best.score < MIN_SCORE ||
+    best.content < MIN_SCORE ||
+    best.quoteScore < MIN_QUOTE ||
+    !hasWitness(text, best, quote) ||
+    framedElsewhere(text, best, quote) ||
+    frameClosed(text, quote, best)
+  )
+    return { status: 'lost', ...(best ? { best } : {}) };
   const rivals = ranked.filter((p) => isRival(p, best));
   if (rivals.length > 0) {
     // One entry per place: the best-scored among overlapping candidates.

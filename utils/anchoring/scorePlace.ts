@@ -32,6 +32,16 @@ export interface ScoredPlace extends Place {
   /** How well each side's context agrees (0 … 1, beyond chance), undefined where no context is known. */
   prefixScore: number | undefined;
   suffixScore: number | undefined;
+  /**
+   * How much of each side's stored context the text around the place could be
+   * compared with (0 … 1; the rest lies beyond the text's start or end). An
+   * empty stored side is known wherever the place is.
+   */
+  prefixKnown: number;
+  suffixKnown: number;
+  /** The weight of each side of context and of all the evidence (quote and known context). */
+  sideWeight: number;
+  contentMax: number;
 }
 
 // The quote itself: the largest share, so a place with the quote intact
@@ -69,6 +79,19 @@ const POSITION_HALF_DISTANCE = 2000;
 // prose shares its spaces, "en", "er", "die"); agreement up to this share is
 // counted as none, so that unrelated context never adds up to a place.
 const CHANCE_AGREEMENT = 0.4;
+
+/**
+ * The lowest quote similarity with which a place can still reach `minScore`:
+ * with every side of context that is known agreeing fully and the place at
+ * its stored position. Places with more errors need not be searched for.
+ */
+export function lowestQuoteScore(quote: QuoteQuery, minScore: number): number {
+  const side = contextWeight(quote.exact.length);
+  const context = (quote.prefix === undefined ? 0 : side) + (quote.suffix === undefined ? 0 : side);
+  // Position adds at most POSITION_WEIGHT to the sum and to the total alike.
+  const total = QUOTE_WEIGHT + context + POSITION_WEIGHT;
+  return Math.max(0, (minScore * total - context - POSITION_WEIGHT) / QUOTE_WEIGHT);
+}
 
 /** The context weight per side for a quote of `length` characters. */
 export function contextWeight(length: number): number {
@@ -126,6 +149,10 @@ export function scorePlace(
     quoteScore,
     prefixScore: prefixWeight ? prefixValue : undefined,
     suffixScore: suffixWeight ? suffixValue : undefined,
+    prefixKnown: quote.prefix === '' ? 1 : before.evidence,
+    suffixKnown: quote.suffix === '' ? 1 : after.evidence,
+    sideWeight: side,
+    contentMax,
   };
   if (!position) return { ...place, ...parts, content, score: content };
   const score = (contentSum + POSITION_WEIGHT * closeness(place.start, position)) / (contentMax + POSITION_WEIGHT);
