@@ -61,8 +61,8 @@ export interface ProtocolMap {
   activePacks(): ActivePackSpecs;
   /** Content script → background: this page is a meeting's agenda; bring the meeting radar's script to it. */
   startRadar(): void;
-  /** Content script → background: this page has notes; bring the anchoring script to its frame. */
-  loadAnchoring(): void;
+  /** Content script → background: bring the page extras' script (note anchoring, card) to its frame. */
+  loadExtras(): void;
   /** Content script or popup → background: open a PDF in the viewer, in a tab beside the sender's. */
   openViewer(pdfUrl: string): void;
   /** Options → background: store the faction login (host already granted) and sync once (issue 17). */

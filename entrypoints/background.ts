@@ -159,12 +159,12 @@ export default defineBackground(() => {
     }),
   );
   onMessage(
-    'loadAnchoring',
+    'loadExtras',
     guard(['content-script'], NoDataSchema, async (_, sender) => {
-      // Finding notes again, only into the frame that has notes (components/content/loadAnchoring.ts).
+      // Note anchoring and the card, only into the frame that asks (components/content/pageExtras.ts).
       const tabId = sender.tab?.id as number;
       const frameId = (sender as { frameId?: number }).frameId ?? 0;
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/anchoring.js'] });
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/extras.js'] });
     }),
   );
   // Settings of an older shape are brought to the current one (utils/settings/settingsVersion.ts).

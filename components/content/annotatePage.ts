@@ -13,11 +13,11 @@ import { taskBudget } from '@/utils/pipeline/taskBudget';
 import { NOT_SHARING, type ShareOptions, type Sharing, shareSwitch } from '../faction/sharing';
 import type { PageReport } from '../messages';
 import { createBadge } from './badge';
-import { type CardStrings, createCardLayer } from './card';
+import type { CardStrings, createCardLayer } from './card';
 import { createHighlighter } from './highlighter';
-import { loadAnchoring } from './loadAnchoring';
 import { createMeasureIndex } from './measureIndex';
 import { createNavigation } from './navigation';
+import { loadPageExtras } from './pageExtras';
 import { type PaintedRange, paint, rangesOfMatches } from './paintMatches';
 import type { PassageEntry } from './passageEntry';
 import { cardNoteLists, showNotes } from './passageNotes';
@@ -52,6 +52,10 @@ interface Entry extends PassageEntry {
   passage: PassageBlock;
   ranges: PaintedRange[];
 }
+
+/** `run` once the page is idle (a timer where the browser has no requestIdleCallback). */
+const whenIdle = (run: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2_000 }) : setTimeout(run, 200);
 
 // Anchoring without notes: nothing to find (showNotes does not call it then).
 const noNotes = async () => ({ found: [], orphaned: [], byPassage: new Map() });
@@ -93,7 +97,12 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
   const page = readWebPage(doc, url, options.system);
   const noteDoc = noteDocument(url.href, page.facts);
   const highlighter = createHighlighter(doc);
-  const cards = createCardLayer(doc);
+  // The card layer comes with the page extras, when the first card opens (or the page is idle after its scan).
+  let cards: ReturnType<typeof createCardLayer> | undefined;
+  const cardLayer = async () => {
+    cards ??= (await loadPageExtras()).createCardLayer(doc);
+    return cards;
+  };
   const measures = createMeasureIndex(packs);
   const matched: Entry[] = [];
   const markers: Entry[] = [];
@@ -138,7 +147,9 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
       left: Math.min(p.left, b.left),
       right: Math.max(p.right, b.right),
     };
-    cards.open(a.button, around, measures.cardMeasures(a.matches), strings(), cardNotes);
+    void cardLayer().then((layer) =>
+      layer.open(a.button, around, measures.cardMeasures(a.matches), strings(), cardNotes),
+    );
   };
 
   /** A badge for `matches` (none: a note marker only) at the end of the passage; its click opens the card. */
@@ -218,7 +229,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     // Notes taken in the PDF viewer anchor in the PDF's text, not in this page's.
     const here = (await notes.load(noteDoc.key)).filter((n) => n.target && n.target.page === undefined);
     const motion = here.length > 0 ? motionText() : { passages: [], text: '', starts: [] };
-    const anchor = here.length > 0 ? (await loadAnchoring()).anchorNotesInSlices : noNotes;
+    const anchor = here.length > 0 ? (await loadPageExtras()).anchorNotesInSlices : noNotes;
     const passageAt = (i: number) => motion.passages[i] as PassageBlock;
     const noteBudget = taskBudget(SLICE_MS);
     const { found, orphaned } = await showNotes(
@@ -286,6 +297,8 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
   firstScanDone = true;
   budget.finish();
   finishScan();
+  // A page with badges gets the card (and note anchoring) when it is idle, so the first click opens at once.
+  if (matched.length > 0) whenIdle(() => void loadPageExtras().catch(() => undefined));
 
   return {
     report,
@@ -293,7 +306,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     ...createNavigation(inPageOrder),
     destroy() {
       watcher.stop();
-      cards.close(false);
+      cards?.close(false);
       for (const a of [...matched]) remove(a);
     },
   };

@@ -1,5 +1,5 @@
 import { joinPassages } from '@/utils/anchoring/joinPassages';
-import type { offeredPlaces } from '@/utils/anchoring/offeredPlaces';
+import { offeredPlaces } from '@/utils/anchoring/offeredPlaces';
 import { type SelectedSpan, selectionTarget } from '@/utils/anchoring/selectionTarget';
 import { motionTextFilter, readFacts } from '@/utils/detect/readCouncilPage';
 import type { CouncilSystem } from '@/utils/detect/types';
@@ -34,10 +34,9 @@ export function notePlaces(
   system: CouncilSystem | undefined,
   url: URL,
   target: NoteTarget,
-  offered: typeof offeredPlaces,
 ): NoteTarget[] {
   const { text } = joinPassages(motionPassages(doc, system, url).map((p) => p.text));
-  return offered(text, target);
+  return offeredPlaces(text, target);
 }
 
 /**

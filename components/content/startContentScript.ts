@@ -8,11 +8,10 @@ import { sendNoteReliably, whileWorkerGone } from '../notes/sendNote';
 import { type Annotator, annotatePage, SCAN_END, SCAN_START } from './annotatePage';
 import { cardStrings } from './cardStrings';
 import { loadActivePacks, readStartup } from './loadActivePacks';
-import { loadAnchoring } from './loadAnchoring';
+import { loadPageExtras } from './pageExtras';
 import { addPdfButtons } from './pdfButtons';
 import { ADDED_SITES_KEY, readMode } from './readDecision';
 import { readLocal } from './readLocal';
-import { notePlaces, selectionQuote } from './selectionQuote';
 import { loadTestMarks, TEST_MARKS_KEY } from './testMarks';
 
 declare global {
@@ -105,9 +104,7 @@ export async function startContentScript(): Promise<void> {
   onMessage('refreshNotes', () => annotator.refreshNotes());
   onMessage('showPassage', ({ data }) => annotator.showPassage(data));
   onMessage('stepMatch', ({ data }) => annotator.stepMatch(data));
-  onMessage('selectionTarget', () => selectionQuote(document, system, url));
-  onMessage('notePlaces', async ({ data }) =>
-    notePlaces(document, system, url, data, (await loadAnchoring()).offeredPlaces),
-  );
+  onMessage('selectionTarget', async () => (await loadPageExtras()).selectionQuote(document, system, url));
+  onMessage('notePlaces', async ({ data }) => (await loadPageExtras()).notePlaces(document, system, url, data));
   addButtons();
 }
