@@ -9,7 +9,12 @@ import { readLocal } from './readLocal';
  */
 export const TEST_MARKS_KEY = 'ratsmarker:testMarks';
 
-let on = false;
+declare global {
+  // The switch as read, kept in the content script's own world (which pages cannot reach) rather than in this
+  // module: the page extras (entrypoints/extras.ts) are a bundle of their own with their own copy of it.
+  var __ratsmarkerTestMarks: boolean | undefined;
+}
+
 let loading: Promise<boolean> | undefined;
 
 /** Reads the switch once per page; every later call answers from that reading. */
@@ -17,20 +22,20 @@ export function loadTestMarks(
   read: () => Promise<unknown> = () => readLocal([TEST_MARKS_KEY]).then((s) => s[TEST_MARKS_KEY]),
 ): Promise<boolean> {
   loading ??= read().then(
-    (value) => (on = value === true),
-    () => (on = false),
+    (value) => (globalThis.__ratsmarkerTestMarks = value === true),
+    () => (globalThis.__ratsmarkerTestMarks = false),
   );
   return loading;
 }
 
 /** The switch as read by loadTestMarks (off until then, and off whenever the read failed). */
 export function testMarksOn(): boolean {
-  return on;
+  return globalThis.__ratsmarkerTestMarks === true;
 }
 
 /** For unit tests: forget the reading. */
 export function resetTestMarks(): void {
-  on = false;
+  globalThis.__ratsmarkerTestMarks = undefined;
   loading = undefined;
 }
 
@@ -41,7 +46,7 @@ export function resetTestMarks(): void {
  */
 export function shadowMode(doc: Document): ShadowRootMode {
   const protocol = doc.location?.protocol ?? '';
-  return on || protocol === 'chrome-extension:' || protocol === 'moz-extension:' ? 'open' : 'closed';
+  return testMarksOn() || protocol === 'chrome-extension:' || protocol === 'moz-extension:' ? 'open' : 'closed';
 }
 
 /** The test contract: which measures matched in a block, as an attribute the e2e suite reads. */
