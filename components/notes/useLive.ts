@@ -19,8 +19,9 @@ export function useLive<T>(query: (notebook: Notebook) => Promise<T>, deps: read
       const sub = notebook
         .liveQuery(() => query(notebook))
         .subscribe({
+          // A result of a query whose inputs changed meanwhile is not shown over the newer one's.
           next: (v) => {
-            value.value = v;
+            if (!closed) value.value = v;
           },
           error: () => undefined,
         });

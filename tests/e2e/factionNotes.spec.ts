@@ -195,10 +195,11 @@ test.describe('as readers have it (closed shadow roots)', () => {
     const page = await openCouncilPage(MOTION);
     await new CouncilPageModel(page).waitForScan();
     // The reader's own note, taken with mouse and keyboard through the closed card.
+    // Waited for: the card comes with the page extras, a moment after the first click.
     const button = async (ui: string, name: RegExp) => {
-      const found = (await shadowHosts(page, ui)).flatMap((h) => h.buttons).find((b) => name.test(b.name));
-      expect(found, `${ui} button ${name}`).toBeDefined();
-      return found as ShadowButton;
+      const find = async () => (await shadowHosts(page, ui)).flatMap((h) => h.buttons).find((b) => name.test(b.name));
+      await expect.poll(find, { message: `${ui} button ${name}` }).toBeDefined();
+      return (await find()) as ShadowButton;
     };
     await clickShadowButton(page, await button('badge', /^KW21 Z\. 7–8/));
     await clickShadowButton(page, await button('card', /Notiz zu dieser Stelle/));
