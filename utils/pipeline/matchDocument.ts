@@ -1,4 +1,5 @@
 import { type MeasureMatch, matchWith } from '../matcher/matchPassages';
+import { leadInsOf } from '../text/listItems';
 import type { ActivePack } from './activePacks';
 import type { TaskBudget } from './taskBudget';
 
@@ -53,10 +54,12 @@ export async function matchDocumentInSlices<P extends { text: string }>(
   budget: TaskBudget,
 ): Promise<PassageMatches<P>[]> {
   const out: PassageMatches<P>[] = [];
+  // Which passage lends each its context, read once for the whole document: each passage is then matched
+  // with its lead-in alone before it, which lends it the same as the whole document would.
+  const leads = leadInsOf(passages.map((p) => p.text));
   for (let i = 0; i < passages.length; i++) {
-    out.push(
-      ...matchDocument([passages[i] as P], packs, threshold, i, passages.slice(Math.max(0, i - LEAD_IN_REACH), i)),
-    );
+    const lead = leads[i] ?? -1;
+    out.push(...matchDocument([passages[i] as P], packs, threshold, i, lead >= 0 ? [passages[lead] as P] : []));
     if (budget.due()) await budget.pause();
   }
   return out;
