@@ -17,6 +17,7 @@ import type { CardStrings, createCardLayer } from './card';
 import { createHighlighter } from './highlighter';
 import { createMeasureIndex } from './measureIndex';
 import { createNavigation } from './navigation';
+import { oneAfterAnother } from './oneAfterAnother';
 import { loadPageExtras } from './pageExtras';
 import { type PaintedRange, paint, rangesOfMatches } from './paintMatches';
 import type { PassageEntry } from './passageEntry';
@@ -215,13 +216,8 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
 
   // Whether a faction is connected, read again with the notes (the share switch shows only then).
   let sharing: Sharing = NOT_SHARING;
-  // One refresh after the other: anchoring pauses between notes, and a refresh that started later must not
-  // be overwritten by an earlier one that ends after it.
-  let refreshing: Promise<void> = Promise.resolve();
-  const refreshNotes = () => {
-    refreshing = refreshing.then(refreshNotesNow, refreshNotesNow);
-    return refreshing;
-  };
+  // One refresh after the other (anchoring pauses between notes).
+  const refreshNotes = oneAfterAnother(() => refreshNotesNow());
   const refreshNotesNow = async () => {
     const notes = options.notes;
     if (!notes) return;

@@ -14,6 +14,7 @@ import { type CardStrings, createCardLayer } from '../content/card';
 import { createHighlighter } from '../content/highlighter';
 import { createMeasureIndex } from '../content/measureIndex';
 import { createNavigation } from '../content/navigation';
+import { oneAfterAnother } from '../content/oneAfterAnother';
 import type { PassageEntry } from '../content/passageEntry';
 import { cardNoteLists, showNotes } from '../content/passageNotes';
 import { passageReport } from '../content/passageReport';
@@ -149,12 +150,8 @@ export async function annotatePdf(
   };
 
   let sharing: Sharing = NOT_SHARING;
-  // One refresh after the other (see annotatePage): anchoring pauses between notes.
-  let refreshing: Promise<void> = Promise.resolve();
-  const refreshNotes = () => {
-    refreshing = refreshing.then(refreshNotesNow, refreshNotesNow);
-    return refreshing;
-  };
+  // One refresh after the other (anchoring pauses between notes).
+  const refreshNotes = oneAfterAnother(() => refreshNotesNow());
   const refreshNotesNow = async () => {
     sharing = (await o.notes.faction?.sharing().catch(() => NOT_SHARING)) ?? NOT_SHARING;
     // Notes taken on the HTML page of the same document anchor there, not here.
