@@ -75,8 +75,14 @@ test('sensitivity: more matches at the "more" end', async ({ context, extensionI
   await openOptions(options, extensionId);
   await options.getByRole('slider').fill('4');
   await page.bringToFront();
-  rm = await openMotion(page);
-  expect(await rm.badges().count()).toBeGreaterThan(before);
+  // The options store the setting and the background then writes the pages' snapshot, a moment after the
+  // slider moved: a page opened from then on has more matches.
+  await expect
+    .poll(async () => {
+      rm = await openMotion(page);
+      return rm.badges().count();
+    })
+    .toBeGreaterThan(before);
 });
 
 test('the side panel lists the matches by measure and jumps to a passage', async ({ context, extensionId }) => {
