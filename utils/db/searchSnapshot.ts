@@ -1,6 +1,7 @@
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { buildSearchIndexInSlices, isSearchIndex, type NoteSearchIndex, type SearchEntry } from '../notes/searchIndex';
 import type { Note } from '../notes/types';
+import { alsoOnNoteWrites, transactionHas } from './noteWrites';
 import type { RatsmarkerDB } from './schema';
 
 /**
@@ -29,12 +30,8 @@ export const dropSearchSnapshotOnWrite: Middleware<DBCore> = {
     return {
       ...down,
       transaction(stores, mode, options) {
-        // A transaction that may write notes also takes the cache, so both change together or not at all.
-        const widened =
-          mode === 'readwrite' && stores.includes('notes') && !stores.includes(SEARCH_CACHE_TABLE)
-            ? [...stores, SEARCH_CACHE_TABLE]
-            : stores;
-        return down.transaction(widened, mode, options);
+        // The notes and the cache change together or not at all.
+        return down.transaction(alsoOnNoteWrites(stores, mode, SEARCH_CACHE_TABLE), mode, options);
       },
       table(name) {
         const table = down.table(name);
@@ -43,10 +40,8 @@ export const dropSearchSnapshotOnWrite: Middleware<DBCore> = {
           ...table,
           async mutate(req: DBCoreMutateRequest) {
             const result = await table.mutate(req);
-            // A schema upgrade from before the cache existed writes notes in a
-            // transaction without it; there is no stored index to drop then.
-            const idb = req.trans as unknown as Partial<IDBTransaction>;
-            if (idb.objectStoreNames && !idb.objectStoreNames.contains(SEARCH_CACHE_TABLE)) return result;
+            // Without the cache (a schema upgrade from before it) there is no stored index to drop.
+            if (!transactionHas(req.trans, SEARCH_CACHE_TABLE)) return result;
             const cache = down.table(SEARCH_CACHE_TABLE);
             await cache.mutate({ type: 'delete', trans: req.trans, keys: [INDEX_KEY] });
             await cache.mutate({ type: 'put', trans: req.trans, keys: [CHANGE_KEY], values: [crypto.randomUUID()] });

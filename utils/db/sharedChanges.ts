@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { Note } from '../notes/types';
+import { alsoOnNoteWrites, transactionHas } from './noteWrites';
 
 /**
  * The faction sync (issue 17) asks the notebook which of the reader's shared
@@ -50,9 +51,7 @@ function readBefore(table: DBCoreTable, req: DBCoreMutateRequest): Promise<{ key
 
 function logsChanges(trans: DBCoreTransaction): boolean {
   if (remoteWrites.has(trans)) return false;
-  // A schema upgrade from before the log existed writes notes in a transaction without it.
-  const idb = trans as unknown as Partial<IDBTransaction>;
-  return !idb.objectStoreNames || idb.objectStoreNames.contains(SHARED_CHANGES_TABLE);
+  return transactionHas(trans, SHARED_CHANGES_TABLE);
 }
 
 export const countSharedChanges: Middleware<DBCore> = {
@@ -62,12 +61,8 @@ export const countSharedChanges: Middleware<DBCore> = {
     return {
       ...down,
       transaction(stores, mode, options) {
-        // A transaction that may write notes also takes the log, so a change and its entry are written together.
-        const widened =
-          mode === 'readwrite' && stores.includes('notes') && !stores.includes(SHARED_CHANGES_TABLE)
-            ? [...stores, SHARED_CHANGES_TABLE]
-            : stores;
-        return down.transaction(widened, mode, options);
+        // A change and its entry in the log are written together.
+        return down.transaction(alsoOnNoteWrites(stores, mode, SHARED_CHANGES_TABLE), mode, options);
       },
       table(name) {
         const table = down.table(name);
