@@ -22,7 +22,7 @@ import {
 import { onMessage } from '@/components/messages';
 import { packsItem, refreshActiveSpecs, sensitivityItem } from '@/components/packs';
 import { relayRadar } from '@/components/radar/radarRelay';
-import { isKeyOfPage, mayCheckTab } from '@/components/senderChecks';
+import { isKeyOfPage, mayCheckTab, type Sender } from '@/components/senderChecks';
 import { createTabMemory } from '@/components/tabMemory';
 import { askTab } from '@/components/tabMessages';
 import { viewerUrl } from '@/components/viewer/viewerUrl';
@@ -50,6 +50,16 @@ async function checkTab(tabId: number): Promise<boolean> {
   await browser.scripting.insertCSS({ target: { tabId }, files: ['/content-scripts/content.css'] });
   await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
   return true;
+}
+
+/**
+ * One of the content script's later parts (the meeting radar, the page extras) into the frame whose content
+ * script asked for it, in that content script's own world.
+ */
+async function injectIntoSender(sender: Sender, file: '/radar.js' | '/extras.js'): Promise<void> {
+  const tabId = sender.tab?.id as number;
+  const frameId = (sender as { frameId?: number }).frameId ?? 0;
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
 }
 
 /** Opens a PDF in the viewer, in a new tab next to the page it was found on. */
@@ -151,21 +161,13 @@ export default defineBackground(() => {
   );
   onMessage(
     'startRadar',
-    guard(['content-script'], NoDataSchema, async (_, sender) => {
-      // The meeting radar's script, only into the frame that found an agenda.
-      const tabId = sender.tab?.id as number;
-      const frameId = (sender as { frameId?: number }).frameId ?? 0;
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/radar.js'] });
-    }),
+    // The meeting radar's script, only into the frame that found an agenda.
+    guard(['content-script'], NoDataSchema, (_, sender) => injectIntoSender(sender, '/radar.js')),
   );
   onMessage(
     'loadExtras',
-    guard(['content-script'], NoDataSchema, async (_, sender) => {
-      // Note anchoring and the card, only into the frame that asks (components/content/pageExtras.ts).
-      const tabId = sender.tab?.id as number;
-      const frameId = (sender as { frameId?: number }).frameId ?? 0;
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/extras.js'] });
-    }),
+    // Note anchoring and the card, only into the frame that asks (components/content/pageExtras.ts).
+    guard(['content-script'], NoDataSchema, (_, sender) => injectIntoSender(sender, '/extras.js')),
   );
   // Settings of an older shape are brought to the current one (utils/settings/settingsVersion.ts).
   void migrateSettings(browser.storage.local);

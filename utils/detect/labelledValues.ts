@@ -49,7 +49,7 @@ export function labelledValues(root: ParentNode, labels: ReadonlySet<string>): M
   // filter, which the browser calls back for every element (see nextInDocument.ts).
   let seen = 0;
   for (let n = nextInDocument(root as Node, root as Node); n; n = nextInDocument(n, root as Node)) {
-    if (n.nodeType !== 1 || !CANDIDATE_TAGS.has((n as Element).tagName)) continue;
+    if (n.nodeType !== 1 || !CANDIDATE_TAGS.has((n as Element).localName)) continue;
     const el = n as Element;
     if (++seen > MAX_CANDIDATES) break;
     // Labels are short leaves; a cheap look at the raw text first, since most

@@ -8,7 +8,7 @@ import { type Token, tokenize } from '../text/tokenize';
 import { finds } from './automaton';
 import { type CompiledMatcher, type CompiledMeasure, matcherFor } from './compileMatcher';
 import { NEEDED, pageAutomatonOf, passageGateOf, RELEVANT } from './pageAutomaton';
-import { passesGate } from './passageGate';
+import { type PassageGate, passesGate } from './passageGate';
 
 /** Where a matched term stands in the passage text. */
 export interface TextSpan {
@@ -239,15 +239,14 @@ function scoreMeasure(
 }
 
 /**
- * Where the terms of a matcher stand in a passage (none where the passage cannot hold a match). `strict`:
- * only a name or a whole rule of the passage's own can report (the sensitivity is above what a rule partly
- * met reaches, and the passage inherits no lead-in), so the stricter gate decides (passageGate.ts).
+ * Where the terms of a matcher stand in a passage (none where the passage cannot hold a match). With a
+ * `gate`, only a name or a whole rule of the passage's own can report (the sensitivity is above what a rule
+ * partly met reaches, and the passage inherits no lead-in), so the stricter gate decides (passageGate.ts).
  */
-function termHitsOf(m: CompiledMatcher, text: string, strict: boolean, exhaustive = false): TermHit[] {
+function termHitsOf(m: CompiledMatcher, text: string, gate: PassageGate | null, exhaustive = false): TermHit[] {
   // Candidate first: a passage where no term can begin is not tokenised at all.
   const automaton = pageAutomatonOf(m);
   if (m.candidates.length > 0 && !exhaustive) {
-    const gate = strict ? passageGateOf(m) : null;
     if (gate ? !passesGate(gate, automaton, text) : !finds(automaton, text, 0, NEEDED)) return [];
   }
   const memo = memoOf(m);
@@ -282,9 +281,9 @@ function matchOne(
   exhaustive = false,
 ): MeasureMatch[] {
   // An item that inherits its lead-in's concepts needs only one of its own: then the weaker test only.
-  const gate = passageGateOf(m);
-  const strict = inherited.size === 0 && gate !== null && threshold > PARTIAL_WEIGHT * gate.largestPartialRule;
-  const hits = termHitsOf(m, text, strict, exhaustive);
+  const gate = inherited.size === 0 ? passageGateOf(m) : null;
+  const strict = gate !== null && threshold > PARTIAL_WEIGHT * gate.largestPartialRule;
+  const hits = termHitsOf(m, text, strict ? gate : null, exhaustive);
   if (hits.length === 0) return [];
   const hitTerms = new Set(hits.map((h) => h.term));
   const hitSurfaces = new Map<number, Set<string>>();
@@ -367,7 +366,7 @@ export function matchWith(
     let terms = leadTerms.get(key);
     if (!terms) {
       const text = (lead < before.length ? before[lead] : passages[lead - before.length]) as string;
-      terms = new Set(termHitsOf(m, text, false, options.exhaustive).map((h) => h.term));
+      terms = new Set(termHitsOf(m, text, null, options.exhaustive).map((h) => h.term));
       leadTerms.set(key, terms);
     }
     return terms;

@@ -1,4 +1,5 @@
 import { decodeAutomaton, type EncodedAutomaton, encodeAutomaton } from '../matcher/automatonCodec';
+import type { CompiledMatcher } from '../matcher/compileMatcher';
 import { fromMatcherData, MATCHER_FORMAT, type MatcherData } from '../matcher/matcherData';
 import { buildPageAutomaton, providePageAutomaton } from '../matcher/pageAutomaton';
 import type { PositionPack } from '../pack/types';
@@ -47,7 +48,6 @@ export function pageSnapshotText(specs: readonly CompiledPackSpec[], threshold: 
   const before = parseSnapshot(previous)?.packs ?? [];
   const packs = specs.map((s): PagePack => {
     const same = before.find((b) => b.id === s.id && b.fileHash === s.fileHash);
-    const matcher = fromMatcherData(s.matcher);
     return {
       id: s.id,
       colour: s.colour,
@@ -58,7 +58,7 @@ export function pageSnapshotText(specs: readonly CompiledPackSpec[], threshold: 
         measures: s.pack.measures.map((m) => ({ ...m, lexicon: { label: m.lexicon.label } })),
       },
       matcher: s.matcher,
-      automaton: same?.automaton ?? encodeAutomaton(buildPageAutomaton(matcher as NonNullable<typeof matcher>)),
+      automaton: same?.automaton ?? encodeAutomaton(buildPageAutomaton(fromMatcherData(s.matcher) as CompiledMatcher)),
     };
   });
   return JSON.stringify({ format: PAGE_SNAPSHOT_FORMAT, threshold, packs } satisfies PageSnapshot);
