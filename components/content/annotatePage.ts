@@ -30,7 +30,8 @@ export { MEASURES_ATTRIBUTE } from './testMarks';
 
 export interface AnnotatorOptions {
   /** The packs (compiled by the background) and the threshold, loaded once the page has proved to be worth reading. */
-  load: () => Promise<{ packs: readonly ActivePack[]; threshold?: number }>;
+  /** `workFrom`: when the load's own work (decoding, not waiting for storage) began in the current task. */
+  load: () => Promise<{ packs: readonly ActivePack[]; threshold?: number; workFrom?: number }>;
   /** The council system the page proved to be (`detectSystem`), if any: the caller has looked already. */
   system: CouncilSystem | undefined;
   /** The UI strings, looked up only when the first badge or card needs them (a page without matches never does). */
@@ -84,10 +85,11 @@ export const PAINT_MEASURE = 'ratsmarker:paint';
  */
 export async function annotatePage(doc: Document, url: URL, options: AnnotatorOptions) {
   if (options.startedAt === undefined) performance.mark(SCAN_START);
-  // Waiting for storage is not work: the budget starts when the packs are here.
-  const { packs, threshold } = await options.load();
+  // Waiting for storage is not work: the budget starts when the packs' decoding began, in this task.
+  const { packs, threshold, workFrom } = await options.load();
   const budget = taskBudget(SLICE_MS, {
     onSlice: (start, end) => performance.measure(SLICE_MEASURE, { start, end }),
+    start: workFrom,
   });
   // The first lookup of the extension's messages costs a page some 10–20 ms: not before a badge needs it.
   let looked: ReturnType<AnnotatorOptions['strings']> | undefined;
@@ -282,6 +284,8 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
   );
 
   // The first scan: in one task when the page fits in a slice, cut where the slice runs out otherwise.
+  // Decoding the packs and reading the facts (a whole long page's walk, cold) may have used the first slice.
+  await budget.pause();
   const passages = await page.passagesInSlices(budget, SLICE_MS);
   await budget.pause();
   const found = await matchDocumentInSlices(passages, packs, threshold, budget);
