@@ -1,12 +1,11 @@
 import { unlinkSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { MOTION, PAGE_EXPECTATIONS } from '../e2e/expectations';
 import { expectMarks } from './expectMarks';
-import { FirefoxSession, serve, waitFor } from './firefox';
+import { firefoxForSuite, waitFor } from './firefox';
 import { CouncilPage } from './pages/councilPage';
 import { Popup } from './pages/extensionPages';
 
@@ -14,24 +13,12 @@ const TOULOUSE = /^KW21 Z\. 7–8/;
 const BY_CLICK = 'Mit der Fraktion abstimmen: Jugendaustausch 2025 – Haushaltsmittel?';
 const BY_KEYBOARD = 'Toulouse: Besuch der Delegation vorbereiten';
 
-let server: Server;
-let firefox: FirefoxSession;
-
-beforeAll(async () => {
-  const served = await serve();
-  server = served.server;
-  firefox = await FirefoxSession.launch({ port: served.port });
-});
-
-afterAll(async () => {
-  await firefox?.close();
-  server?.close();
-});
+const firefox = firefoxForSuite();
 
 describe('the content script marks the same blocks as in Chromium', () => {
   for (const expected of PAGE_EXPECTATIONS) {
     test(expected.name, async () => {
-      const page = await firefox.openPage(expected.url);
+      const page = await firefox().openPage(expected.url);
       const rm = new CouncilPage(page);
       await rm.waitForScan();
       await expectMarks(rm, expected, 'highlight');
@@ -44,7 +31,7 @@ describe('on the Düsseldorf motion: badge, card, note, popup, export, import', 
   let rm: CouncilPage;
 
   beforeAll(async () => {
-    rm = new CouncilPage(await firefox.openPage(MOTION));
+    rm = new CouncilPage(await firefox().openPage(MOTION));
     await rm.waitForScan();
   });
 
@@ -77,7 +64,7 @@ describe('on the Düsseldorf motion: badge, card, note, popup, export, import', 
 
   test('the popup shows the page, its matches and its notes', async () => {
     await rm.page.bringToFront();
-    const popup = await Popup.open(firefox);
+    const popup = await Popup.open(firefox());
     const status = await popup.pageStatus();
     expect(status).toContain('AIF/012/2024');
     expect(status).toContain('Städtefreundschaft mit Toulouse');
@@ -95,7 +82,7 @@ describe('on the Düsseldorf motion: badge, card, note, popup, export, import', 
 
   test('export in four formats, then import into an emptied notebook', async () => {
     await rm.page.bringToFront();
-    const popup = await Popup.open(firefox, '#notes');
+    const popup = await Popup.open(firefox(), '#notes');
     await popup.notesTotal(/2/);
     // The notebook needs no tab behind it: in front, its clicks are not slowed like a background tab's.
     await popup.page.bringToFront();

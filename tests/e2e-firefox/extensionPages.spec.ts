@@ -1,8 +1,7 @@
-import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { MOTION } from '../e2e/expectations';
-import { FirefoxSession, serve, waitFor } from './firefox';
+import { firefoxForSuite, waitFor } from './firefox';
 import { CouncilPage } from './pages/councilPage';
 import { OptionsPage, Sidebar } from './pages/extensionPages';
 import { findByName, textOf, waitForText } from './pages/find';
@@ -11,22 +10,10 @@ const ST4 = fileURLToPath(new URL('../fixtures/resolutions/st4_rheinufer.txt', i
 const TOULOUSE = /^KW21 Z\. 7–8/;
 const UNKNOWN_SITE = 'http://www.unbekannte-stadt.example';
 
-let server: Server;
-let firefox: FirefoxSession;
-
-beforeAll(async () => {
-  const served = await serve();
-  server = served.server;
-  firefox = await FirefoxSession.launch({ port: served.port });
-});
-
-afterAll(async () => {
-  await firefox?.close();
-  server?.close();
-});
+const firefox = firefoxForSuite();
 
 async function openMotion(): Promise<CouncilPage> {
-  const rm = new CouncilPage(await firefox.openPage(MOTION));
+  const rm = new CouncilPage(await firefox().openPage(MOTION));
   await rm.waitForScan();
   return rm;
 }
@@ -34,7 +21,7 @@ async function openMotion(): Promise<CouncilPage> {
 test('"In Ratsmarker öffnen" on a council page opens the PDF in the viewer, with highlights, badges and cards', async () => {
   const page = await openMotion();
   const open = await findByName(page.page, '[data-ratsmarker-ui] >>> button', /^„Antrag“ in Ratsmarker öffnen$/);
-  const viewer = new CouncilPage(await firefox.newPageFrom(() => open.click(), 'viewer.html?file='));
+  const viewer = new CouncilPage(await firefox().newPageFrom(() => open.click(), 'viewer.html?file='));
   await viewer.waitForScan();
   expect(await viewer.page.evaluate(() => location.href)).toMatch(/\/viewer\.html\?file=.*getfile\.asp/);
   expect(await textOf(viewer.page, 'h1')).toBe('Drucksache 23/0815');
@@ -58,7 +45,7 @@ test('"In Ratsmarker öffnen" on a council page opens the PDF in the viewer, wit
 });
 
 test('the options page adds a pack from a file: its badges show; switched off, they go', async () => {
-  const options = await OptionsPage.open(firefox);
+  const options = await OptionsPage.open(firefox());
   expect(await options.addPackFile(ST4)).toContain('ST4');
   expect(await options.pack('ST4')).toContain('ST4 Aufenthaltsqualität am Rhein');
 
@@ -71,7 +58,7 @@ test('the options page adds a pack from a file: its badges show; switched off, t
   await options.switchPack('ST4');
   // Pages read the packs from the snapshot the switch writes.
   await waitFor(async () => {
-    const { activeSpecs } = await firefox.api((api) => api.storage.local.get('activeSpecs'));
+    const { activeSpecs } = await firefox().api((api) => api.storage.local.get('activeSpecs'));
     const ids = (activeSpecs as { specs: { id: string }[] } | undefined)?.specs.map((s) => s.id);
     return ids?.join() === 'KW21';
   }, 'ST4 switched off in the packs the pages read');
@@ -87,10 +74,10 @@ test('the options page adds a pack from a file: its badges show; switched off, t
 
 test('the sidebar (sidebar_action) lists the matches of the tab in front by measure and jumps to a passage', async () => {
   const page = await openMotion();
-  const sidebar = new Sidebar(firefox);
+  const sidebar = new Sidebar(firefox());
   await sidebar.open();
   expect(await sidebar.isOpen()).toBe(true);
-  expect(await firefox.api((api) => api.sidebarAction.getPanel({}))).toMatch(/\/sidepanel\.html$/);
+  expect(await firefox().api((api) => api.sidebarAction.getPanel({}))).toMatch(/\/sidepanel\.html$/);
   // The sidebar follows the tab in front.
   await page.page.bringToFront();
   const shown = await sidebar.waitForText(/Städtefreundschaft mit Toulouse/i);
@@ -102,18 +89,18 @@ test('the sidebar (sidebar_action) lists the matches of the tab in front by meas
 
 test('an added site (optional host permission): granted from the viewer, its PDFs and its council pages are read', async () => {
   const origins = [`${UNKNOWN_SITE}/*`];
-  expect(await firefox.api((api, o) => api.permissions.contains({ origins: o }), origins)).toBe(false);
+  expect(await firefox().api((api, o) => api.permissions.contains({ origins: o }), origins)).toBe(false);
   // A council page there is not read before.
-  const page = new CouncilPage(await firefox.openPage(`${UNKNOWN_SITE}/ratsinfo/feindlich/vo0050.asp`));
+  const page = new CouncilPage(await firefox().openPage(`${UNKNOWN_SITE}/ratsinfo/feindlich/vo0050.asp`));
   await new Promise((r) => setTimeout(r, 500));
   expect(await page.badges()).toEqual([]);
 
   // The viewer cannot fetch a PDF from the site and offers to ask for it; a click asks.
   const pdf = encodeURIComponent(`${UNKNOWN_SITE}/dokumente/antrag.pdf`);
-  const viewer = new CouncilPage(await firefox.openExtensionPage(`viewer.html?file=${pdf}`, true));
+  const viewer = new CouncilPage(await firefox().openExtensionPage(`viewer.html?file=${pdf}`, true));
   await waitForText(viewer.page, '[role="alert"]', 'www.unbekannte-stadt.example');
   await (await findByName(viewer.page, 'button', /^Zugriff auf www\.unbekannte-stadt\.example erlauben$/)).click();
-  await waitFor(() => firefox.api((api, o) => api.permissions.contains({ origins: o }), origins), 'the permission');
+  await waitFor(() => firefox().api((api, o) => api.permissions.contains({ origins: o }), origins), 'the permission');
   // Granted, the viewer loads the PDF again and reads it.
   await viewer.waitForScan();
   await waitFor(async () => (await viewer.badges()).length > 0 || undefined, 'badges in the PDF from the added site');
@@ -124,7 +111,7 @@ test('an added site (optional host permission): granted from the viewer, its PDF
   await page.page.reload();
   await page.waitForScan();
   await waitFor(async () => (await page.badges()).length === 2 || undefined, 'badges on the added site');
-  const options = await OptionsPage.open(firefox);
+  const options = await OptionsPage.open(firefox());
   expect(await options.addedSites()).toContain('www.unbekannte-stadt.example');
   await options.page.close();
   await page.page.close();

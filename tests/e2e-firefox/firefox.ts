@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
 import { MOTION } from '../e2e/expectations';
 import { startServer } from '../e2e/server';
 
@@ -254,4 +255,27 @@ export function buildWithoutHighlightApi(): string {
   for (const script of manifest.content_scripts) script.js.unshift('no-highlight-api.js');
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
+}
+
+/**
+ * One Firefox with the built extension, and the test server, for the tests of a
+ * file: started before them, closed after them. `options` is called in the
+ * start-up, so a changed build can be made there.
+ */
+export function firefoxForSuite(options: () => Omit<LaunchOptions, 'port'> = () => ({})): () => FirefoxSession {
+  let server: Server | undefined;
+  let firefox: FirefoxSession | undefined;
+  beforeAll(async () => {
+    const served = await serve();
+    server = served.server;
+    firefox = await FirefoxSession.launch({ ...options(), port: served.port });
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    server?.close();
+  });
+  return () => {
+    if (!firefox) throw new Error('Firefox did not start');
+    return firefox;
+  };
 }

@@ -1,32 +1,24 @@
 import { rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { MOTION, PAGE_EXPECTATIONS } from '../e2e/expectations';
 import { expectMarks } from './expectMarks';
-import { buildWithoutHighlightApi, FirefoxSession, serve } from './firefox';
+import { buildWithoutHighlightApi, firefoxForSuite } from './firefox';
 import { CouncilPage } from './pages/councilPage';
 
-let server: Server;
-let firefox: FirefoxSession;
-let build: string;
-
-beforeAll(async () => {
-  const served = await serve();
-  server = served.server;
+let build: string | undefined;
+const firefox = firefoxForSuite(() => {
   build = buildWithoutHighlightApi();
-  firefox = await FirefoxSession.launch({ port: served.port, extensionDir: build });
+  return { extensionDir: build };
 });
 
-afterAll(async () => {
-  await firefox?.close();
-  server?.close();
+afterAll(() => {
   if (build) rmSync(build, { recursive: true, force: true });
 });
 
 test('without the CSS Custom Highlight API, <mark> elements paint the same words, and the page text stays as served', async () => {
   const expected = PAGE_EXPECTATIONS.find((p) => p.url === MOTION);
   if (!expected) throw new Error('no expectation for the motion');
-  const rm = new CouncilPage(await firefox.openPage(MOTION));
+  const rm = new CouncilPage(await firefox().openPage(MOTION));
   await rm.waitForScan();
   await expectMarks(rm, expected, 'mark');
   // Nothing went through the Highlight API (the page itself still has it).
