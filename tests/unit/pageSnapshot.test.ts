@@ -2,12 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAutomaton, finds, WORD_START } from '@/utils/matcher/automaton';
-import { decodeAutomaton, encodeAutomaton } from '@/utils/matcher/automatonCodec';
+import { decodeAutomaton, type EncodedAutomaton, encodeAutomaton } from '@/utils/matcher/automatonCodec';
 import { matcherFor } from '@/utils/matcher/compileMatcher';
+import { decodeGate, type EncodedGate } from '@/utils/matcher/gateCodec';
 import { fromMatcherData, toMatcherData } from '@/utils/matcher/matcherData';
 import { matchWith, wordsOfToken } from '@/utils/matcher/matchPassages';
 import { buildPageAutomaton, NEEDED, pageAutomatonOf, passageGateOf, RELEVANT } from '@/utils/matcher/pageAutomaton';
-import { GATE, passesGate } from '@/utils/matcher/passageGate';
+import { buildPassageGate, GATE, passesGate } from '@/utils/matcher/passageGate';
 import { builtinKw21 } from '@/utils/pack/builtinPacks';
 import { exportPack } from '@/utils/pack/packFile';
 import { compilePacks } from '@/utils/pipeline/compilePacks';
@@ -92,6 +93,28 @@ describe('the page snapshot (one string in storage)', () => {
     expect(readPageSnapshot(text.replace(PAGE_SNAPSHOT_FORMAT, 'ratsmarker-page-0'))).toBeUndefined();
     expect(readPageSnapshot(text.slice(0, 1000))).toBeUndefined();
     expect(readPageSnapshot(text.replace('"states":', '"states":1'))).toBeUndefined();
+  });
+
+  it('hands a page the passage gate it would build itself, so it builds none', () => {
+    const stored = JSON.parse(pageSnapshotText(specs(), 0.5)) as {
+      packs: { automaton: EncodedAutomaton; gate: EncodedGate }[];
+    };
+    const [p] = stored.packs;
+    if (!p) throw new Error('no pack');
+    const decoded = decodeAutomaton(p.automaton);
+    if (!decoded) throw new Error('no automaton');
+    const built = buildPassageGate(compiled, decoded);
+    expect(decodeGate(p.gate, decoded.final.length)).toEqual(built);
+    // The page's matcher has it before its first passage: the stored one, not one built again.
+    const marked = { ...stored, packs: [{ ...p, gate: { ...p.gate, largestPartialRule: 0.123 } }] };
+    const matcher = readPageSnapshot(JSON.stringify(marked))?.packs[0]?.matcher;
+    if (!matcher) throw new Error('not read');
+    expect(passageGateOf(matcher)).toEqual({ ...built, largestPartialRule: 0.123 });
+    // One that does not fit the automaton is not used: the page builds its own.
+    expect(decodeGate(p.gate, decoded.final.length + 1)).toBeUndefined();
+    expect(decodeGate({ ...p.gate, carrierCount: p.gate.carrierCount + 1 }, decoded.final.length)).toBeUndefined();
+    expect(decodeGate({ ...p.gate, groupCount: 1 }, decoded.final.length)).toBeUndefined();
+    expect(decodeGate({ ...p.gate, ids: p.gate.ids.slice(0, 8) }, decoded.final.length)).toBeUndefined();
   });
 
   it('keeps a pack’s automaton while its file is the same', () => {

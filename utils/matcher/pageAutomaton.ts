@@ -57,3 +57,8 @@ export function passageGateOf(m: CompiledMatcher): PassageGate | null {
 export function providePageAutomaton(m: CompiledMatcher, a: Automaton): void {
   provided.set(m, a);
 }
+
+/** Hands a matcher the gate built with it in the background (decoded from storage), so a page builds none. */
+export function providePassageGate(m: CompiledMatcher, gate: PassageGate): void {
+  gates.set(m, gate);
+}

@@ -1,7 +1,9 @@
 import { decodeAutomaton, type EncodedAutomaton, encodeAutomaton } from '../matcher/automatonCodec';
 import type { CompiledMatcher } from '../matcher/compileMatcher';
+import { decodeGate, type EncodedGate, encodeGate } from '../matcher/gateCodec';
 import { fromMatcherData, MATCHER_FORMAT, type MatcherData } from '../matcher/matcherData';
-import { buildPageAutomaton, providePageAutomaton } from '../matcher/pageAutomaton';
+import { buildPageAutomaton, providePageAutomaton, providePassageGate } from '../matcher/pageAutomaton';
+import { buildPassageGate } from '../matcher/passageGate';
 import type { PositionPack } from '../pack/types';
 import type { ActivePack } from './activePacks';
 import type { CompiledPackSpec } from './compilePacks';
@@ -15,14 +17,15 @@ import type { CompiledPackSpec } from './compilePacks';
  * 20,000 values) took 100–130 ms to arrive, the same as one string a few
  * milliseconds, and JSON.parse is the fastest way a page has to turn text into
  * objects. Why the automaton is in it: building it takes a page 5–25 ms, its
- * trie (automatonCodec.ts) decodes in about one.
+ * trie (automatonCodec.ts) decodes in about one. The passage gate over it
+ * likewise (gateCodec.ts): some 16 ms to build, well under one to decode.
  *
  * Only what a page shows or matches with: each measure's lexicon is cut to
  * its label (the matcher holds the terms, compiled).
  */
 export const PAGE_SNAPSHOT_KEY = 'pageSnapshot';
 /** Bumped with any change of the snapshot's form; with the matcher's format, what a page checks before use. */
-export const PAGE_SNAPSHOT_FORMAT = `ratsmarker-page-1/${MATCHER_FORMAT}`;
+export const PAGE_SNAPSHOT_FORMAT = `ratsmarker-page-2/${MATCHER_FORMAT}`;
 
 interface PagePack {
   id: string;
@@ -32,6 +35,8 @@ interface PagePack {
   matcher: MatcherData;
   /** Absent for an automaton too big to encode: the page builds it. */
   automaton?: EncodedAutomaton;
+  /** The passage gate over the automaton as decoded (absent: the page builds it, or has none). */
+  gate?: EncodedGate;
 }
 
 interface PageSnapshot {
@@ -48,6 +53,8 @@ export function pageSnapshotText(specs: readonly CompiledPackSpec[], threshold: 
   const before = parseSnapshot(previous)?.packs ?? [];
   const packs = specs.map((s): PagePack => {
     const same = before.find((b) => b.id === s.id && b.fileHash === s.fileHash);
+    const automaton =
+      same?.automaton ?? encodeAutomaton(buildPageAutomaton(fromMatcherData(s.matcher) as CompiledMatcher));
     return {
       id: s.id,
       colour: s.colour,
@@ -58,10 +65,19 @@ export function pageSnapshotText(specs: readonly CompiledPackSpec[], threshold: 
         measures: s.pack.measures.map((m) => ({ ...m, lexicon: { label: m.lexicon.label } })),
       },
       matcher: s.matcher,
-      automaton: same?.automaton ?? encodeAutomaton(buildPageAutomaton(fromMatcherData(s.matcher) as CompiledMatcher)),
+      automaton,
+      gate: same?.automaton ? same.gate : automaton && gateOver(s.matcher, automaton),
     };
   });
   return JSON.stringify({ format: PAGE_SNAPSHOT_FORMAT, threshold, packs } satisfies PageSnapshot);
+}
+
+/** The gate as a page will use it: over the automaton as the page decodes it (its states numbered so). */
+function gateOver(data: MatcherData, automaton: EncodedAutomaton): EncodedGate | undefined {
+  const matcher = fromMatcherData(data);
+  const decoded = decodeAutomaton(automaton);
+  const gate = matcher && decoded ? buildPassageGate(matcher, decoded) : undefined;
+  return gate && encodeGate(gate);
 }
 
 function parseSnapshot(text: unknown): PageSnapshot | undefined {
@@ -92,6 +108,8 @@ export function readPageSnapshot(text: unknown): { packs: ActivePack[]; threshol
       const automaton = decodeAutomaton(p.automaton);
       if (!automaton) return undefined;
       providePageAutomaton(matcher, automaton);
+      const gate = decodeGate(p.gate, automaton.final.length);
+      if (gate) providePassageGate(matcher, gate);
     }
     packs.push({ pack: p.pack, matcher, colour: p.colour });
   }
