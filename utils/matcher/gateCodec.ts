@@ -60,18 +60,24 @@ export function decodeGate(e: EncodedGate | undefined, states: number): PassageG
   const carriers = words16(e.carriers, e.carrierCount);
   const counts = bytesOf(e.counts, e.carrierCount);
   if (!carriers || !counts) return undefined;
+  // Each state's first group: the groups of the carriers before it. Filled a run at a time (a page's first task
+  // runs this cold, where a loop over every state costs several milliseconds).
+  const first = new Int32Array(states + 1);
   let total = 0;
-  for (const n of counts) total += n;
+  let from = 1;
+  let last = -1;
+  for (let k = 0; k < carriers.length; k++) {
+    const s = carriers[k] as number;
+    // Ascending, as written; anything else is not this version's record.
+    if (s <= last || s >= states) return undefined;
+    last = s;
+    first.fill(total, from, s + 1);
+    total += counts[k] as number;
+    from = s + 1;
+  }
+  first.fill(total, from, states + 1);
   const ids = words16(e.ids, total);
   if (!ids) return undefined;
-  const first = new Int32Array(states + 1);
-  let k = 0;
-  for (let s = 0; s < states; s++) {
-    let n = 0;
-    if (k < carriers.length && carriers[k] === s) n = counts[k++] as number;
-    first[s + 1] = (first[s] as number) + n;
-  }
-  if (k !== carriers.length) return undefined;
-  for (const id of ids) if (id >= e.groupCount) return undefined;
+  for (let k = 0; k < ids.length; k++) if ((ids[k] as number) >= e.groupCount) return undefined;
   return { first, ids, groupCount: e.groupCount, measures: e.measures, largestPartialRule: e.largestPartialRule };
 }
