@@ -12,7 +12,8 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
  * A note's earlier quotes, and for a note no longer found on the page in the
  * current tab: "Neu zuordnen", which puts it on the passage the reader has
  * selected there (on the page or in the PDF viewer), keeping the old quote;
- * and, where several places fit it alike, those places to choose from.
+ * and, where several places fit it alike or one fits its quote but not its
+ * context, those places to choose from.
  */
 export function NoteReattach({
   note,
@@ -29,7 +30,7 @@ export function NoteReattach({
   const hintId = `reattach-hint-${note.id}`;
   const places = useSignal<NoteTarget[]>([]);
   const offer = canReattach && note.orphaned && note.target;
-  // Where the note could stand when several places fit alike: offered, one click each.
+  // Where the note could stand (several places alike, or one whose context differs): offered, one click each.
   useEffect(() => {
     if (!offer || !note.target) return;
     const target = note.target;
@@ -81,7 +82,7 @@ export function NoteReattach({
       )}
       {offer && places.value.length > 0 && (
         <div class="actions note-places">
-          <span class="meta">{t('popupReattachPlaces')}</span>
+          <span class="meta">{t(places.value.length > 1 ? 'popupReattachPlaces' : 'popupReattachPlace')}</span>
           {places.value.map((p) => (
             <button key={p.position.start} type="button" disabled={busy.value} onClick={() => void reattach(p)}>
               {t('popupReattachHere', clip(p.quote.exact, 60))}

@@ -12,9 +12,9 @@ import { BASELINES, fixture, loadBaseline, newDocument } from './anchorFixtures'
 
 // The peer's quotes come with no context, or with one side only: the rest is not known.
 const quoteOf = (exact: string, prefix?: string, suffix?: string): QuoteQuery => ({ exact, prefix, suffix });
-/** The score of the place Ratsmarker would take, or of the best it looked at (lost) or the best of alike places. */
+/** The score of the place Ratsmarker would take, or of the best it looked at (lost) or the best of the places offered. */
 const scoreOf = (l: Location) =>
-  l.status === 'found' ? l.score : l.status === 'ambiguous' ? (l.places[0]?.score ?? 0) : (l.best?.score ?? 0);
+  l.status === 'found' ? l.score : l.status === 'lost' ? (l.best?.score ?? 0) : (l.places[0]?.score ?? 0);
 
 interface MatchCase {
   name: string;

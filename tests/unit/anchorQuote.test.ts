@@ -193,6 +193,72 @@ describe('anchorQuote', () => {
     expect(a?.start).toBe(secondAt);
   });
 
+  // A Beschluss list, and its items restated in the Begründung's running prose (as the Berlin rat motion does).
+  const RESTATED = [
+    'Begründung:',
+    'Es bedarf zügiger Maßnahmen wie: Grundreinigung der Innenhöfe mit Verschluss von Rattenlöchern und -Verstecken, Austausch der Müllcontainer, Sanierung und Modernisierung der Müllstandsplätze, so dass Ratten keinen Zugang mehr haben.',
+    'Beschluss:',
+    'Das Bezirksamt wird ersucht, folgende Maßnahmen umzusetzen:',
+    'a) Grundreinigung der Hinter- und Innenhöfe mit Verschluss von Rattenlöchern und -Verstecken,',
+    'c) Austausch der Müllcontainer,',
+    'd) Sanierung und Modernisierung der Müllstandsplätze,',
+    'e) Aufklärung der Mieterinnen und Mieter.',
+  ].join('\n');
+
+  it('does not take a restatement in running prose whose context holds on neither side (the list item deleted): offered only', () => {
+    const item = selectorsOf(RESTATED, 'c) Austausch der Müllcontainer,');
+    // The list item and the next one deleted, a word put in before them: the prose still says "-Verstecken,
+    // Austausch der Müllcontainer, Sanierung …", alike by edit distance on both sides, the same by neither
+    // side's characters (a space for a line break, no "d) ").
+    const edited = RESTATED.replace(
+      'und -Verstecken,\nc) Austausch der Müllcontainer,\nd) Sanierung und Modernisierung der Müllstandsplätze,\n',
+      'und zudem -Verstecken,\n',
+    );
+    const l = locateQuote(edited, item.quote, item.position);
+    expect(l.status).toBe('unconfirmed');
+    // The restatement is the place offered (the reader may re-attach the note there).
+    const places = l.status === 'unconfirmed' ? l.places : [];
+    expect(places).toHaveLength(1);
+    expect(span(edited, places[0])).toContain('Austausch der Müllcontainer,');
+    expect(places[0]?.start).toBeLessThan(edited.indexOf('Beschluss:'));
+    expect(anchorQuote(edited, item.quote, item.position)).toBeUndefined();
+    // The item reworded, its neighbours as they were: its own context holds, and it is found.
+    const reworded = RESTATED.replace('c) Austausch der Müllcontainer,', 'c) Austausch aller Müllcontainer,');
+    expect(anchorQuote(reworded, item.quote, item.position)).toMatchObject({
+      start: reworded.indexOf('c) Austausch aller'),
+      method: 'fuzzy',
+    });
+  });
+
+  it('keeps a note on a list item whose marks were renumbered on both sides (an item added above)', () => {
+    // The prose restates the item word for word; the item's context differs from the stored one only by its
+    // marks ("c)" → "d)", "d)" → "e)"), which are compared as marks: the item is found, not offered.
+    const item = selectorsOf(RESTATED, 'Austausch der Müllcontainer,', 1);
+    const renumbered = RESTATED.replace('a) Grund', 'a) Neu.\nb) Grund')
+      .replace('e) Aufklärung', 'f) Aufklärung')
+      .replace('d) Sanierung', 'e) Sanierung')
+      .replace('c) Austausch', 'd) Austausch');
+    const at = renumbered.indexOf('Austausch der Müllcontainer,\ne)');
+    expect(anchorQuote(renumbered, item.quote, item.position)).toMatchObject({ start: at, method: 'exact' });
+  });
+
+  it('takes a long quote near its stored text with its context edited on both sides: it carries the evidence alone', () => {
+    const { quote, position } = selectorsOf(MOTION, PASSAGE);
+    // A word put in next to the quote on each side, and one letter of the quote changed.
+    const changed = MOTION.replace('vorzubereiten.\n2. Die', 'vorzubereiten, bald.\n2. Die')
+      .replace('\n3. Über das', '\n3. Auch über das')
+      .replace('Schulaustausch', 'Schulaustausc');
+    const at = changed.indexOf('Die Partnerschaft soll');
+    expect(anchorQuote(changed, quote, position)).toMatchObject({ start: at, method: 'fuzzy' });
+    // A short quote so edited is only offered: its text alone could be a restatement.
+    const short = selectorsOf(MOTION, 'mit Leben gefüllt werden');
+    const shortChanged = MOTION.replace('bis 2026 mit Leben', 'bis 2027 mit Leben').replace(
+      'werden, insbesondere',
+      'werden; insbesondere',
+    );
+    expect(locateQuote(shortChanged, short.quote, short.position).status).toBe('unconfirmed');
+  });
+
   it('returns undefined when the passage is gone', () => {
     const { quote, position } = selectorsOf(MOTION, PASSAGE);
     const without = MOTION.replace(`${PASSAGE}\n`, '');

@@ -7,6 +7,12 @@ export type Location =
   | { status: 'found'; start: number; end: number; score: number; method: 'exact' | 'fuzzy' }
   /** Two or more places fit almost alike: the reader chooses ("nicht mehr gefunden", both offered). */
   | { status: 'ambiguous'; places: ScoredPlace[] }
+  /**
+   * A place fits the quote, but the note's context stands next to it on
+   * neither side (heldSides): another passage that says the same, as likely
+   * as the note's. "Nicht mehr gefunden", the place offered to the reader.
+   */
+  | { status: 'unconfirmed'; places: ScoredPlace[] }
   /** Nothing fits well enough: the note is kept and listed as "nicht mehr gefunden". */
   | { status: 'lost'; best?: ScoredPlace };
 
@@ -262,6 +268,91 @@ function hasWitness(text: string, p: ScoredPlace, quote: QuoteQuery): boolean {
 const framedElsewhere = (text: string, best: Place, quote: QuoteQuery) =>
   contradictedSides(text, best, quote) >= (best.errors > 0 ? 1 : 2);
 
+// A side of the note's context holds at a place when its HELD_PIECE
+// characters next to the quote stand there character for character. Edits
+// are local (a word reworded, a sentence deleted, a word inserted): the
+// note's own passage, edited, keeps at least one side as it was unless edits
+// struck on both. A restatement elsewhere (a Beschluss item retold in the
+// Begründung, "c) Austausch der Müllcontainer," in running prose) differs a
+// little everywhere: by its line breaks, list marks, a word's ending; its
+// context agrees by similarity on both sides and verbatim on neither, and
+// similarity cannot tell it from the note's passage edited on both sides.
+// Longer: an inserted or reworded word near the quote breaks a side more
+// often (notes "nicht mehr gefunden"); shorter: a formula's few letters
+// ("der ", ", die ") hold by chance next to a restatement. (Property test,
+// 50 seeds, 54,623 notes: 16 characters re-find 17 notes fewer than 12, 8
+// re-find 9 more; none of the three puts a note elsewhere.)
+const HELD_PIECE = 12;
+// The piece may stand this far off the place's edge, outward (a word or two
+// inserted between the quote and its context, as FRAME_SLACK) …
+const HELD_SLACK = FRAME_SLACK;
+// … and inward by as many characters as the place differs from the quote
+// (fuzzy matches may begin inside the context when the quote's own first
+// characters are gone), plus this for a space or line break the match took in.
+const HELD_INWARD = 2;
+// A quote this long and this near its stored text (quote similarity) carries
+// the evidence alone, without a side held: two places where so long a
+// passage stands nearly unchanged are copies (isCopy, the margin), not a
+// restatement in other words: at most one character in 50 differs. Shorter
+// (or lower): restated sentences are taken for the note ("dass in Zukunft
+// jede/r Einzelne" restated as "jeder einzelne", 60 characters, 0.95);
+// longer (or higher): a note on a long passage whose neighbours were both
+// edited is "nicht mehr gefunden" (48 characters and 0.95 re-find 9 notes
+// more of 54,623).
+const SELF_EVIDENT_LENGTH = 2 * CONTEXT_LENGTH;
+const SELF_EVIDENT_QUOTE = 0.98;
+
+/** How many sides of the stored context stand next to `p` character for character (HELD_PIECE of each). */
+function heldSides(text: string, p: Place, quote: QuoteQuery): number {
+  const inward = p.errors + HELD_INWARD;
+  // A side not stored holds nowhere; a side shorter than the piece is the
+  // text's edge, which stands as far from the place as it did, or not.
+  const before = (prefix: string) => {
+    if (prefix.length < HELD_PIECE) return p.start === prefix.length && text.startsWith(prefix);
+    const tail = foldListMarks(prefix, prefix.length < CONTEXT_LENGTH).slice(-HELD_PIECE);
+    const from = Math.max(0, p.start - HELD_SLACK - HELD_PIECE - LIST_MARK_SLACK);
+    return foldListMarks(text.slice(from, p.start + inward), from === 0).includes(tail);
+  };
+  const after = (suffix: string) => {
+    if (suffix.length < HELD_PIECE) return text.length - p.end === suffix.length && text.endsWith(suffix);
+    // (A quote that ends a line leaves the suffix beginning one.)
+    const head = foldListMarks(suffix, quote.exact.endsWith('\n')).slice(0, HELD_PIECE);
+    const from = Math.max(0, p.end - inward);
+    return foldListMarks(text.slice(from, p.end + HELD_SLACK + HELD_PIECE + LIST_MARK_SLACK), from === 0).includes(
+      head,
+    );
+  };
+  return (
+    Number(quote.prefix !== undefined && before(quote.prefix)) +
+    Number(quote.suffix !== undefined && after(quote.suffix))
+  );
+}
+
+// A list item's mark at the start of a line ("2.", "10)", "2.1.", "c)"):
+// when an item is added above, every mark below counts on by one, and the
+// item's text is what it was. Marks are compared as "#": a renumbered list
+// keeps its frame, a line break or a word does not.
+const LIST_MARK = /(?<=\n)(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z])(?=[.)])/g;
+// Folding shortens a window by a few characters per mark ("10." → "#."): the window reads this much further.
+const LIST_MARK_SLACK = 8;
+
+/** `s` with its list marks as "#" (`atLineStart`: `s` begins a line, as the text's start does). */
+function foldListMarks(s: string, atLineStart: boolean): string {
+  return atLineStart ? `\n${s}`.replace(LIST_MARK, '#').slice(1) : s.replace(LIST_MARK, '#');
+}
+
+/**
+ * The place is the note's by its text: one side of the stored context holds
+ * next to it, or the quote is long and near-exact enough to need none. As for
+ * hasWitness, only context Ratsmarker writes is asked (CONTEXT_LENGTH on a
+ * side): shorter context from elsewhere (the peer's "Many yers later", or
+ * none) is a tie-breaker only, as the peer uses it.
+ */
+const confirmed = (text: string, p: ScoredPlace, quote: QuoteQuery) =>
+  ((quote.prefix ?? '').length < CONTEXT_LENGTH && (quote.suffix ?? '').length < CONTEXT_LENGTH) ||
+  heldSides(text, p, quote) >= 1 ||
+  (quote.exact.length >= SELF_EVIDENT_LENGTH && p.quoteScore >= SELF_EVIDENT_QUOTE);
+
 // …and its own context agrees this well on both sides it has.
 const OWN_CONTEXT = 0.5;
 const hasOwnContext = (p: ScoredPlace) => (p.prefixScore ?? 1) >= OWN_CONTEXT && (p.suffixScore ?? 1) >= OWN_CONTEXT;
@@ -334,12 +425,11 @@ export function locateQuote(text: string, quote: QuoteQuery, position?: TextPosi
   )
     return { status: 'lost', ...(best ? { best } : {}) };
   const rivals = ranked.filter((p) => isRival(p, best));
-  if (rivals.length > 0) {
-    // One entry per place: the best-scored among overlapping candidates.
-    const places = [best];
-    for (const p of rivals) if (!places.some((q) => samePlace(p, q))) places.push(p);
-    return { status: 'ambiguous', places };
-  }
+  // One entry per place: the best-scored among overlapping candidates.
+  const places = [best];
+  for (const p of rivals) if (!places.some((q) => samePlace(p, q))) places.push(p);
+  if (!confirmed(text, best, quote)) return { status: 'unconfirmed', places };
+  if (rivals.length > 0) return { status: 'ambiguous', places };
   return {
     status: 'found',
     start: best.start,

@@ -6,13 +6,14 @@ import { describePosition, describeQuote } from './selectors';
 const MAX_OFFERED = 3;
 
 /**
- * The places a note not found could stand on, when several fit alike: each as
- * a target to re-attach it to (the reader chooses; Ratsmarker does not guess).
+ * The places a note not found could stand on, when several fit alike or one
+ * fits its quote but its context stands by it on neither side: each as a
+ * target to re-attach it to (the reader chooses; Ratsmarker does not guess).
  * Empty when the note is found, or when nothing fits.
  */
 export function offeredPlaces(text: string, target: NoteTarget): NoteTarget[] {
   const located = locateQuote(text, target.quote, target.position);
-  if (located.status !== 'ambiguous') return [];
+  if (located.status !== 'ambiguous' && located.status !== 'unconfirmed') return [];
   return located.places
     .slice(0, MAX_OFFERED)
     .map((p) => ({ quote: describeQuote(text, p.start, p.end), position: describePosition(p.start, p.end) }));
