@@ -61,7 +61,8 @@ describe('candidate first, then scoring', () => {
     // 0.3 and below: a rule partly met may report, so only the candidate test applies; above, the gate.
     for (const threshold of [0.05, 0.3, 0.31, 0.5, 0.7, 0.9])
       expect(matchWith(texts, [compiled], { threshold })).toEqual(exhaustively(texts, threshold));
-  });
+    // Every labelled paragraph twice at six sensitivities: some 12 s on a loaded machine, and the sets grow.
+  }, 60_000);
 
   it('gives the same matches on any text (property)', () => {
     const words = [
