@@ -28,7 +28,7 @@ function selectedIn(passage: PassageBlock, index: number, range: Range): Selecte
 const motionPassages = (doc: Document, system: CouncilSystem | undefined, url: URL) =>
   extractPassages(doc).filter(motionTextFilter(doc, system, readFacts(doc, system, url)));
 
-/** Where a note not found could stand on this page, when several places fit alike (offeredPlaces). */
+/** Where a note not found could stand on this page (offeredPlaces): several places that fit alike, or one whose context no longer holds. */
 export function notePlaces(
   doc: Document,
   system: CouncilSystem | undefined,
