@@ -5,9 +5,9 @@ import { matchDocument } from '@/utils/pipeline/matchDocument';
 import { createPoliteQueue } from '@/utils/radar/politeQueue';
 import type { RadarCacheDB } from '@/utils/radar/radarCache';
 import type { AgendaItem } from '@/utils/radar/readAgenda';
-import { runRadar } from '@/utils/radar/runRadar';
+import { type RadarItemResult, runRadar } from '@/utils/radar/runRadar';
 import type { ActivePackSpecs } from '../packs';
-import { type HostMessage, type RadarItemInput, TabMessageSchema } from './radarProtocol';
+import { type HostMessage, type ItemMessage, type RadarItemInput, TabMessageSchema } from './radarProtocol';
 import { radarReaders } from './radarReaders';
 
 /** What the host needs of a port: Chrome's and Firefox's runtime ports, or the background's shim around one. */
@@ -35,8 +35,17 @@ export function serveRadar(port: RadarPort, active: ActivePackSpecs, cache: Rada
   let started = false;
   let open = true;
   const priority = (index: number) => (visible.has(index) ? VISIBLE_FIRST + index : index);
-  const send = (message: HostMessage) => {
-    if (open) port.postMessage(message);
+  // Results that come in the same turn go to the tab as one message: the page paints them together.
+  let pending: ItemMessage[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const items = pending;
+    pending = [];
+    if (open) port.postMessage({ type: 'items', items });
+  };
+  const send = (item: ItemMessage) => {
+    if (pending.length === 0) queueMicrotask(flush);
+    pending.push(item);
   };
 
   port.onDisconnect.addListener(() => {
@@ -48,6 +57,17 @@ export function serveRadar(port: RadarPort, active: ActivePackSpecs, cache: Rada
     items.forEach((item, i) => {
       for (const url of [item.paperUrl, ...item.fileUrls]) if (url && !indexOfUrl.has(url)) indexOfUrl.set(url, i);
     });
+    const message = (result: RadarItemResult): ItemMessage => {
+      const paperUrl = items[result.index]?.paperUrl;
+      return {
+        index: result.index,
+        state: result.state,
+        ...(result.provisional ? { provisional: true } : {}),
+        ...(result.failure ? { failure: result.failure } : {}),
+        passages: result.passages,
+        ...(result.number && paperUrl ? { documentKey: noteDocument(paperUrl, { number: result.number }).key } : {}),
+      };
+    };
     await runRadar({
       // The host reads no page: the row stays with the tab, which has the agenda.
       items: items.map(
@@ -68,20 +88,13 @@ export function serveRadar(port: RadarPort, active: ActivePackSpecs, cache: Rada
           out[m.index] = m.measures.map((x) => ({ id: x.id, terms: x.terms }));
         return out;
       },
-      onItem: (result) => {
-        const paperUrl = items[result.index]?.paperUrl;
-        send({
-          type: 'item',
-          index: result.index,
-          state: result.state,
-          ...(result.provisional ? { provisional: true } : {}),
-          ...(result.failure ? { failure: result.failure } : {}),
-          passages: result.passages,
-          ...(result.number && paperUrl ? { documentKey: noteDocument(paperUrl, { number: result.number }).key } : {}),
-        });
+      onCached: (results) => {
+        if (open) port.postMessage({ type: 'items', cached: true, items: results.map(message) });
       },
+      onItem: (result) => send(message(result)),
     });
-    send({ type: 'done' });
+    flush();
+    if (open) port.postMessage({ type: 'done' });
   };
 
   port.onMessage.addListener((raw: unknown) => {

@@ -51,17 +51,45 @@ export interface RadarPassageOut {
   measures: { id: string; terms: string[] }[];
 }
 
+/** One item's result, host → tab. */
+export interface ItemMessage {
+  index: number;
+  state: 'checked' | 'none' | 'failed';
+  failure?: string;
+  /** The last visit's reading, shown at once; the final result for the item follows. */
+  provisional?: boolean;
+  passages: RadarPassageOut[];
+  /** The document's key as notes remember it (site and number), where its page names a number. */
+  documentKey?: string;
+}
+
 /** Host → tab. */
 export type HostMessage =
-  | {
-      type: 'item';
-      index: number;
-      state: 'checked' | 'none' | 'failed';
-      failure?: string;
-      /** The last visit's reading, shown at once; the final result for the item follows. */
-      provisional?: boolean;
-      passages: RadarPassageOut[];
-      /** The document's key as notes remember it (site and number), where its page names a number. */
-      documentKey?: string;
-    }
-  | { type: 'done' };
+  /**
+   * Results, several at once where they came together; `cached`: the last visit's readings of every item the
+   * cache knows, sent before any request (possibly none).
+   */
+  { type: 'items'; items: ItemMessage[]; cached?: boolean } | { type: 'done' };
+
+/**
+ * A measure as the agenda page shows it, made by the background from the active packs: the page needs their
+ * words, not their matchers (a compiled pack is a few hundred kilobytes to read back on the page).
+ */
+export interface ShownMeasure {
+  id: string;
+  /** "KW21, Z. 7–8" */
+  reference: string;
+  label: string;
+  text: string;
+  heading?: string;
+  colour: number;
+  /** "KW21 Internationale Zusammenarbeit · Kreisvorstand · 05.02.2020" */
+  source: string;
+}
+
+/** Background → tab, before any result: the active packs' measures in the packs' order, and their codes ("KW21"). */
+export interface MeasuresMessage {
+  type: 'measures';
+  measures: ShownMeasure[];
+  codes: string;
+}

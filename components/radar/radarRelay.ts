@@ -6,6 +6,7 @@ import { activeSpecsItem, refreshActiveSpecs } from '../packs';
 import type { Sender } from '../senderChecks';
 import type { RadarPort } from './radarHost';
 import { type HostMessage, RADAR_HOST_PORT, RADAR_PORT } from './radarProtocol';
+import { shownMeasures } from './shownMeasures';
 
 /** Tab → background, beside the host's messages: the reader's notes on the documents the radar read. */
 export interface NotesRequest {
@@ -35,7 +36,8 @@ export function relayRadar(
     const allowed = port.sender ? fromOwnContentScript(port.sender as Sender) : Promise.resolve(false);
     const readKeys = new Set<string>();
     const toTab = (message: HostMessage) => {
-      if (message.type === 'item' && message.documentKey) readKeys.add(message.documentKey);
+      if (message.type === 'items')
+        for (const item of message.items) if (item.documentKey) readKeys.add(item.documentKey);
       port.postMessage(message);
     };
     // The tab speaks before the host is ready: keep its words until then.
@@ -73,6 +75,8 @@ export function relayRadar(
       }
       // The packs as the background last compiled them (compiled again only when there is no snapshot).
       const active = (await activeSpecsItem.getValue().catch(() => null)) ?? (await refreshActiveSpecs());
+      // The page shows the measures' words; it needs none of the matchers, which stay here and with the host.
+      if (!closed) port.postMessage(shownMeasures(active));
       if (import.meta.env.FIREFOX) {
         // Firefox's background page reads the documents itself.
         const { serveRadar } = await import('./radarHost');

@@ -81,6 +81,7 @@ const ITEMS = [
 
 async function radar(server: ReturnType<typeof councilServer>, cache: RadarCacheDB) {
   const seen: RadarItemResult[] = [];
+  const cachedBatches: number[] = [];
   const results = await runRadar({
     items: ITEMS,
     queue: createPoliteQueue({ fetch: server.fetch }),
@@ -88,8 +89,12 @@ async function radar(server: ReturnType<typeof councilServer>, cache: RadarCache
     readers,
     match,
     onItem: (r) => seen.push(r),
+    onCached: (rs) => {
+      cachedBatches.push(rs.length);
+      seen.push(...rs);
+    },
   });
-  return { results, seen };
+  return { results, seen, cachedBatches };
 }
 
 describe('runRadar', () => {
@@ -126,9 +131,13 @@ describe('runRadar', () => {
     const first = server.downloads.length;
     expect(first).toBe(8);
     const again = await radar(server, cache);
-    // The last visit's reading is shown at once, before the server has answered, and the final result follows.
+    // The last visit's reading is shown at once, in one batch before the server has answered (the broken PDF
+    // too: it stays broken until the server sends another file), and the final result follows.
     const provisional = again.seen.filter((r) => r.provisional);
-    expect(provisional.map((r) => r.index).sort()).toEqual([1, 2, 3]);
+    expect(provisional.map((r) => r.index).sort()).toEqual([1, 2, 3, 4]);
+    expect(again.cachedBatches).toEqual([4]);
+    expect(again.seen.slice(0, 4).every((r) => r.provisional)).toBe(true);
+    expect(provisional.find((r) => r.index === 4)).toMatchObject({ state: 'failed', failure: 'brokenPdf' });
     const firstFinal = again.seen.findIndex((r) => !r.provisional && r.state === 'checked');
     expect(again.seen.findIndex((r) => r.provisional)).toBeLessThan(firstFinal);
     expect(ids(provisional.find((r) => r.index === 2)?.passages[0])).toEqual(['KW21-13']);

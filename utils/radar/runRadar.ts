@@ -1,6 +1,6 @@
 import { DocumentFetchError, type FetchFailure, fetchDocument } from './fetchDocument';
 import type { PoliteQueue } from './politeQueue';
-import { type CachedPassage, cachedDocument, type RadarCacheDB, storeDocument, touchDocument } from './radarCache';
+import { type CachedDocument, type CachedPassage, type RadarCacheDB, storeDocument, touchDocument } from './radarCache';
 import type { AgendaItem } from './readAgenda';
 
 /** Why an item could not be checked (the locales have a sentence for each: `radarFailure_…`). */
@@ -53,6 +53,11 @@ export interface RadarRun {
   match(passages: readonly CachedPassage[]): RadarMeasure[][];
   /** Each item's result as soon as it is known, for the progress line and the chips. */
   onItem(result: RadarItemResult): void;
+  /**
+   * The last visit's readings (provisional results), all at once, before any request: every item the cache
+   * knows, possibly none. Each item's final result follows through `onItem`.
+   */
+  onCached?(results: readonly RadarItemResult[]): void;
   /** Priority of an item: lower is read first (the presenter puts items in view first). */
   priority?(index: number): number;
 }
@@ -66,8 +71,10 @@ async function readDocument(
   url: string,
   expect: 'html' | 'pdf',
   priority: number,
+  known: ReadonlyMap<string, CachedDocument>,
 ): Promise<{ passages: CachedPassage[]; pdfUrls: string[]; number?: string; fromCache: boolean }> {
-  const cached = await cachedDocument(run.cache, url);
+  // The reading the agenda's first look found (one read for all items), else the cache's, for its validators.
+  const cached = known.get(url) ?? (await run.cache.documents.get(url));
   const got = await fetchDocument(run.queue, url, { priority, expect, validators: cached?.validators });
   if (got.status === 'unchanged') {
     // Only asked conditionally with a cached reading, so a 304 without one is the server's error.
@@ -98,6 +105,32 @@ async function readDocument(
   return { passages, pdfUrls, number, fromCache: false };
 }
 
+/** The item's first document: its Vorlage page, else its first file. */
+const firstDocument = (item: AgendaItem) => item.paperUrl ?? item.fileUrls[0];
+
+/**
+ * What the last visit read of the agenda's documents, in two reads of the
+ * cache for all items (the pages, then the PDFs of pages without text of
+ * their own), not two per item: a second visit shows it before any request.
+ */
+async function lastReadings(run: RadarRun): Promise<Map<string, CachedDocument>> {
+  const known = new Map<string, CachedDocument>();
+  const take = async (urls: (string | undefined)[]) => {
+    const wanted = [...new Set(urls.filter((u): u is string => !!u && !known.has(u)))];
+    if (wanted.length === 0) return;
+    const docs = await run.cache.documents.bulkGet(wanted);
+    for (const d of docs) if (d) known.set(d.url, d);
+  };
+  await take(run.items.map(firstDocument));
+  await take(
+    run.items.map((item) => {
+      const page = known.get(firstDocument(item) ?? '');
+      return page && !page.unreadable && page.passages.length === 0 ? page.pdfUrls?.[0] : undefined;
+    }),
+  );
+  return known;
+}
+
 /**
  * The radar for one agenda: each item's document is read (its Vorlage page;
  * its main PDF where the page has no text of its own), matched, and reported
@@ -119,16 +152,30 @@ export async function runRadar(run: RadarRun): Promise<RadarItemResult[]> {
     return passages;
   };
   /** What the last visit read of the item, matched with today's packs; undefined when it read nothing usable. */
-  const lastReading = async (item: AgendaItem, index: number): Promise<RadarItemResult | undefined> => {
-    const first = item.paperUrl ?? item.fileUrls[0];
-    if (!first) return undefined;
-    const page = await cachedDocument(run.cache, first);
-    if (!page || page.unreadable) return undefined;
+  const lastReading = (
+    item: AgendaItem,
+    index: number,
+    known: ReadonlyMap<string, CachedDocument>,
+  ): RadarItemResult | undefined => {
+    const first = firstDocument(item);
+    const page = first ? known.get(first) : undefined;
+    if (!first || !page) return undefined;
+    // A broken PDF stays broken until the server sends another file.
+    const broken: RadarItemResult = {
+      index,
+      state: 'failed',
+      failure: 'brokenPdf',
+      passages: [],
+      fromCache: true,
+      provisional: true,
+    };
+    if (page.unreadable) return broken;
     const documents = [{ url: first, passages: page.passages }];
     const pdfUrl = page.passages.length === 0 ? page.pdfUrls?.[0] : undefined;
     if (pdfUrl) {
-      const pdf = await cachedDocument(run.cache, pdfUrl);
-      if (!pdf || pdf.unreadable) return undefined;
+      const pdf = known.get(pdfUrl);
+      if (!pdf) return undefined;
+      if (pdf.unreadable) return broken;
       documents.push({ url: pdfUrl, passages: pdf.passages });
     }
     if (documents.every((d) => d.passages.length === 0)) return undefined;
@@ -141,20 +188,24 @@ export async function runRadar(run: RadarRun): Promise<RadarItemResult[]> {
       ...(page.number ? { number: page.number } : {}),
     };
   };
-  const one = async (item: AgendaItem, index: number): Promise<RadarItemResult> => {
-    const first = item.paperUrl ?? item.fileUrls[0];
+  const one = async (
+    item: AgendaItem,
+    index: number,
+    known: ReadonlyMap<string, CachedDocument>,
+  ): Promise<RadarItemResult> => {
+    const first = firstDocument(item);
     if (!first) return { index, state: 'none', passages: [], fromCache: true };
     try {
       const documents: { url: string; passages: CachedPassage[] }[] = [];
       let fromCache = true;
-      const page = await readDocument(run, first, item.paperUrl ? 'html' : 'pdf', priority(index));
+      const page = await readDocument(run, first, item.paperUrl ? 'html' : 'pdf', priority(index), known);
       fromCache &&= page.fromCache;
       documents.push({ url: first, passages: page.passages });
       // The page shows only the document's data and puts its text in a PDF: read the main one.
       const pdfUrl =
         page.passages.length === 0 ? (page.pdfUrls[0] ?? (item.paperUrl ? item.fileUrls[0] : undefined)) : undefined;
       if (pdfUrl) {
-        const pdf = await readDocument(run, pdfUrl, 'pdf', priority(index));
+        const pdf = await readDocument(run, pdfUrl, 'pdf', priority(index), known);
         fromCache &&= pdf.fromCache;
         documents.push({ url: pdfUrl, passages: pdf.passages });
       }
@@ -178,12 +229,13 @@ export async function runRadar(run: RadarRun): Promise<RadarItemResult[]> {
       return { index, state: 'failed', failure, passages: [], fromCache: false };
     }
   };
+  // A second visit shows what was read last time at once, every item in one go; the server is asked afterwards.
+  const known = await lastReadings(run).catch(() => new Map<string, CachedDocument>());
+  const last = run.items.map((item, index) => lastReading(item, index, known));
+  run.onCached?.(last.filter((r): r is RadarItemResult => r !== undefined));
   return Promise.all(
     run.items.map(async (item, index) => {
-      // A second visit shows what was read last time at once; the server is asked meanwhile.
-      const last = await lastReading(item, index).catch(() => undefined);
-      if (last) run.onItem(last);
-      const result = await one(item, index);
+      const result = await one(item, index, known);
       if (result.failure !== 'stopped') run.onItem(result);
       return result;
     }),
