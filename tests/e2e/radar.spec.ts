@@ -184,10 +184,22 @@ test('the agenda shows which items touch the resolution, reading at most two doc
 
   // A second visit shows the last reading at once, asks conditionally and downloads nothing unchanged.
   const downloads = radar.log.downloads.length;
-  for (const item of ITEMS) item.delay = 2500;
+  const asked = radar.log.requests.length;
+  const SLOW = 2500;
+  for (const item of ITEMS) item.delay = SLOW;
   await page.reload();
-  await expect.poll(() => agenda.measuresOfRow(2), { timeout: 2000 }).toBe('KW21-7');
+  await expect.poll(() => agenda.measuresOfRow(2), { timeout: 5000 }).toBe('KW21-7');
   expect((await agenda.panel())?.text).not.toContain(say('radarDone', String(ITEMS.length)));
+  // Every item the cache knew (all but the one without a document and the missing one) was on the page
+  // before the server could answer the first conditional request.
+  const cached = await page.evaluate(() => {
+    const mark = performance.getEntriesByName('ratsmarker:radar-cached')[0] as PerformanceMark | undefined;
+    return { at: performance.timeOrigin + (mark?.startTime ?? Number.NaN), items: mark?.detail?.items };
+  });
+  expect(cached.items).toBe(9);
+  expect(cached.at).toBeLessThan((radar.log.requests[asked]?.at ?? Number.POSITIVE_INFINITY) + SLOW);
+  expect(await agenda.measuresOfRow(3)).toBe('KW21-7 KW21-13');
+  expect((await agenda.chips())[5]?.text).toBe(say('radarNotChecked', say('radarFailure_brokenPdf')));
   await agenda.waitUntilChecked(ITEMS.length, say);
   for (const item of ITEMS) item.delay = item.title.startsWith('Bebauungsplan') ? 300 : 0;
   expect(radar.log.downloads.length).toBe(downloads);
