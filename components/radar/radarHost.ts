@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import { noteDocument } from '@/utils/notes/documentKey';
 import { activePacksFrom } from '@/utils/pipeline/activePacks';
 import { matchDocument } from '@/utils/pipeline/matchDocument';
 import { createPoliteQueue } from '@/utils/radar/politeQueue';
@@ -57,17 +56,14 @@ export function serveRadar(port: RadarPort, active: ActivePackSpecs, cache: Rada
     items.forEach((item, i) => {
       for (const url of [item.paperUrl, ...item.fileUrls]) if (url && !indexOfUrl.has(url)) indexOfUrl.set(url, i);
     });
-    const message = (result: RadarItemResult): ItemMessage => {
-      const paperUrl = items[result.index]?.paperUrl;
-      return {
-        index: result.index,
-        state: result.state,
-        ...(result.provisional ? { provisional: true } : {}),
-        ...(result.failure ? { failure: result.failure } : {}),
-        passages: result.passages,
-        ...(result.number && paperUrl ? { documentKey: noteDocument(paperUrl, { number: result.number }).key } : {}),
-      };
-    };
+    const message = (result: RadarItemResult): ItemMessage => ({
+      index: result.index,
+      state: result.state,
+      ...(result.provisional ? { provisional: true } : {}),
+      ...(result.failure ? { failure: result.failure } : {}),
+      passages: result.passages,
+      ...(result.noteKeys ? { documentKeys: result.noteKeys } : {}),
+    });
     await runRadar({
       // The host reads no page: the row stays with the tab, which has the agenda.
       items: items.map(

@@ -59,8 +59,8 @@ export interface ItemMessage {
   /** The last visit's reading, shown at once; the final result for the item follows. */
   provisional?: boolean;
   passages: RadarPassageOut[];
-  /** The document's key as notes remember it (site and number), where its page names a number. */
-  documentKey?: string;
+  /** The keys the reader's notes on the item's documents carry (its Vorlage's; its PDF's where that differs). */
+  documentKeys?: string[];
 }
 
 /** Host → tab. */

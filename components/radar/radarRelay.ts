@@ -37,7 +37,7 @@ export function relayRadar(
     const readKeys = new Set<string>();
     const toTab = (message: HostMessage) => {
       if (message.type === 'items')
-        for (const item of message.items) if (item.documentKey) readKeys.add(item.documentKey);
+        for (const item of message.items) for (const key of item.documentKeys ?? []) readKeys.add(key);
       port.postMessage(message);
     };
     // The tab speaks before the host is ready: keep its words until then.

@@ -64,7 +64,7 @@ export async function startRadar(doc: Document, url: URL, agenda: Agenda, testMa
   let rowsReady = false;
 
   const exportBriefing = () => {
-    const keys = [...new Set(results.map((r) => r?.documentKey).filter((k): k is string => !!k))];
+    const keys = [...new Set(results.flatMap((r) => r?.documentKeys ?? []))];
     pendingNotes = (notes) => {
       const briefing: BriefingItem[] = items.map((item, i) => {
         const r = results[i];
@@ -86,7 +86,7 @@ export async function startRadar(doc: Document, url: URL, agenda: Agenda, testMa
             const m = measures.get(id);
             return m ? [{ measureId: id, reference: m.reference, label: m.label, passages }] : [];
           }),
-          notes: notes.filter((n) => n.documentKey === r?.documentKey),
+          notes: notes.filter((n) => r?.documentKeys?.includes(n.documentKey)),
         };
       });
       const title = doc.title.replace(/^\s*SessionNet\s*\|\s*/i, '').trim() || url.hostname;

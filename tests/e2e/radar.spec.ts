@@ -170,7 +170,41 @@ test('the agenda shows which items touch the resolution, reading at most two doc
   expect(await viewer.evaluate(() => document.activeElement?.getAttribute('data-page'))).toBe('2');
   await viewer.close();
 
-  // The briefing holds the items, the matched passages and says why items were not checked.
+  // The reader's note on the Vorlage of TOP 2, as the content script keys it (site and number); the briefing
+  // asks the background for the notes on the documents this agenda's radar read, and only those.
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(
+    (notes) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('ratsmarker');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('notes', 'readwrite');
+          for (const note of notes) tx.objectStore('notes').put(note);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [
+      ['ratsinfo.duesseldorf.de|OB/12/2026', 'OB/12/2026', 'Im Ausschuss nach den Kosten der Bürgerreise fragen'],
+      ['ratsinfo.duesseldorf.de|XY/1/2026', 'XY/1/2026', 'Notiz zu einem anderen Dokument'],
+    ].map(([key, number, text], i) => ({
+      id: `radar-e2e-${i}`,
+      document: { key, site: 'ratsinfo.duesseldorf.de', number, url: `http://ratsinfo.duesseldorf.de/${number}` },
+      documentKey: key,
+      measureIds: [],
+      text,
+      tags: [],
+      created: '2026-12-01T08:00:00.000Z',
+      updated: '2026-12-01T08:00:00.000Z',
+      terms: [],
+    })),
+  );
+
+  // The briefing holds the items, the matched passages and the reader's notes, and says why items were not checked.
   const exportButton = panel?.buttons.at(-1);
   if (!exportButton) throw new Error('no export button');
   const [download] = await Promise.all([page.waitForEvent('download'), clickShadowButton(page, exportButton)]);
@@ -181,6 +215,8 @@ test('the agenda shows which items touch the resolution, reading at most two doc
   expect(briefing).toContain('> Die Verwaltung wird beauftragt, den Austausch mit der Partnerstadt Toulouse');
   expect(briefing).toContain('### KW21, Z. 13–16');
   expect(briefing).toContain(`*${say('briefingNotChecked')}: ${say('radarFailure_notFound')}*`);
+  expect(briefing).toContain('Im Ausschuss nach den Kosten der Bürgerreise fragen');
+  expect(briefing).not.toContain('Notiz zu einem anderen Dokument');
 
   // A second visit shows the last reading at once, asks conditionally and downloads nothing unchanged.
   const downloads = radar.log.downloads.length;
@@ -208,7 +244,6 @@ test('the agenda shows which items touch the resolution, reading at most two doc
   expect(await agenda.measuresOfRow(2)).toBe('KW21-7');
 
   // The options say what the cache holds and empty it; the next visit then reads everything again.
-  const worker = context.serviceWorkers()[0];
   const options = await context.newPage();
   await options.goto(`chrome-extension://${new URL(worker?.url() ?? '').host}/options.html`);
   const section = options.getByRole('region', { name: say('optionsRadar') });

@@ -36,6 +36,7 @@ const readers: RadarReaders = {
     const lines = dec(bytes).split('\n').slice(1);
     return {
       number: 'VO/1',
+      noteKey: 'rat.example|VO/1',
       passages: lines.filter((l) => l && !l.startsWith('PDF:')).map((text) => ({ text })),
       pdfUrls: lines.filter((l) => l.startsWith('PDF:')).map((l) => l.slice(4)),
     };
@@ -43,7 +44,10 @@ const readers: RadarReaders = {
   pdf: async (bytes) => {
     const lines = dec(bytes).split('\n').slice(1);
     if (lines[0] === 'kaputt') throw new Error('Invalid PDF structure');
-    return lines.filter(Boolean).map((text, i) => ({ text, page: i + 1 }));
+    return {
+      passages: lines.filter(Boolean).map((text, i) => ({ text, page: i + 1 })),
+      noteKey: `rat.example|pdf:${lines[0]}`,
+    };
   },
 };
 
@@ -116,6 +120,9 @@ describe('runRadar', () => {
       { state: 'failed', failure: 'notFound', measures: [] },
       { state: 'failed', failure: 'notPdf', measures: [] },
     ]);
+    // The briefing finds the reader's notes on the Vorlage page and on its PDF, each under its own key.
+    expect(results[1]?.noteKeys).toEqual(['rat.example|VO/1']);
+    expect(results[2]?.noteKeys).toEqual(['rat.example|VO/1', 'rat.example|pdf:Seite eins.']);
     // The quoted passage and where it stands: the PDF's page.
     expect(results[2]?.passages[0]).toMatchObject({
       text: 'Beitritt zu Eurocities.',
@@ -141,6 +148,11 @@ describe('runRadar', () => {
     const firstFinal = again.seen.findIndex((r) => !r.provisional && r.state === 'checked');
     expect(again.seen.findIndex((r) => r.provisional)).toBeLessThan(firstFinal);
     expect(ids(provisional.find((r) => r.index === 2)?.passages[0])).toEqual(['KW21-13']);
+    expect(provisional.find((r) => r.index === 2)?.noteKeys).toEqual([
+      'rat.example|VO/1',
+      'rat.example|pdf:Seite eins.',
+    ]);
+    expect(again.results[2]?.noteKeys).toEqual(['rat.example|VO/1', 'rat.example|pdf:Seite eins.']);
     // Only the PDF link that answered with a login page is asked in full again: that may change once the reader logs in.
     expect(server.downloads.slice(first)).toEqual([`${base}login.pdf`]);
     expect(again.results[4]?.failure).toBe('brokenPdf');

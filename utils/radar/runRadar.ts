@@ -27,6 +27,8 @@ export interface RadarItemResult {
   passages: RadarPassage[];
   /** The document's number as its page names it, where it does. */
   number?: string;
+  /** The keys the reader's notes on the item's documents carry: its Vorlage's, and its PDF's where that differs. */
+  noteKeys?: string[];
   /** Whether every document came from the cache (unchanged on the server, or not asked again). */
   fromCache: boolean;
   /**
@@ -39,9 +41,12 @@ export interface RadarItemResult {
 /** How a document's bytes become passages; the document pipeline supplies them. */
 export interface RadarReaders {
   /** A Vorlage page: its motion text as passages, and the PDFs it links to (the main document first). */
-  html(bytes: Uint8Array, url: string): Promise<{ passages: CachedPassage[]; pdfUrls: string[]; number?: string }>;
-  /** A PDF: its text as passages, with pages; throws for a broken PDF. */
-  pdf(bytes: Uint8Array): Promise<CachedPassage[]>;
+  html(
+    bytes: Uint8Array,
+    url: string,
+  ): Promise<{ passages: CachedPassage[]; pdfUrls: string[]; number?: string; noteKey?: string }>;
+  /** A PDF: its text as passages, with pages, and the key its notes carry; throws for a broken PDF. */
+  pdf(bytes: Uint8Array, url: string): Promise<{ passages: CachedPassage[]; noteKey?: string }>;
 }
 
 export interface RadarRun {
@@ -72,7 +77,7 @@ async function readDocument(
   expect: 'html' | 'pdf',
   priority: number,
   known: ReadonlyMap<string, CachedDocument>,
-): Promise<{ passages: CachedPassage[]; pdfUrls: string[]; number?: string; fromCache: boolean }> {
+): Promise<{ passages: CachedPassage[]; pdfUrls: string[]; number?: string; noteKey?: string; fromCache: boolean }> {
   // The reading the agenda's first look found (one read for all items), else the cache's, for its validators.
   const cached = known.get(url) ?? (await run.cache.documents.get(url));
   const got = await fetchDocument(run.queue, url, { priority, expect, validators: cached?.validators });
@@ -81,19 +86,20 @@ async function readDocument(
     if (!cached) throw new DocumentFetchError('httpError', url, 304);
     await touchDocument(run.cache, url);
     if (cached.unreadable) throw new BrokenPdf();
-    return { passages: cached.passages, pdfUrls: cached.pdfUrls ?? [], number: cached.number, fromCache: true };
+    return { ...cached, pdfUrls: cached.pdfUrls ?? [], fromCache: true };
   }
   let passages: CachedPassage[];
   let pdfUrls: string[] = [];
   let number: string | undefined;
+  let noteKey: string | undefined;
   if (got.kind === 'pdf') {
     try {
-      passages = await run.readers.pdf(got.bytes);
+      ({ passages, noteKey } = await run.readers.pdf(got.bytes, got.url));
     } catch {
       await storeDocument(run.cache, { url, kind: 'pdf', validators: got.validators, passages: [], unreadable: true });
       throw new BrokenPdf();
     }
-  } else ({ passages, pdfUrls, number } = await run.readers.html(got.bytes, got.url));
+  } else ({ passages, pdfUrls, number, noteKey } = await run.readers.html(got.bytes, got.url));
   await storeDocument(run.cache, {
     url,
     kind: got.kind,
@@ -101,8 +107,15 @@ async function readDocument(
     passages,
     pdfUrls,
     ...(number ? { number } : {}),
+    ...(noteKey ? { noteKey } : {}),
   });
-  return { passages, pdfUrls, number, fromCache: false };
+  return { passages, pdfUrls, number, noteKey, fromCache: false };
+}
+
+/** The keys the reader's notes on these documents carry, each once. */
+function keysOf(documents: readonly { noteKey?: string }[]): { noteKeys?: string[] } {
+  const keys = [...new Set(documents.flatMap((d) => (d.noteKey ? [d.noteKey] : [])))];
+  return keys.length > 0 ? { noteKeys: keys } : {};
 }
 
 /** The item's first document: its Vorlage page, else its first file. */
@@ -170,13 +183,13 @@ export async function runRadar(run: RadarRun): Promise<RadarItemResult[]> {
       provisional: true,
     };
     if (page.unreadable) return broken;
-    const documents = [{ url: first, passages: page.passages }];
+    const documents = [{ ...page, url: first }];
     const pdfUrl = page.passages.length === 0 ? page.pdfUrls?.[0] : undefined;
     if (pdfUrl) {
       const pdf = known.get(pdfUrl);
       if (!pdf) return undefined;
       if (pdf.unreadable) return broken;
-      documents.push({ url: pdfUrl, passages: pdf.passages });
+      documents.push({ ...pdf, url: pdfUrl });
     }
     if (documents.every((d) => d.passages.length === 0)) return undefined;
     return {
@@ -186,6 +199,7 @@ export async function runRadar(run: RadarRun): Promise<RadarItemResult[]> {
       fromCache: true,
       provisional: true,
       ...(page.number ? { number: page.number } : {}),
+      ...keysOf(documents),
     };
   };
   const one = async (
@@ -196,18 +210,18 @@ export async function runRadar(run: RadarRun): Promise<RadarItemResult[]> {
     const first = firstDocument(item);
     if (!first) return { index, state: 'none', passages: [], fromCache: true };
     try {
-      const documents: { url: string; passages: CachedPassage[] }[] = [];
+      const documents: { url: string; passages: CachedPassage[]; noteKey?: string }[] = [];
       let fromCache = true;
       const page = await readDocument(run, first, item.paperUrl ? 'html' : 'pdf', priority(index), known);
       fromCache &&= page.fromCache;
-      documents.push({ url: first, passages: page.passages });
+      documents.push({ ...page, url: first });
       // The page shows only the document's data and puts its text in a PDF: read the main one.
       const pdfUrl =
         page.passages.length === 0 ? (page.pdfUrls[0] ?? (item.paperUrl ? item.fileUrls[0] : undefined)) : undefined;
       if (pdfUrl) {
         const pdf = await readDocument(run, pdfUrl, 'pdf', priority(index), known);
         fromCache &&= pdf.fromCache;
-        documents.push({ url: pdfUrl, passages: pdf.passages });
+        documents.push({ ...pdf, url: pdfUrl });
       }
       if (documents.every((d) => d.passages.length === 0)) throw new NoText();
       return {
@@ -216,6 +230,7 @@ export async function runRadar(run: RadarRun): Promise<RadarItemResult[]> {
         passages: matched(documents),
         fromCache,
         ...(page.number ? { number: page.number } : {}),
+        ...keysOf(documents),
       };
     } catch (error) {
       const failure: RadarFailure =
