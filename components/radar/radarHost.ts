@@ -4,7 +4,7 @@ import { matchDocument } from '@/utils/pipeline/matchDocument';
 import { createPoliteQueue } from '@/utils/radar/politeQueue';
 import type { RadarCacheDB } from '@/utils/radar/radarCache';
 import type { AgendaItem } from '@/utils/radar/readAgenda';
-import { type RadarItemResult, runRadar } from '@/utils/radar/runRadar';
+import { type RadarItemResult, readingsFromCache, runRadar } from '@/utils/radar/runRadar';
 import type { ActivePackSpecs } from '../packs';
 import { type HostMessage, type ItemMessage, type RadarItemInput, TabMessageSchema } from './radarProtocol';
 import { radarReaders } from './radarReaders';
@@ -25,9 +25,15 @@ const VISIBLE_FIRST = -1_000_000;
  * item's result as soon as it is known. When the tab goes (the reader left the
  * page, or closed it), the port closes and every request stops.
  */
-export function serveRadar(port: RadarPort, active: ActivePackSpecs, cache: RadarCacheDB): void {
+export function serveRadar(
+  port: RadarPort,
+  active: ActivePackSpecs,
+  cache: RadarCacheDB,
+): { setPacks(next: ActivePackSpecs): void } {
   // The matchers as the background compiled them: nothing is compiled here.
-  const { packs } = activePacksFrom(active.specs);
+  let packs = activePacksFrom(active.specs).packs;
+  let threshold = active.threshold;
+  let agenda: AgendaItem[] | undefined;
   const queue = createPoliteQueue();
   const visible = new Set<number>();
   const indexOfUrl = new Map<string, number>();
@@ -52,38 +58,42 @@ export function serveRadar(port: RadarPort, active: ActivePackSpecs, cache: Rada
     queue.stop();
   });
 
+  const message = (result: RadarItemResult): ItemMessage => ({
+    index: result.index,
+    state: result.state,
+    ...(result.provisional ? { provisional: true } : {}),
+    ...(result.failure ? { failure: result.failure } : {}),
+    passages: result.passages,
+    ...(result.noteKeys ? { documentKeys: result.noteKeys } : {}),
+  });
+  // Today's packs, whenever they are asked (a document read after the reader switched packs is matched with the new).
+  const match = (passages: readonly { text: string }[]) => {
+    const out = passages.map((): { id: string; terms: string[] }[] => []);
+    for (const m of matchDocument(passages, packs, threshold))
+      out[m.index] = m.measures.map((x) => ({ id: x.id, terms: x.terms }));
+    return out;
+  };
+
   const start = async (items: readonly RadarItemInput[]) => {
     items.forEach((item, i) => {
       for (const url of [item.paperUrl, ...item.fileUrls]) if (url && !indexOfUrl.has(url)) indexOfUrl.set(url, i);
     });
-    const message = (result: RadarItemResult): ItemMessage => ({
-      index: result.index,
-      state: result.state,
-      ...(result.provisional ? { provisional: true } : {}),
-      ...(result.failure ? { failure: result.failure } : {}),
-      passages: result.passages,
-      ...(result.noteKeys ? { documentKeys: result.noteKeys } : {}),
-    });
+    // The host reads no page: the row stays with the tab, which has the agenda.
+    agenda = items.map(
+      (item) =>
+        ({
+          ...item,
+          row: undefined as unknown as Element,
+          titleCell: undefined as unknown as Element,
+        }) satisfies AgendaItem,
+    );
     await runRadar({
-      // The host reads no page: the row stays with the tab, which has the agenda.
-      items: items.map(
-        (item) =>
-          ({
-            ...item,
-            row: undefined as unknown as Element,
-            titleCell: undefined as unknown as Element,
-          }) satisfies AgendaItem,
-      ),
+      items: agenda,
       queue,
       cache,
       readers: radarReaders,
       priority,
-      match: (passages) => {
-        const out = passages.map((): { id: string; terms: string[] }[] => []);
-        for (const m of matchDocument(passages, packs, active.threshold))
-          out[m.index] = m.measures.map((x) => ({ id: x.id, terms: x.terms }));
-        return out;
-      },
+      match,
       onCached: (results) => {
         if (open) port.postMessage({ type: 'items', cached: true, items: results.map(message) });
       },
@@ -109,4 +119,22 @@ export function serveRadar(port: RadarPort, active: ActivePackSpecs, cache: Rada
       });
     }
   });
+
+  return {
+    /** The reader switched packs: every item the cache holds is matched anew and sent again, nothing is fetched. */
+    setPacks(next) {
+      packs = activePacksFrom(next.specs).packs;
+      threshold = next.threshold;
+      const items = agenda;
+      if (!items) return;
+      void readingsFromCache({ items, cache, match }).then((results) => {
+        if (open)
+          port.postMessage({
+            type: 'items',
+            rematch: true,
+            items: results.map((r) => message({ ...r, provisional: false })),
+          });
+      });
+    },
+  };
 }

@@ -36,9 +36,9 @@ export const TabMessageSchema = v.variant('type', [
 ]);
 export type TabMessage = v.InferOutput<typeof TabMessageSchema>;
 
-/** Background → host, before the tab's messages: the packs to match with. */
+/** Background → host, before the tab's messages: the packs to match with; `packs`: the reader switched packs. */
 export interface HostSetup {
-  type: 'setup';
+  type: 'setup' | 'packs';
   active: ActivePackSpecs;
 }
 
@@ -69,7 +69,14 @@ export type HostMessage =
    * Results, several at once where they came together; `cached`: the last visit's readings of every item the
    * cache knows, sent before any request (possibly none).
    */
-  { type: 'items'; items: ItemMessage[]; cached?: boolean } | { type: 'done' };
+  | {
+      type: 'items';
+      items: ItemMessage[];
+      cached?: boolean;
+      /** The reader switched packs: these replace the items' results (matched anew from the cache). */
+      rematch?: boolean;
+    }
+  | { type: 'done' };
 
 /**
  * A measure as the agenda page shows it, made by the background from the active packs: the page needs their
@@ -87,7 +94,10 @@ export interface ShownMeasure {
   source: string;
 }
 
-/** Background → tab, before any result: the active packs' measures in the packs' order, and their codes ("KW21"). */
+/**
+ * Background → tab, before any result, and again whenever the reader switches packs: the active packs'
+ * measures in the packs' order, and their codes ("KW21").
+ */
 export interface MeasuresMessage {
   type: 'measures';
   measures: ShownMeasure[];

@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import type { Note } from '@/utils/notes/types';
 import { RadarCacheDB } from '@/utils/radar/radarCache';
 import { holdOffscreen, releaseOffscreen } from '../background/offscreenDocument';
-import { activeSpecsItem, refreshActiveSpecs } from '../packs';
+import { type ActivePackSpecs, activeSpecsItem, refreshActiveSpecs } from '../packs';
 import type { Sender } from '../senderChecks';
 import type { RadarPort } from './radarHost';
-import { type HostMessage, RADAR_HOST_PORT, RADAR_PORT } from './radarProtocol';
+import { type HostMessage, type HostSetup, RADAR_HOST_PORT, RADAR_PORT } from './radarProtocol';
 import { shownMeasures } from './shownMeasures';
 
 /** Tab → background, beside the host's messages: the reader's notes on the documents the radar read. */
@@ -55,6 +55,9 @@ export function relayRadar(
         });
         return;
       }
+      // The host hears from the tab only what the tab may say: start, and which items are in view.
+      const kind = (message as { type?: unknown } | null)?.type;
+      if (kind !== 'start' && kind !== 'priority') return;
       if (forward) forward(message);
       else buffered.push(message);
     });
@@ -65,6 +68,15 @@ export function relayRadar(
     const ready = (send: (message: unknown) => void) => {
       forward = send;
       for (const m of buffered.splice(0)) send(m);
+    };
+    // The reader switches packs while the agenda is open: the page gets the new measures, the host matches anew.
+    const followPacks = (setPacks: (next: ActivePackSpecs) => void) => {
+      const unwatch = activeSpecsItem.watch((next) => {
+        if (closed || !next || !Array.isArray(next.specs)) return;
+        port.postMessage(shownMeasures(next));
+        setPacks(next);
+      });
+      closeListeners.push(unwatch);
     };
 
     void (async () => {
@@ -87,7 +99,8 @@ export function relayRadar(
           onMessage: { addListener: (l) => hostListeners.push(l) },
           onDisconnect: { addListener: (l) => closeListeners.push(l) },
         };
-        serveRadar(shim, active, new RadarCacheDB());
+        const served = serveRadar(shim, active, new RadarCacheDB());
+        followPacks((next) => served.setPacks(next));
         ready((m) => {
           for (const l of hostListeners) l(m);
         });
@@ -106,6 +119,7 @@ export function relayRadar(
         host.disconnect();
         releaseOffscreen();
       });
+      followPacks((next) => host.postMessage({ type: 'packs', active: next } satisfies HostSetup));
       ready((m) => host.postMessage(m));
     })();
   });

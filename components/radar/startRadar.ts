@@ -14,6 +14,8 @@ import { RADAR_PORT } from './radarProtocol';
 import type { NotesAnswer, NotesRequest } from './radarRelay';
 
 export const RADAR_MEASURES_ATTRIBUTE = 'data-ratsmarker-measures';
+/** A result as it came from the background; `rematch`: matched anew after the reader switched packs. */
+type Incoming = ItemMessage & { rematch?: boolean };
 /** User Timing mark: every item of the agenda has its final result. */
 export const RADAR_DONE = 'ratsmarker:radar-done';
 /**
@@ -58,7 +60,7 @@ export async function startRadar(doc: Document, url: URL, agenda: Agenda, testMa
   const results: (ItemMessage | undefined)[] = items.map(() => undefined);
   const chipMeasures: string[][] = items.map(() => []);
   // What came from the background and is not on the page yet; painted in slices once the rows have their chips.
-  const incoming: (ItemMessage | 'cached')[] = [];
+  const incoming: (Incoming | 'cached')[] = [];
   let pendingNotes: ((notes: NotesAnswer['notes']) => void) | undefined;
   let stopped = false;
   let rowsReady = false;
@@ -134,7 +136,7 @@ export async function startRadar(doc: Document, url: URL, agenda: Agenda, testMa
       order = message.measures.map((m) => m.id);
       codes = message.codes;
     } else if (message.type === 'items') {
-      incoming.push(...message.items);
+      incoming.push(...(message.rematch ? message.items.map((r) => ({ ...r, rematch: true })) : message.items));
       if (message.cached) incoming.push('cached');
       void paint();
     } else if (message.type === 'notes') {
@@ -189,12 +191,22 @@ export async function startRadar(doc: Document, url: URL, agenda: Agenda, testMa
   setup.finish();
   rowsReady = true;
 
-  const show = (r: ItemMessage) => {
+  let resummarise = false;
+  const show = (next: Incoming) => {
+    let r: ItemMessage = next;
     const before = results[r.index];
+    if (r.index < 0 || r.index >= items.length) return;
+    if (next.rematch) {
+      // The reader switched packs: the new matching replaces what the row shows (an item still being read
+      // gets its own result later, matched with the new packs too).
+      if (!before) return;
+      r = { ...r, ...(before.provisional ? { provisional: true } : {}) };
+      resummarise = done === items.length;
+    }
     // A final result is final; a provisional one (the last visit's) only fills an empty row.
-    if (r.index < 0 || r.index >= items.length || (before && !before.provisional) || (before && r.provisional)) return;
+    else if ((before && !before.provisional) || (before && r.provisional)) return;
     results[r.index] = r;
-    if (!r.provisional) {
+    if (!r.provisional && !next.rematch) {
       done++;
       panel.setProgress(done, items.length);
     }
@@ -225,14 +237,19 @@ export async function startRadar(doc: Document, url: URL, agenda: Agenda, testMa
       if (ids.length > 0) row.setAttribute(RADAR_MEASURES_ATTRIBUTE, ids.join(' '));
       else row.removeAttribute(RADAR_MEASURES_ATTRIBUTE);
     }
-    if (!r.provisional && done === items.length) summarise();
+    if (!r.provisional && !next.rematch && done === items.length) summarise();
   };
 
+  const showSummary = () =>
+    panel.setSummary(
+      items.filter((_, i) => (chipMeasures[i]?.length ?? 0) > 0),
+      items.length,
+      codes,
+    );
   const summarise = () => {
     // The benchmark reads when the whole agenda was checked (User Timing, as the document pages' scan marks).
     performance.mark(RADAR_DONE);
-    const touched = items.filter((_, i) => (chipMeasures[i]?.length ?? 0) > 0);
-    panel.setSummary(touched, items.length, codes);
+    showSummary();
   };
 
   // Results go on the page in slices: a second visit's whole agenda from the cache arrives in one message.
@@ -247,6 +264,10 @@ export async function startRadar(doc: Document, url: URL, agenda: Agenda, testMa
         performance.mark(RADAR_CACHED, { detail: { items: shown } });
       } else show(next);
       if (budget.due()) await budget.yieldNow();
+    }
+    if (resummarise) {
+      resummarise = false;
+      showSummary();
     }
     budget.finish();
     painting = false;

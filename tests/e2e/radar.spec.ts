@@ -243,9 +243,24 @@ test('the agenda shows which items touch the resolution, reading at most two doc
   expect(radar.log.unchanged.length).toBe(11);
   expect(await agenda.measuresOfRow(2)).toBe('KW21-7');
 
-  // The options say what the cache holds and empty it; the next visit then reads everything again.
+  // The reader switches the resolution off and on again in the options while the agenda is open: the rows
+  // follow, matched anew from what was read, and the server is asked nothing.
+  const askedBefore = radar.log.requests.length;
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${new URL(worker?.url() ?? '').host}/options.html`);
+  await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
+  const kw21 = options.locator('[data-pack-id="KW21"]').getByRole('checkbox');
+  await kw21.uncheck();
+  await expect.poll(() => agenda.measuresOfRow(2)).toBeNull();
+  expect(await agenda.measuresOfRow(3)).toBeNull();
+  expect((await agenda.chips())[1]?.buttons).toEqual([]);
+  await kw21.check();
+  await expect.poll(() => agenda.measuresOfRow(3)).toBe('KW21-7 KW21-13');
+  expect(await agenda.measuresOfRow(2)).toBe('KW21-7');
+  expect((await agenda.chips())[2]?.buttons.map((b) => b.text)).toEqual(['KW21 · Z. 7–8', 'KW21 · Z. 13–16']);
+  expect((await agenda.panel())?.text).toContain(say('radarSummary', '3', '11', 'KW21'));
+  expect(radar.log.requests.length).toBe(askedBefore);
+
+  // The options say what the cache holds and empty it; the next visit then reads everything again.
   const section = options.getByRole('region', { name: say('optionsRadar') });
   await expect(section).toContainText(say('optionsRadarSize', '11', '').split(',')[0] ?? '');
   await section.getByRole('button', { name: say('optionsRadarClear') }).click();

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createPoliteQueue } from '@/utils/radar/politeQueue';
 import { RadarCacheDB } from '@/utils/radar/radarCache';
 import type { AgendaItem } from '@/utils/radar/readAgenda';
-import { type RadarItemResult, type RadarReaders, runRadar } from '@/utils/radar/runRadar';
+import { type RadarItemResult, type RadarReaders, readingsFromCache, runRadar } from '@/utils/radar/runRadar';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -183,5 +183,26 @@ describe('runRadar', () => {
     });
     expect(server.downloads.length).toBe(downloads + 1);
     expect(results[1]?.passages.map((p) => p.text)).toEqual(['Sonstiges.']);
+  });
+
+  it('re-matches an open agenda from the cache alone when the reader switches packs: not a single request', async () => {
+    const server = councilServer(SERVER);
+    const cache = new RadarCacheDB('r4', { indexedDB: new IDBFactory(), IDBKeyRange });
+    await radar(server, cache);
+    const asked = vi.mocked(server.fetch).mock.calls.length;
+    const results = await readingsFromCache({
+      items: ITEMS,
+      cache,
+      match: (ps) => ps.map((p) => (/Eurocities|Stellenplan/.test(p.text) ? [{ id: 'OTHER-2', terms: ['x'] }] : [])),
+    });
+    expect(vi.mocked(server.fetch).mock.calls.length).toBe(asked);
+    // Every item whose documents the cache holds, the broken PDF as broken; none without a reading.
+    expect(results.map((r) => [r.index, r.state, r.passages.map((p) => p.text)])).toEqual([
+      [1, 'checked', []],
+      [2, 'checked', ['Beitritt zu Eurocities.']],
+      [3, 'checked', ['Haushalt und Stellenplan.']],
+      [4, 'failed', []],
+    ]);
+    expect(results[1]?.noteKeys).toEqual(['rat.example|VO/1', 'rat.example|pdf:Seite eins.']);
   });
 });

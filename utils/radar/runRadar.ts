@@ -126,7 +126,7 @@ const firstDocument = (item: AgendaItem) => item.paperUrl ?? item.fileUrls[0];
  * cache for all items (the pages, then the PDFs of pages without text of
  * their own), not two per item: a second visit shows it before any request.
  */
-async function lastReadings(run: RadarRun): Promise<Map<string, CachedDocument>> {
+async function lastReadings(run: Pick<RadarRun, 'items' | 'cache'>): Promise<Map<string, CachedDocument>> {
   const known = new Map<string, CachedDocument>();
   const take = async (urls: (string | undefined)[]) => {
     const wanted = [...new Set(urls.filter((u): u is string => !!u && !known.has(u)))];
@@ -144,6 +144,72 @@ async function lastReadings(run: RadarRun): Promise<Map<string, CachedDocument>>
   return known;
 }
 
+/** The passages of the documents that touch measures, each with its document and measures. */
+function matchedPassages(
+  run: Pick<RadarRun, 'match'>,
+  documents: readonly { url: string; passages: CachedPassage[] }[],
+): RadarPassage[] {
+  const passages: RadarPassage[] = [];
+  for (const d of documents) {
+    const measures = run.match(d.passages);
+    d.passages.forEach((p, i) => {
+      const touched = measures[i] ?? [];
+      if (touched.length > 0) passages.push({ ...p, documentUrl: d.url, measures: touched });
+    });
+  }
+  return passages;
+}
+
+/** What the last visit read of the item, matched with today's packs; undefined when it read nothing usable. */
+function lastReading(
+  run: Pick<RadarRun, 'match'>,
+  item: AgendaItem,
+  index: number,
+  known: ReadonlyMap<string, CachedDocument>,
+): RadarItemResult | undefined {
+  const first = firstDocument(item);
+  const page = first ? known.get(first) : undefined;
+  if (!first || !page) return undefined;
+  // A broken PDF stays broken until the server sends another file.
+  const broken: RadarItemResult = {
+    index,
+    state: 'failed',
+    failure: 'brokenPdf',
+    passages: [],
+    fromCache: true,
+    provisional: true,
+  };
+  if (page.unreadable) return broken;
+  const documents = [{ ...page, url: first }];
+  const pdfUrl = page.passages.length === 0 ? page.pdfUrls?.[0] : undefined;
+  if (pdfUrl) {
+    const pdf = known.get(pdfUrl);
+    if (!pdf) return undefined;
+    if (pdf.unreadable) return broken;
+    documents.push({ ...pdf, url: pdfUrl });
+  }
+  if (documents.every((d) => d.passages.length === 0)) return undefined;
+  return {
+    index,
+    state: 'checked',
+    passages: matchedPassages(run, documents),
+    fromCache: true,
+    provisional: true,
+    ...(page.number ? { number: page.number } : {}),
+    ...keysOf(documents),
+  };
+}
+
+/**
+ * Today's packs on what the cache holds of the agenda's documents, without a
+ * request: when the reader switches packs on or off, or adds one, while the
+ * agenda is open. Items whose documents the cache does not hold are left out.
+ */
+export async function readingsFromCache(run: Pick<RadarRun, 'items' | 'cache' | 'match'>): Promise<RadarItemResult[]> {
+  const known = await lastReadings(run);
+  return run.items.flatMap((item, index) => lastReading(run, item, index, known) ?? []);
+}
+
 /**
  * The radar for one agenda: each item's document is read (its Vorlage page;
  * its main PDF where the page has no text of its own), matched, and reported
@@ -153,55 +219,7 @@ async function lastReadings(run: RadarRun): Promise<Map<string, CachedDocument>>
  */
 export async function runRadar(run: RadarRun): Promise<RadarItemResult[]> {
   const priority = run.priority ?? ((i: number) => i);
-  const matched = (documents: readonly { url: string; passages: CachedPassage[] }[]): RadarPassage[] => {
-    const passages: RadarPassage[] = [];
-    for (const d of documents) {
-      const measures = run.match(d.passages);
-      d.passages.forEach((p, i) => {
-        const touched = measures[i] ?? [];
-        if (touched.length > 0) passages.push({ ...p, documentUrl: d.url, measures: touched });
-      });
-    }
-    return passages;
-  };
-  /** What the last visit read of the item, matched with today's packs; undefined when it read nothing usable. */
-  const lastReading = (
-    item: AgendaItem,
-    index: number,
-    known: ReadonlyMap<string, CachedDocument>,
-  ): RadarItemResult | undefined => {
-    const first = firstDocument(item);
-    const page = first ? known.get(first) : undefined;
-    if (!first || !page) return undefined;
-    // A broken PDF stays broken until the server sends another file.
-    const broken: RadarItemResult = {
-      index,
-      state: 'failed',
-      failure: 'brokenPdf',
-      passages: [],
-      fromCache: true,
-      provisional: true,
-    };
-    if (page.unreadable) return broken;
-    const documents = [{ ...page, url: first }];
-    const pdfUrl = page.passages.length === 0 ? page.pdfUrls?.[0] : undefined;
-    if (pdfUrl) {
-      const pdf = known.get(pdfUrl);
-      if (!pdf) return undefined;
-      if (pdf.unreadable) return broken;
-      documents.push({ ...pdf, url: pdfUrl });
-    }
-    if (documents.every((d) => d.passages.length === 0)) return undefined;
-    return {
-      index,
-      state: 'checked',
-      passages: matched(documents),
-      fromCache: true,
-      provisional: true,
-      ...(page.number ? { number: page.number } : {}),
-      ...keysOf(documents),
-    };
-  };
+  const matched = (documents: readonly { url: string; passages: CachedPassage[] }[]) => matchedPassages(run, documents);
   const one = async (
     item: AgendaItem,
     index: number,
@@ -246,7 +264,7 @@ export async function runRadar(run: RadarRun): Promise<RadarItemResult[]> {
   };
   // A second visit shows what was read last time at once, every item in one go; the server is asked afterwards.
   const known = await lastReadings(run).catch(() => new Map<string, CachedDocument>());
-  const last = run.items.map((item, index) => lastReading(item, index, known));
+  const last = run.items.map((item, index) => lastReading(run, item, index, known));
   run.onCached?.(last.filter((r): r is RadarItemResult => r !== undefined));
   return Promise.all(
     run.items.map(async (item, index) => {
