@@ -144,7 +144,9 @@ export async function startRadar(doc: Document, url: URL, agenda: Agenda, testMa
       pendingNotes = undefined;
     } else if (message.type === 'done') {
       // Whatever has no final result by now will not get one.
-      const finals = new Set(incoming.flatMap((r) => (r !== 'cached' && !r.provisional ? [r.index] : [])));
+      const finals = new Set(
+        incoming.flatMap((r) => (r !== 'cached' && !r.provisional && !r.rematch ? [r.index] : [])),
+      );
       for (const [i, r] of results.entries())
         if ((!r || r.provisional) && !finals.has(i))
           incoming.push({ index: i, state: 'failed', failure: 'network', passages: [] });
