@@ -40,7 +40,6 @@ async function ensureOffscreen(): Promise<void> {
 /** Opens the offscreen document (if it is not open) and holds it open until `releaseOffscreen`. */
 export async function holdOffscreen(): Promise<void> {
   holds++;
-  clearTimeout(closing);
   try {
     await ensureOffscreen();
   } catch (e) {
@@ -49,21 +48,11 @@ export async function holdOffscreen(): Promise<void> {
   }
 }
 
-// A reader who reloads an agenda or goes from one meeting to the next finds the document still open: opening it
-// again (pdf.js, the caches' databases) would come between the page and its cached results. Shorter than the
-// service worker's 30 s idle time, so that the worker is still there to close it.
-const LINGER_MS = 15_000;
-let closing: ReturnType<typeof setTimeout> | undefined;
-
-/** Lets go of a hold; the document closes a while after nobody holds it any more. */
+/** Lets go of a hold; the document closes when nobody holds it. */
 export function releaseOffscreen(): void {
   holds = Math.max(0, holds - 1);
-  clearTimeout(closing);
   if (holds === 0)
-    closing = setTimeout(() => {
-      if (holds === 0)
-        void offscreen()
-          ?.closeDocument()
-          .catch(() => undefined);
-    }, LINGER_MS);
+    void offscreen()
+      ?.closeDocument()
+      .catch(() => undefined);
 }
