@@ -1,6 +1,6 @@
 import { isKnownCouncilUrl } from '@/utils/detect/councilHosts';
 import { detectSystem } from '@/utils/detect/readCouncilPage';
-import { readAgenda } from '@/utils/radar/readAgenda';
+import { hasAgendaDocuments } from '@/utils/radar/readAgenda';
 import { factionOnPage, watchSharing } from '../faction/factionOnPage';
 import { t } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
@@ -55,8 +55,10 @@ export async function startContentScript(): Promise<void> {
   if (mode === 'none') return;
   // The whole cost of the content script on a page counts, from here.
   const startedAt = performance.mark(SCAN_START).startTime;
-  // Asked for now, so that the browser reads storage while the page is looked at.
-  const startup = readStartup();
+  // Asked for now, so that the browser reads storage while the page is looked at. A meeting's agenda needs only
+  // the test switch (its radar matches off the page): the packs' snapshot, a third of a megabyte, is not read there.
+  const agendaUrl = AGENDA_PAGE.test(location.pathname);
+  let startup = agendaUrl ? readLocal([TEST_MARKS_KEY]) : readStartup();
   // On council product pages the page must prove its product; a page the
   // user asked for (or a site they added) is read whatever it is. Pages that
   // fail the proof (most pages of a council's site) cost this much and no more.
@@ -69,16 +71,17 @@ export async function startContentScript(): Promise<void> {
   globalThis.__ratsmarkerStarted = true;
   // Before the first badge: the switch decides the test contract and the shadow roots' mode.
   await loadTestMarks(() => startup.then((stored) => stored[TEST_MARKS_KEY]));
-  if (system && AGENDA_PAGE.test(url.pathname)) {
-    const agenda = readAgenda(document, url.href);
-    if (agenda?.items.some((item) => item.paperUrl || item.fileUrls.length > 0)) {
+  if (system && agendaUrl) {
+    if (hasAgendaDocuments(document, url.href)) {
       // A meeting's agenda: the radar reads its documents (its script comes only to agenda pages, through
       // the background, so that every other page loads none of it); the page's own text is only titles.
       void sendMessage('startRadar', undefined).catch(() => undefined);
-      addButtons();
+      // In a task of its own: the page's main thread gets a turn between the content script's and the radar's work.
+      setTimeout(addButtons, 0);
       performance.mark(SCAN_END);
       return;
     }
+    startup = readStartup();
   }
   const annotator: Annotator = await annotatePage(document, url, {
     load: () => loadActivePacks(startup),

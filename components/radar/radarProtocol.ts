@@ -36,9 +36,9 @@ export const TabMessageSchema = v.variant('type', [
 ]);
 export type TabMessage = v.InferOutput<typeof TabMessageSchema>;
 
-/** Background → host, before the tab's messages: the packs to match with. */
+/** Background → host, before the tab's messages: the packs to match with; `packs`: the reader switched packs. */
 export interface HostSetup {
-  type: 'setup';
+  type: 'setup' | 'packs';
   active: ActivePackSpecs;
 }
 
@@ -51,17 +51,55 @@ export interface RadarPassageOut {
   measures: { id: string; terms: string[] }[];
 }
 
+/** One item's result, host → tab. */
+export interface ItemMessage {
+  index: number;
+  state: 'checked' | 'none' | 'failed';
+  failure?: string;
+  /** The last visit's reading, shown at once; the final result for the item follows. */
+  provisional?: boolean;
+  passages: RadarPassageOut[];
+  /** The keys the reader's notes on the item's documents carry (its Vorlage's; its PDF's where that differs). */
+  documentKeys?: string[];
+}
+
 /** Host → tab. */
 export type HostMessage =
+  /**
+   * Results, several at once where they came together; `cached`: the last visit's readings of every item the
+   * cache knows, sent before any request (possibly none).
+   */
   | {
-      type: 'item';
-      index: number;
-      state: 'checked' | 'none' | 'failed';
-      failure?: string;
-      /** The last visit's reading, shown at once; the final result for the item follows. */
-      provisional?: boolean;
-      passages: RadarPassageOut[];
-      /** The document's key as notes remember it (site and number), where its page names a number. */
-      documentKey?: string;
+      type: 'items';
+      items: ItemMessage[];
+      cached?: boolean;
+      /** The reader switched packs: these replace the items' results (matched anew from the cache). */
+      rematch?: boolean;
     }
   | { type: 'done' };
+
+/**
+ * A measure as the agenda page shows it, made by the background from the active packs: the page needs their
+ * words, not their matchers (a compiled pack is a few hundred kilobytes to read back on the page).
+ */
+export interface ShownMeasure {
+  id: string;
+  /** "KW21, Z. 7–8" */
+  reference: string;
+  label: string;
+  text: string;
+  heading?: string;
+  colour: number;
+  /** "KW21 Internationale Zusammenarbeit · Kreisvorstand · 05.02.2020" */
+  source: string;
+}
+
+/**
+ * Background → tab, before any result, and again whenever the reader switches packs: the active packs'
+ * measures in the packs' order, and their codes ("KW21").
+ */
+export interface MeasuresMessage {
+  type: 'measures';
+  measures: ShownMeasure[];
+  codes: string;
+}

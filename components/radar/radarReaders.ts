@@ -1,6 +1,8 @@
 import { pdfLinksOf } from '@/utils/detect/pdfLinks';
 import { detectSystem, readCouncilPage } from '@/utils/detect/readCouncilPage';
 import { decodeHtml } from '@/utils/dom/decodeHtml';
+import { noteDocument, pdfNoteDocument } from '@/utils/notes/documentKey';
+import { pdfFacts } from '@/utils/pdf/pdfFacts';
 import { pdfPassages } from '@/utils/pdf/pdfPassages';
 import { textItemsOfPage } from '@/utils/pdf/textItems';
 import type { CachedPassage } from '@/utils/radar/radarCache';
@@ -31,9 +33,11 @@ export const radarReaders: RadarReaders = {
       passages: hasOwnText ? page.passages.map((p) => ({ text: p.text, ...(p.lines ? { lines: p.lines } : {}) })) : [],
       pdfUrls: pdfLinksOf(doc, url).map((l) => l.url),
       ...(page.document.number ? { number: page.document.number } : {}),
+      // As the content script keys the reader's notes on this page.
+      noteKey: noteDocument(url, page.document).key,
     };
   },
-  async pdf(bytes) {
+  async pdf(bytes, url) {
     const pdf = await openPdf(bytes);
     try {
       const items = [];
@@ -43,9 +47,14 @@ export const radarReaders: RadarReaders = {
         items.push(...textItemsOfPage(content.items as never[], n));
         page.cleanup();
       }
-      return pdfPassages(items).map(
-        (p): CachedPassage => ({ text: p.text, page: p.page, ...(p.lines ? { lines: p.lines } : {}) }),
-      );
+      const passages = pdfPassages(items);
+      return {
+        passages: passages.map(
+          (p): CachedPassage => ({ text: p.text, page: p.page, ...(p.lines ? { lines: p.lines } : {}) }),
+        ),
+        // As the PDF viewer keys the reader's notes on this PDF: by its number, or by its fingerprint.
+        noteKey: pdfNoteDocument(url, pdfFacts(passages), pdf.fingerprints[0] ?? 'unbekannt').key,
+      };
     } finally {
       void pdf.destroy();
     }

@@ -2,10 +2,11 @@ import { browser } from 'wxt/browser';
 import type { Note } from '@/utils/notes/types';
 import { RadarCacheDB } from '@/utils/radar/radarCache';
 import { holdOffscreen, releaseOffscreen } from '../background/offscreenDocument';
-import { activeSpecsItem, refreshActiveSpecs } from '../packs';
+import { type ActivePackSpecs, activeSpecsItem, refreshActiveSpecs } from '../packs';
 import type { Sender } from '../senderChecks';
 import type { RadarPort } from './radarHost';
-import { type HostMessage, RADAR_HOST_PORT, RADAR_PORT } from './radarProtocol';
+import { type HostMessage, type HostSetup, RADAR_HOST_PORT, RADAR_PORT } from './radarProtocol';
+import { shownMeasures } from './shownMeasures';
 
 /** Tab → background, beside the host's messages: the reader's notes on the documents the radar read. */
 export interface NotesRequest {
@@ -35,7 +36,8 @@ export function relayRadar(
     const allowed = port.sender ? fromOwnContentScript(port.sender as Sender) : Promise.resolve(false);
     const readKeys = new Set<string>();
     const toTab = (message: HostMessage) => {
-      if (message.type === 'item' && message.documentKey) readKeys.add(message.documentKey);
+      if (message.type === 'items')
+        for (const item of message.items) for (const key of item.documentKeys ?? []) readKeys.add(key);
       port.postMessage(message);
     };
     // The tab speaks before the host is ready: keep its words until then.
@@ -53,6 +55,9 @@ export function relayRadar(
         });
         return;
       }
+      // The host hears from the tab only what the tab may say: start, and which items are in view.
+      const kind = (message as { type?: unknown } | null)?.type;
+      if (kind !== 'start' && kind !== 'priority') return;
       if (forward) forward(message);
       else buffered.push(message);
     });
@@ -64,6 +69,15 @@ export function relayRadar(
       forward = send;
       for (const m of buffered.splice(0)) send(m);
     };
+    // The reader switches packs while the agenda is open: the page gets the new measures, the host matches anew.
+    const followPacks = (setPacks: (next: ActivePackSpecs) => void) => {
+      const unwatch = activeSpecsItem.watch((next) => {
+        if (closed || !next || !Array.isArray(next.specs)) return;
+        port.postMessage(shownMeasures(next));
+        setPacks(next);
+      });
+      closeListeners.push(unwatch);
+    };
 
     void (async () => {
       if (!(await allowed)) {
@@ -73,6 +87,8 @@ export function relayRadar(
       }
       // The packs as the background last compiled them (compiled again only when there is no snapshot).
       const active = (await activeSpecsItem.getValue().catch(() => null)) ?? (await refreshActiveSpecs());
+      // The page shows the measures' words; it needs none of the matchers, which stay here and with the host.
+      if (!closed) port.postMessage(shownMeasures(active));
       if (import.meta.env.FIREFOX) {
         // Firefox's background page reads the documents itself.
         const { serveRadar } = await import('./radarHost');
@@ -83,7 +99,8 @@ export function relayRadar(
           onMessage: { addListener: (l) => hostListeners.push(l) },
           onDisconnect: { addListener: (l) => closeListeners.push(l) },
         };
-        serveRadar(shim, active, new RadarCacheDB());
+        const served = serveRadar(shim, active, new RadarCacheDB());
+        followPacks((next) => served.setPacks(next));
         ready((m) => {
           for (const l of hostListeners) l(m);
         });
@@ -102,6 +119,7 @@ export function relayRadar(
         host.disconnect();
         releaseOffscreen();
       });
+      followPacks((next) => host.postMessage({ type: 'packs', active: next } satisfies HostSetup));
       ready((m) => host.postMessage(m));
     })();
   });

@@ -1,13 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { PositionPack } from '@/utils/pack/types';
-import type { ActivePack } from '@/utils/pipeline/activePacks';
-
-/** What the radar's page needs of a pack: its measures and its colour (no matcher: it matches nothing). */
-export type ShownPack = Pick<ActivePack, 'pack' | 'colour'>;
-
+import { taskBudget, yieldToPage } from '@/utils/pipeline/taskBudget';
 import { type BriefingItem, briefingMarkdown } from '@/utils/radar/briefing';
 import type { Agenda } from '@/utils/radar/readAgenda';
-import { formatLineReference } from '@/utils/resolution/lineReference';
 import { type CardMeasure, createCardLayer } from '../content/card';
 import { cardStrings } from '../content/cardStrings';
 import { type MessageKey, t } from '../i18n';
@@ -15,54 +9,64 @@ import { downloadText } from '../notes/download';
 import { passageLink } from './passageLink';
 import { createRadarChips, type RadarChip } from './radarChips';
 import { createRadarPanel } from './radarPanel';
-import type { HostMessage, RadarItemInput } from './radarProtocol';
+import type { HostMessage, ItemMessage, MeasuresMessage, RadarItemInput, ShownMeasure } from './radarProtocol';
 import { RADAR_PORT } from './radarProtocol';
 import type { NotesAnswer, NotesRequest } from './radarRelay';
 
-type ItemResult = Extract<HostMessage, { type: 'item' }>;
-
 export const RADAR_MEASURES_ATTRIBUTE = 'data-ratsmarker-measures';
-/** User Timing mark: every item of the agenda has its result. */
+/** A result as it came from the background; `rematch`: matched anew after the reader switched packs. */
+type Incoming = ItemMessage & { rematch?: boolean };
+/** User Timing mark: every item of the agenda has its final result. */
 export const RADAR_DONE = 'ratsmarker:radar-done';
+/**
+ * User Timing mark: the last visit's readings are on the page (every item the cache knew; its detail says how
+ * many), before the server has been asked whether anything changed.
+ */
+export const RADAR_CACHED = 'ratsmarker:radar-cached';
 // The reader scrolls in bursts; one priority message per burst.
 const PRIORITY_DELAY_MS = 150;
-
-interface MeasureInfo {
-  pack: PositionPack;
-  measure: PositionPack['measures'][number];
-  colour: number;
-}
-
-/** The measures of the active packs by id, each in its pack's colour (as badges show them on document pages). */
-function measureInfo(packs: readonly ShownPack[]): Map<string, MeasureInfo> {
-  const info = new Map<string, MeasureInfo>();
-  for (const { pack, colour } of packs)
-    for (const measure of pack.measures) info.set(measure.id, { pack, measure, colour });
-  return info;
-}
+// The page's main thread is the reader's: the radar's own work on it goes in slices of this much, then gives a turn.
+const SLICE_MS = 8;
 
 /**
  * The meeting radar on an agenda page: asks the background to read each
  * item's documents, shows a chip per touched measure in the item's row (or why
  * there is none), a progress line and then a summary with jumps above the
  * agenda, and exports the briefing. The page itself only presents: reading
- * and matching happen off its main thread.
+ * and matching happen off its main thread, and the page learns the measures'
+ * words from the background, never the packs' matchers. Its own work is cut in
+ * slices (the panel, the rows' chips a few at a time, results as they come),
+ * so that no task of the radar holds the page up.
  */
-export function startRadar(doc: Document, url: URL, agenda: Agenda, packs: readonly ShownPack[], testMarks: boolean) {
+export async function startRadar(doc: Document, url: URL, agenda: Agenda, testMarks: boolean) {
   const items = agenda.items;
-  const info = measureInfo(packs);
-  const codes = [...new Set(packs.map((p) => p.pack.resolution.code))].join(', ');
-  const results: (ItemResult | undefined)[] = items.map(() => undefined);
-  const cards = createCardLayer(doc);
-  const strings = cardStrings();
   const table = items[0]?.row.closest('table') ?? items[0]?.row;
   if (!table) return undefined;
 
+  // First the port: the background starts reading (and finds the last visit's readings) while the page is set up.
   const port = browser.runtime.connect({ name: RADAR_PORT });
+  const input: RadarItemInput[] = items.map((item) => ({
+    number: item.number,
+    title: item.title,
+    ...(item.paperNumber ? { paperNumber: item.paperNumber } : {}),
+    ...(item.paperUrl ? { paperUrl: item.paperUrl } : {}),
+    fileUrls: item.fileUrls,
+  }));
+  port.postMessage({ type: 'start', items: input });
+
+  let measures = new Map<string, ShownMeasure>();
+  let order: string[] = [];
+  let codes = '';
+  const results: (ItemMessage | undefined)[] = items.map(() => undefined);
+  const chipMeasures: string[][] = items.map(() => []);
+  // What came from the background and is not on the page yet; painted in slices once the rows have their chips.
+  const incoming: (Incoming | 'cached')[] = [];
   let pendingNotes: ((notes: NotesAnswer['notes']) => void) | undefined;
+  let stopped = false;
+  let rowsReady = false;
 
   const exportBriefing = () => {
-    const keys = [...new Set(results.map((r) => r?.documentKey).filter((k): k is string => !!k))];
+    const keys = [...new Set(results.flatMap((r) => r?.documentKeys ?? []))];
     pendingNotes = (notes) => {
       const briefing: BriefingItem[] = items.map((item, i) => {
         const r = results[i];
@@ -81,12 +85,10 @@ export function startRadar(doc: Document, url: URL, agenda: Agenda, packs: reado
           state: r?.state ?? (item.paperUrl || item.fileUrls.length > 0 ? 'failed' : 'none'),
           ...(r?.failure ? { failure: r.failure as BriefingItem['failure'] } : {}),
           matches: [...byMeasure].flatMap(([id, passages]) => {
-            const m = info.get(id);
-            if (!m) return [];
-            const reference = formatLineReference(m.pack.resolution.code, m.measure.firstLine, m.measure.lastLine);
-            return [{ measureId: id, reference, label: m.measure.lexicon.label, passages }];
+            const m = measures.get(id);
+            return m ? [{ measureId: id, reference: m.reference, label: m.label, passages }] : [];
           }),
-          notes: notes.filter((n) => n.documentKey === r?.documentKey),
+          notes: notes.filter((n) => r?.documentKeys?.includes(n.documentKey)),
         };
       });
       const title = doc.title.replace(/^\s*SessionNet\s*\|\s*/i, '').trim() || url.hostname;
@@ -99,6 +101,68 @@ export function startRadar(doc: Document, url: URL, agenda: Agenda, packs: reado
     port.postMessage({ type: 'notes', keys } satisfies NotesRequest);
   };
 
+  const openCard = (index: number, chip: number, button: HTMLButtonElement) => {
+    const id = chipMeasures[index]?.[chip];
+    const r = results[index];
+    const m = id ? measures.get(id) : undefined;
+    if (!id || !r || !m) return;
+    const passages = r.passages.filter((p) => p.measures.some((x) => x.id === id));
+    const measure: CardMeasure = {
+      label: m.label,
+      reference: m.reference,
+      text: m.text,
+      heading: m.heading,
+      terms: [...new Set(passages.flatMap((p) => p.measures.find((x) => x.id === id)?.terms ?? []))],
+      colour: m.colour,
+      source: m.source,
+      passages: passages.map((p) => {
+        const isPdf = p.page !== undefined;
+        return {
+          quote: p.text.length > 400 ? `${p.text.slice(0, 399)}…` : p.text,
+          href: passageLink(p.documentUrl, p, isPdf),
+          linkText: isPdf ? t('radarOpenPdfPage', String(p.page)) : t('radarOpenDocument'),
+        };
+      }),
+    };
+    cards.open(button, button.getBoundingClientRect(), [measure], strings);
+  };
+
+  const hasDocument = (i: number) => !!(items[i]?.paperUrl || (items[i]?.fileUrls.length ?? 0) > 0);
+
+  // Whatever arrives while the rows are set up waits in `incoming`; nothing is lost.
+  port.onMessage.addListener((message: HostMessage | NotesAnswer | MeasuresMessage) => {
+    if (message.type === 'measures') {
+      measures = new Map(message.measures.map((m) => [m.id, m]));
+      order = message.measures.map((m) => m.id);
+      codes = message.codes;
+    } else if (message.type === 'items') {
+      incoming.push(...(message.rematch ? message.items.map((r) => ({ ...r, rematch: true })) : message.items));
+      if (message.cached) incoming.push('cached');
+      void paint();
+    } else if (message.type === 'notes') {
+      pendingNotes?.(message.notes);
+      pendingNotes = undefined;
+    } else if (message.type === 'done') {
+      // Whatever has no final result by now will not get one.
+      const finals = new Set(
+        incoming.flatMap((r) => (r !== 'cached' && !r.provisional && !r.rematch ? [r.index] : [])),
+      );
+      for (const [i, r] of results.entries())
+        if ((!r || r.provisional) && !finals.has(i))
+          incoming.push({ index: i, state: 'failed', failure: 'network', passages: [] });
+      void paint();
+    }
+  });
+  port.onDisconnect.addListener(() => {
+    stopped = true;
+    if (rowsReady)
+      for (const [i, r] of results.entries())
+        if (!r && hasDocument(i)) chips[i]?.showState(t('radarNotChecked', t('radarFailure_stopped')));
+  });
+
+  // The panel above the agenda, in the task that read the agenda; the rows' chips after it, a few per slice.
+  const cards = createCardLayer(doc);
+  const strings = cardStrings();
   const panel = createRadarPanel(
     doc,
     table,
@@ -112,72 +176,57 @@ export function startRadar(doc: Document, url: URL, agenda: Agenda, packs: reado
     },
     { exportBriefing },
   );
-
-  const chips = items.map((item, i) =>
-    createRadarChips(doc, item.titleCell, (chip, button) => openCard(i, chip, button)),
-  );
-  const chipMeasures: string[][] = items.map(() => []);
-
-  const openCard = (index: number, chip: number, button: HTMLButtonElement) => {
-    const id = chipMeasures[index]?.[chip];
-    const r = results[index];
-    const m = id ? info.get(id) : undefined;
-    if (!id || !r || !m) return;
-    const passages = r.passages.filter((p) => p.measures.some((x) => x.id === id));
-    const res = m.pack.resolution;
-    const measure: CardMeasure = {
-      label: m.measure.lexicon.label,
-      reference: formatLineReference(res.code, m.measure.firstLine, m.measure.lastLine),
-      text: m.measure.text,
-      heading: m.measure.heading,
-      terms: [...new Set(passages.flatMap((p) => p.measures.find((x) => x.id === id)?.terms ?? []))],
-      colour: m.colour,
-      source: [`${res.code} ${res.title}`, res.body, res.date].filter(Boolean).join(' · '),
-      passages: passages.map((p) => {
-        const isPdf = p.page !== undefined;
-        return {
-          quote: p.text.length > 400 ? `${p.text.slice(0, 399)}…` : p.text,
-          href: passageLink(p.documentUrl, p, isPdf),
-          linkText: isPdf ? t('radarOpenPdfPage', String(p.page)) : t('radarOpenDocument'),
-        };
-      }),
-    };
-    cards.open(button, button.getBoundingClientRect(), [measure], strings);
-  };
-
   let done = 0;
   panel.setProgress(0, items.length);
-  items.forEach((item, i) => {
-    if (item.paperUrl || item.fileUrls.length > 0) chips[i]?.showState(t('radarChecking'));
-    else chips[i]?.showState(t('radarNoDocument'));
-  });
+  await yieldToPage();
 
-  const show = (r: ItemResult) => {
+  const checking = t('radarChecking');
+  const noDocument = t('radarNoDocument');
+  const chips: ReturnType<typeof createRadarChips>[] = [];
+  const setup = taskBudget(SLICE_MS);
+  for (const [i, item] of items.entries()) {
+    const view = createRadarChips(doc, item.titleCell, (chip, button) => openCard(i, chip, button));
+    view.showState(hasDocument(i) ? checking : noDocument);
+    chips.push(view);
+    await setup.pause();
+  }
+  setup.finish();
+  rowsReady = true;
+
+  let resummarise = false;
+  const show = (next: Incoming) => {
+    let r: ItemMessage = next;
     const before = results[r.index];
+    if (r.index < 0 || r.index >= items.length) return;
+    if (next.rematch) {
+      // The reader switched packs: the new matching replaces what the row shows (an item still being read
+      // gets its own result later, matched with the new packs too).
+      if (!before) return;
+      r = { ...r, ...(before.provisional ? { provisional: true } : {}) };
+      resummarise = done === items.length;
+    }
     // A final result is final; a provisional one (the last visit's) only fills an empty row.
-    if (r.index < 0 || r.index >= items.length || (before && !before.provisional) || (before && r.provisional)) return;
+    else if ((before && !before.provisional) || (before && r.provisional)) return;
     results[r.index] = r;
-    if (!r.provisional) {
+    if (!r.provisional && !next.rematch) {
       done++;
       panel.setProgress(done, items.length);
     }
     const view = chips[r.index];
-    if (r.state === 'none') view?.showState(t('radarNoDocument'));
+    if (r.state === 'none') view?.showState(noDocument);
     else if (r.state === 'failed')
       view?.showState(t('radarNotChecked', t(`radarFailure_${r.failure ?? 'network'}` as MessageKey)));
-    const ids = [...new Set(r.passages.flatMap((p) => p.measures.map((m) => m.id)))].filter((id) => info.has(id));
+    const ids = [...new Set(r.passages.flatMap((p) => p.measures.map((m) => m.id)))].filter((id) => measures.has(id));
     // In the order of the packs and their measures, as the resolution lists them.
-    const order = [...info.keys()];
     ids.sort((a, b) => order.indexOf(a) - order.indexOf(b));
     chipMeasures[r.index] = ids;
     if (r.state === 'checked') {
       const list: RadarChip[] = ids.map((id) => {
-        const m = info.get(id) as MeasureInfo;
-        const ref = formatLineReference(m.pack.resolution.code, m.measure.firstLine, m.measure.lastLine);
+        const m = measures.get(id) as ShownMeasure;
         const count = r.passages.filter((p) => p.measures.some((x) => x.id === id)).length;
         return {
-          short: ref.replace(', ', ' · '),
-          spoken: t('radarChipLabel', [ref.replace(',', ''), String(count)]),
+          short: m.reference.replace(', ', ' · '),
+          spoken: t('radarChipLabel', [m.reference.replace(',', ''), String(count)]),
           colour: m.colour,
         };
       });
@@ -190,52 +239,61 @@ export function startRadar(doc: Document, url: URL, agenda: Agenda, packs: reado
       if (ids.length > 0) row.setAttribute(RADAR_MEASURES_ATTRIBUTE, ids.join(' '));
       else row.removeAttribute(RADAR_MEASURES_ATTRIBUTE);
     }
-    if (!r.provisional && done === items.length) summarise();
+    if (!r.provisional && !next.rematch && done === items.length) summarise();
   };
 
+  const showSummary = () =>
+    panel.setSummary(
+      items.filter((_, i) => (chipMeasures[i]?.length ?? 0) > 0),
+      items.length,
+      codes,
+    );
   const summarise = () => {
     // The benchmark reads when the whole agenda was checked (User Timing, as the document pages' scan marks).
     performance.mark(RADAR_DONE);
-    const touched = items.filter((_, i) => (chipMeasures[i]?.length ?? 0) > 0);
-    panel.setSummary(touched, items.length, codes);
+    showSummary();
   };
 
-  port.onMessage.addListener((message: HostMessage | NotesAnswer) => {
-    if (message.type === 'item') show(message);
-    else if (message.type === 'notes') {
-      pendingNotes?.(message.notes);
-      pendingNotes = undefined;
-    } else if (message.type === 'done') {
-      for (const [i, r] of results.entries())
-        if (!r || r.provisional) show({ type: 'item', index: i, state: 'failed', failure: 'network', passages: [] });
+  // Results go on the page in slices: a second visit's whole agenda from the cache arrives in one message.
+  let painting = false;
+  async function paint() {
+    if (painting || !rowsReady) return;
+    painting = true;
+    const budget = taskBudget(SLICE_MS);
+    for (let next = incoming.shift(); next !== undefined; next = incoming.shift()) {
+      if (next === 'cached') {
+        const shown = results.filter((r) => r?.provisional).length;
+        performance.mark(RADAR_CACHED, { detail: { items: shown } });
+      } else show(next);
+      if (budget.due()) await budget.yieldNow();
     }
-  });
-  port.onDisconnect.addListener(() => {
+    if (resummarise) {
+      resummarise = false;
+      showSummary();
+    }
+    budget.finish();
+    painting = false;
+  }
+  void paint();
+  if (stopped)
     for (const [i, r] of results.entries())
-      if (!r && (items[i]?.paperUrl || items[i]?.fileUrls.length))
-        chips[i]?.showState(t('radarNotChecked', t('radarFailure_stopped')));
-  });
-
-  const input: RadarItemInput[] = items.map((item) => ({
-    number: item.number,
-    title: item.title,
-    ...(item.paperNumber ? { paperNumber: item.paperNumber } : {}),
-    ...(item.paperUrl ? { paperUrl: item.paperUrl } : {}),
-    fileUrls: item.fileUrls,
-  }));
-  port.postMessage({ type: 'start', items: input });
+      if (!r && hasDocument(i)) chips[i]?.showState(t('radarNotChecked', t('radarFailure_stopped')));
 
   // The items the reader can see are read first.
   const visible = new Set<number>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const rowIndex = new Map(items.map((item, i) => [item.row, i]));
   const observer = new IntersectionObserver((entries) => {
     for (const e of entries) {
-      const i = items.findIndex((item) => item.row === e.target);
+      const i = rowIndex.get(e.target);
+      if (i === undefined) continue;
       if (e.isIntersecting) visible.add(i);
       else visible.delete(i);
     }
     clearTimeout(timer);
-    timer = setTimeout(() => port.postMessage({ type: 'priority', visible: [...visible] }), PRIORITY_DELAY_MS);
+    timer = setTimeout(() => {
+      if (!stopped) port.postMessage({ type: 'priority', visible: [...visible] });
+    }, PRIORITY_DELAY_MS);
   });
   for (const item of items) observer.observe(item.row);
 

@@ -1,5 +1,4 @@
 import { readAgenda } from '@/utils/radar/readAgenda';
-import { loadActiveSpecs } from '../content/loadActivePacks';
 import { loadTestMarks, testMarksOn } from '../content/testMarks';
 import { startRadar } from './startRadar';
 
@@ -9,8 +8,9 @@ declare global {
 
 /**
  * The radar script's whole flow, on an agenda page the content script
- * recognised: read the agenda, load the compiled packs, start the radar.
- * Once per page, however often the background brings the script.
+ * recognised: read the agenda and start the radar. Once per page, however
+ * often the background brings the script. The packs are not read here: the
+ * page shows measures and matches nothing, and the background sends their words.
  */
 export async function startRadarOnPage(): Promise<void> {
   if (globalThis.__ratsmarkerRadar) return;
@@ -18,14 +18,7 @@ export async function startRadarOnPage(): Promise<void> {
   const url = new URL(location.href);
   const agenda = readAgenda(document, url.href);
   if (!agenda) return;
-  const [active] = await Promise.all([loadActiveSpecs(), loadTestMarks()]);
-  // The page shows measures, it matches nothing: the packs without their matchers, which cost a page
-  // tens of milliseconds to read back (the reading and matching happen off the page).
-  startRadar(
-    document,
-    url,
-    agenda,
-    active.specs.map((s) => ({ pack: s.pack, colour: s.colour })),
-    testMarksOn(),
-  );
+  // The content script read the test switch into this world before it asked for the radar.
+  if (globalThis.__ratsmarkerTestMarks === undefined) await loadTestMarks();
+  await startRadar(document, url, agenda, testMarksOn());
 }

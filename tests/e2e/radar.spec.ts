@@ -170,7 +170,41 @@ test('the agenda shows which items touch the resolution, reading at most two doc
   expect(await viewer.evaluate(() => document.activeElement?.getAttribute('data-page'))).toBe('2');
   await viewer.close();
 
-  // The briefing holds the items, the matched passages and says why items were not checked.
+  // The reader's note on the Vorlage of TOP 2, as the content script keys it (site and number); the briefing
+  // asks the background for the notes on the documents this agenda's radar read, and only those.
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(
+    (notes) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('ratsmarker');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('notes', 'readwrite');
+          for (const note of notes) tx.objectStore('notes').put(note);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [
+      ['ratsinfo.duesseldorf.de|OB/12/2026', 'OB/12/2026', 'Im Ausschuss nach den Kosten der Bürgerreise fragen'],
+      ['ratsinfo.duesseldorf.de|XY/1/2026', 'XY/1/2026', 'Notiz zu einem anderen Dokument'],
+    ].map(([key, number, text], i) => ({
+      id: `radar-e2e-${i}`,
+      document: { key, site: 'ratsinfo.duesseldorf.de', number, url: `http://ratsinfo.duesseldorf.de/${number}` },
+      documentKey: key,
+      measureIds: [],
+      text,
+      tags: [],
+      created: '2026-12-01T08:00:00.000Z',
+      updated: '2026-12-01T08:00:00.000Z',
+      terms: [],
+    })),
+  );
+
+  // The briefing holds the items, the matched passages and the reader's notes, and says why items were not checked.
   const exportButton = panel?.buttons.at(-1);
   if (!exportButton) throw new Error('no export button');
   const [download] = await Promise.all([page.waitForEvent('download'), clickShadowButton(page, exportButton)]);
@@ -181,13 +215,27 @@ test('the agenda shows which items touch the resolution, reading at most two doc
   expect(briefing).toContain('> Die Verwaltung wird beauftragt, den Austausch mit der Partnerstadt Toulouse');
   expect(briefing).toContain('### KW21, Z. 13–16');
   expect(briefing).toContain(`*${say('briefingNotChecked')}: ${say('radarFailure_notFound')}*`);
+  expect(briefing).toContain('Im Ausschuss nach den Kosten der Bürgerreise fragen');
+  expect(briefing).not.toContain('Notiz zu einem anderen Dokument');
 
   // A second visit shows the last reading at once, asks conditionally and downloads nothing unchanged.
   const downloads = radar.log.downloads.length;
-  for (const item of ITEMS) item.delay = 2500;
+  const asked = radar.log.requests.length;
+  const SLOW = 2500;
+  for (const item of ITEMS) item.delay = SLOW;
   await page.reload();
-  await expect.poll(() => agenda.measuresOfRow(2), { timeout: 2000 }).toBe('KW21-7');
+  await expect.poll(() => agenda.measuresOfRow(2), { timeout: 5000 }).toBe('KW21-7');
   expect((await agenda.panel())?.text).not.toContain(say('radarDone', String(ITEMS.length)));
+  // Every item the cache knew (all but the one without a document and the missing one) was on the page
+  // before the server could answer the first conditional request.
+  const cached = await page.evaluate(() => {
+    const mark = performance.getEntriesByName('ratsmarker:radar-cached')[0] as PerformanceMark | undefined;
+    return { at: performance.timeOrigin + (mark?.startTime ?? Number.NaN), items: mark?.detail?.items };
+  });
+  expect(cached.items).toBe(9);
+  expect(cached.at).toBeLessThan((radar.log.requests[asked]?.at ?? Number.POSITIVE_INFINITY) + SLOW);
+  expect(await agenda.measuresOfRow(3)).toBe('KW21-7 KW21-13');
+  expect((await agenda.chips())[5]?.text).toBe(say('radarNotChecked', say('radarFailure_brokenPdf')));
   await agenda.waitUntilChecked(ITEMS.length, say);
   for (const item of ITEMS) item.delay = item.title.startsWith('Bebauungsplan') ? 300 : 0;
   expect(radar.log.downloads.length).toBe(downloads);
@@ -195,10 +243,24 @@ test('the agenda shows which items touch the resolution, reading at most two doc
   expect(radar.log.unchanged.length).toBe(11);
   expect(await agenda.measuresOfRow(2)).toBe('KW21-7');
 
-  // The options say what the cache holds and empty it; the next visit then reads everything again.
-  const worker = context.serviceWorkers()[0];
+  // The reader switches the resolution off and on again in the options while the agenda is open: the rows
+  // follow, matched anew from what was read, and the server is asked nothing.
+  const askedBefore = radar.log.requests.length;
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${new URL(worker?.url() ?? '').host}/options.html`);
+  await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
+  const kw21 = options.locator('[data-pack-id="KW21"]').getByRole('checkbox');
+  await kw21.uncheck();
+  await expect.poll(() => agenda.measuresOfRow(2)).toBeNull();
+  expect(await agenda.measuresOfRow(3)).toBeNull();
+  expect((await agenda.chips())[1]?.buttons).toEqual([]);
+  await kw21.check();
+  await expect.poll(() => agenda.measuresOfRow(3)).toBe('KW21-7 KW21-13');
+  expect(await agenda.measuresOfRow(2)).toBe('KW21-7');
+  expect((await agenda.chips())[2]?.buttons.map((b) => b.text)).toEqual(['KW21 · Z. 7–8', 'KW21 · Z. 13–16']);
+  expect((await agenda.panel())?.text).toContain(say('radarSummary', '3', '11', 'KW21'));
+  expect(radar.log.requests.length).toBe(askedBefore);
+
+  // The options say what the cache holds and empty it; the next visit then reads everything again.
   const section = options.getByRole('region', { name: say('optionsRadar') });
   await expect(section).toContainText(say('optionsRadarSize', '11', '').split(',')[0] ?? '');
   await section.getByRole('button', { name: say('optionsRadarClear') }).click();

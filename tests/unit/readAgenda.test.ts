@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeHtml } from '@/utils/dom/decodeHtml';
-import { parseItemNumber, readAgenda } from '@/utils/radar/readAgenda';
+import { hasAgendaDocuments, parseItemNumber, readAgenda } from '@/utils/radar/readAgenda';
 
 // Every expectation below was read off the fixture's HTML by hand.
 
@@ -10,6 +10,16 @@ const windows: Window[] = [];
 afterAll(async () => {
   await Promise.all(windows.map((w) => w.happyDOM.close()));
 });
+
+function pageOf(rel: string, url: string): Document {
+  const window = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
+  windows.push(window);
+  window.document.write(decodeHtml(readFileSync(new URL(`../fixtures/${rel}`, import.meta.url))));
+  return window.document as unknown as Document;
+}
 
 function agendaOf(rel: string, url: string) {
   const window = new Window({
@@ -149,5 +159,49 @@ describe('pages that are no agenda', () => {
       ),
     );
     expect(readAgenda(window.document as unknown as Document, 'https://x.example/vo0050.asp')).toBeUndefined();
+  });
+});
+
+// The content script's question on a meeting page, asked without reading the agenda: the same answer as reading it.
+describe('hasAgendaDocuments', () => {
+  const pages: [string, string, boolean][] = [
+    [
+      'pages/duesseldorf_sessionnet_si0057_sitzung.html',
+      'https://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/si0057.asp',
+      true,
+    ],
+    [
+      'ris/sessionnet/halle_to0040_tagesordnung-bildungsausschuss.html',
+      'https://buergerinfo.halle.de/to0040.asp',
+      true,
+    ],
+    [
+      'ris/allris3/regensburg_to010_tagesordnung-stadtplanung.html',
+      'https://ratsinfo.regensburg.de/bi/to010.asp',
+      true,
+    ],
+    [
+      'ris/allris3/wandsbek_to010_tagesordnung-hauptausschuss.html',
+      'https://sitzungsdienst-wandsbek.hamburg.de/bi/to010.asp',
+      true,
+    ],
+    ['ris/sessionnet/eschweiler_vo0050_vorlage-mit-wordtext.html', 'https://x.example/vo0050.asp', false],
+  ];
+  for (const [rel, url, expected] of pages)
+    it(`${rel.split('/').pop()}: ${expected ? 'an agenda with documents' : 'no agenda'}`, () => {
+      const doc = pageOf(rel, url);
+      expect(hasAgendaDocuments(doc, url)).toBe(expected);
+      const agenda = readAgenda(doc, url);
+      expect(agenda?.items.some((i) => i.paperUrl || i.fileUrls.length > 0) ?? false).toBe(expected);
+    });
+
+  it('an agenda whose items link no document is none for the radar', () => {
+    const doc = pageOf(
+      'ris/sessionnet/halle_to0040_tagesordnung-bildungsausschuss.html',
+      'https://buergerinfo.halle.de/to0040.asp',
+    );
+    for (const a of doc.querySelectorAll('a')) a.remove();
+    expect(hasAgendaDocuments(doc, 'https://buergerinfo.halle.de/to0040.asp')).toBe(false);
+    expect(readAgenda(doc, 'https://buergerinfo.halle.de/to0040.asp')?.items.length).toBeGreaterThan(0);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createPoliteQueue } from '@/utils/radar/politeQueue';
 import { RadarCacheDB } from '@/utils/radar/radarCache';
 import type { AgendaItem } from '@/utils/radar/readAgenda';
-import { type RadarItemResult, type RadarReaders, runRadar } from '@/utils/radar/runRadar';
+import { type RadarItemResult, type RadarReaders, readingsFromCache, runRadar } from '@/utils/radar/runRadar';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -36,6 +36,7 @@ const readers: RadarReaders = {
     const lines = dec(bytes).split('\n').slice(1);
     return {
       number: 'VO/1',
+      noteKey: 'rat.example|VO/1',
       passages: lines.filter((l) => l && !l.startsWith('PDF:')).map((text) => ({ text })),
       pdfUrls: lines.filter((l) => l.startsWith('PDF:')).map((l) => l.slice(4)),
     };
@@ -43,7 +44,10 @@ const readers: RadarReaders = {
   pdf: async (bytes) => {
     const lines = dec(bytes).split('\n').slice(1);
     if (lines[0] === 'kaputt') throw new Error('Invalid PDF structure');
-    return lines.filter(Boolean).map((text, i) => ({ text, page: i + 1 }));
+    return {
+      passages: lines.filter(Boolean).map((text, i) => ({ text, page: i + 1 })),
+      noteKey: `rat.example|pdf:${lines[0]}`,
+    };
   },
 };
 
@@ -81,6 +85,7 @@ const ITEMS = [
 
 async function radar(server: ReturnType<typeof councilServer>, cache: RadarCacheDB) {
   const seen: RadarItemResult[] = [];
+  const cachedBatches: number[] = [];
   const results = await runRadar({
     items: ITEMS,
     queue: createPoliteQueue({ fetch: server.fetch }),
@@ -88,8 +93,12 @@ async function radar(server: ReturnType<typeof councilServer>, cache: RadarCache
     readers,
     match,
     onItem: (r) => seen.push(r),
+    onCached: (rs) => {
+      cachedBatches.push(rs.length);
+      seen.push(...rs);
+    },
   });
-  return { results, seen };
+  return { results, seen, cachedBatches };
 }
 
 describe('runRadar', () => {
@@ -111,6 +120,9 @@ describe('runRadar', () => {
       { state: 'failed', failure: 'notFound', measures: [] },
       { state: 'failed', failure: 'notPdf', measures: [] },
     ]);
+    // The briefing finds the reader's notes on the Vorlage page and on its PDF, each under its own key.
+    expect(results[1]?.noteKeys).toEqual(['rat.example|VO/1']);
+    expect(results[2]?.noteKeys).toEqual(['rat.example|VO/1', 'rat.example|pdf:Seite eins.']);
     // The quoted passage and where it stands: the PDF's page.
     expect(results[2]?.passages[0]).toMatchObject({
       text: 'Beitritt zu Eurocities.',
@@ -126,12 +138,21 @@ describe('runRadar', () => {
     const first = server.downloads.length;
     expect(first).toBe(8);
     const again = await radar(server, cache);
-    // The last visit's reading is shown at once, before the server has answered, and the final result follows.
+    // The last visit's reading is shown at once, in one batch before the server has answered (the broken PDF
+    // too: it stays broken until the server sends another file), and the final result follows.
     const provisional = again.seen.filter((r) => r.provisional);
-    expect(provisional.map((r) => r.index).sort()).toEqual([1, 2, 3]);
+    expect(provisional.map((r) => r.index).sort()).toEqual([1, 2, 3, 4]);
+    expect(again.cachedBatches).toEqual([4]);
+    expect(again.seen.slice(0, 4).every((r) => r.provisional)).toBe(true);
+    expect(provisional.find((r) => r.index === 4)).toMatchObject({ state: 'failed', failure: 'brokenPdf' });
     const firstFinal = again.seen.findIndex((r) => !r.provisional && r.state === 'checked');
     expect(again.seen.findIndex((r) => r.provisional)).toBeLessThan(firstFinal);
     expect(ids(provisional.find((r) => r.index === 2)?.passages[0])).toEqual(['KW21-13']);
+    expect(provisional.find((r) => r.index === 2)?.noteKeys).toEqual([
+      'rat.example|VO/1',
+      'rat.example|pdf:Seite eins.',
+    ]);
+    expect(again.results[2]?.noteKeys).toEqual(['rat.example|VO/1', 'rat.example|pdf:Seite eins.']);
     // Only the PDF link that answered with a login page is asked in full again: that may change once the reader logs in.
     expect(server.downloads.slice(first)).toEqual([`${base}login.pdf`]);
     expect(again.results[4]?.failure).toBe('brokenPdf');
@@ -162,5 +183,26 @@ describe('runRadar', () => {
     });
     expect(server.downloads.length).toBe(downloads + 1);
     expect(results[1]?.passages.map((p) => p.text)).toEqual(['Sonstiges.']);
+  });
+
+  it('re-matches an open agenda from the cache alone when the reader switches packs: not a single request', async () => {
+    const server = councilServer(SERVER);
+    const cache = new RadarCacheDB('r4', { indexedDB: new IDBFactory(), IDBKeyRange });
+    await radar(server, cache);
+    const asked = vi.mocked(server.fetch).mock.calls.length;
+    const results = await readingsFromCache({
+      items: ITEMS,
+      cache,
+      match: (ps) => ps.map((p) => (/Eurocities|Stellenplan/.test(p.text) ? [{ id: 'OTHER-2', terms: ['x'] }] : [])),
+    });
+    expect(vi.mocked(server.fetch).mock.calls.length).toBe(asked);
+    // Every item whose documents the cache holds, the broken PDF as broken; none without a reading.
+    expect(results.map((r) => [r.index, r.state, r.passages.map((p) => p.text)])).toEqual([
+      [1, 'checked', []],
+      [2, 'checked', ['Beitritt zu Eurocities.']],
+      [3, 'checked', ['Haushalt und Stellenplan.']],
+      [4, 'failed', []],
+    ]);
+    expect(results[1]?.noteKeys).toEqual(['rat.example|VO/1', 'rat.example|pdf:Seite eins.']);
   });
 });

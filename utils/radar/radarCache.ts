@@ -23,6 +23,8 @@ export interface CachedDocument {
   passages: CachedPassage[];
   /** The document's number as its page names it ("OB/141/2023"), so notes on it can be found. */
   number?: string;
+  /** The key the reader's notes on this document carry (utils/notes/documentKey.ts), for the briefing. */
+  noteKey?: string;
   /** For an HTML page whose text is in PDFs: the PDFs it links to, read in turn. */
   pdfUrls?: string[];
   /**

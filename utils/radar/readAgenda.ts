@@ -122,6 +122,21 @@ const absolute = (href: string | null, base: string): string | undefined => {
 };
 
 /**
+ * Whether the page holds an agenda of a layout Ratsmarker knows with at least
+ * one item that links a document: what the content script asks on a meeting
+ * page before it hands the page to the radar. Cheaper than `readAgenda`: it
+ * reads no text and stops at the first item with a document.
+ */
+export function hasAgendaDocuments(doc: Document, base: string): boolean {
+  for (const layout of LAYOUTS) {
+    const rows = layout.rows(doc);
+    if (rows.length === 0) continue;
+    return rows.some((row) => layout.paper(row) !== null || pdfLinksOf(row, base).length > 0);
+  }
+  return false;
+}
+
+/**
  * Reads the agenda of a meeting page, or undefined when the page holds none of
  * the agenda layouts Ratsmarker knows. Items keep the page's order.
  */
