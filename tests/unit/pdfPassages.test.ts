@@ -108,11 +108,12 @@ describe('the scan tool on PDFs', () => {
     const toulouse = out.passages.find((p: { text: string }) => p.text.includes('Toulouse'));
     expect(toulouse).toMatchObject({ page: 1, documentLines: [5, 7] });
     expect(toulouse.measures.map((m: { id: string }) => m.id)).toEqual(['KW21-7']);
-  });
+    // Each case starts the scan tool (tsx and pdf.js): up to 20 s on a loaded machine.
+  }, 60_000);
 
   it('says plainly when a PDF is broken', () => {
     const file = join(dir, 'kaputt.pdf');
     writeFileSync(file, '%PDF-1.7\nkaputt');
     expect(() => scan(file)).toThrow(/beschädigt/);
-  });
+  }, 60_000);
 });
