@@ -78,7 +78,8 @@ export async function addNote(db: RatsmarkerDB, input: NewNote, now = new Date()
 
 /** `note` with the reader's changes, as the store writes it: fitted, new terms, a later `updated`. */
 export function editedNote(note: Note, changes: NoteChanges, now = new Date()): Note {
-  const { terms: _old, shared: _was, ...rest } = note;
+  // The text is now the reader's own again: a colleague's change (faction notes) no longer stands on it.
+  const { terms: _old, shared: _was, editedBy: _colleague, ...rest } = note;
   const shared = changes.shared ?? note.shared;
   const next = fitNote({
     ...rest,
