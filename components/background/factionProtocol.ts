@@ -29,6 +29,8 @@ export interface FactionStatus {
   database: string;
   /** The user name entered (absent for a token). */
   login?: string;
+  /** The name colleagues see on the reader's notes (and on the reader's changes to theirs). */
+  author?: string;
   /** Who the server said the reader is, at the last login that worked. */
   user?: string | null;
   /** The last sync that worked (ISO 8601). */
