@@ -73,3 +73,13 @@ export function serverOriginPattern(serverUrl: string): string {
   // Match patterns take no port (Firefox refuses one); the host is what the permission names.
   return `${url.protocol}//${url.hostname}/*`;
 }
+
+/**
+ * The host permissions the faction holds (its server's): granted for the
+ * sync, not a council site the reader added, so neither listed as one nor
+ * read by the content script.
+ */
+export async function factionServerPatterns(): Promise<string[]> {
+  const settings = await factionSettingsItem.getValue().catch(() => null);
+  return settings ? [serverOriginPattern(settings.serverUrl)] : [];
+}
