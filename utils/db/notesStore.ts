@@ -3,7 +3,7 @@ import { type NoteSearchIndex, newestFirst, searchNoteIndex } from '../notes/sea
 import { queryTerms } from '../notes/searchTerms';
 import type { Note, NoteDocument, NoteTarget } from '../notes/types';
 import { fitNote, NoteRefusedError } from './fitNote';
-import { type RatsmarkerDB, termsOf } from './schema';
+import { COLLEAGUE_INDEX, type RatsmarkerDB, termsOf } from './schema';
 
 export interface NewNote {
   /**
@@ -33,6 +33,8 @@ export interface NoteQuery {
   query?: string;
   measure?: string;
   tag?: string;
+  /** Only the reader's own notes, or only colleagues' (faction notes, by their index). */
+  owner?: 'mine' | 'faction';
   offset?: number;
   limit?: number;
 }
@@ -184,8 +186,10 @@ export async function findNotes(
 ): Promise<{ total: number; notes: Note[] }> {
   const words = q.query ? queryTerms(q.query) : [];
   const offset = q.offset ?? 0;
+  const owned = q.owner ? await ownedKeys(db, q.owner) : undefined;
   if (index && (words.length > 0 || q.measure || q.tag)) {
-    const ids = searchNoteIndex(index, { words, measure: q.measure || undefined, tag: q.tag || undefined });
+    const hits = searchNoteIndex(index, { words, measure: q.measure || undefined, tag: q.tag || undefined });
+    const ids = owned ? hits.filter((id) => owned.has(id)) : hits;
     const page = ids.slice(offset, q.limit === undefined ? undefined : offset + q.limit);
     const notes = (await db.notes.bulkGet(page)).filter((n): n is Note => n !== undefined);
     return { total: ids.length, notes };
@@ -195,6 +199,7 @@ export async function findNotes(
     ...(q.measure ? [db.notes.where('measureIds').equals(q.measure).primaryKeys()] : []),
     ...(q.tag ? [db.notes.where('tags').equals(q.tag).primaryKeys()] : []),
   ];
+  if (owned) keySets.push(Promise.resolve([...owned]));
   if (keySets.length === 0) {
     // Both at once: counting 10,000 notes takes as long as reading a page of them.
     if (q.limit === undefined) {
@@ -213,6 +218,13 @@ export async function findNotes(
   const keys = new Set([...(first as Set<string>)].filter((k) => rest.every((set) => set.has(k))));
   if (keys.size === 0) return { total: 0, notes: [] };
   return { total: keys.size, notes: await newestAmong(db, keys, offset, q.limit ?? keys.size) };
+}
+
+/** The keys of the reader's own notes or of colleagues': read from keys only (the colleagues' index), no note read. */
+async function ownedKeys(db: RatsmarkerDB, owner: 'mine' | 'faction'): Promise<Set<string>> {
+  const colleagues = new Set(await db.notes.orderBy(COLLEAGUE_INDEX).primaryKeys());
+  if (owner === 'faction') return colleagues;
+  return new Set((await db.notes.toCollection().primaryKeys()).filter((id) => !colleagues.has(id)));
 }
 
 // Up to this many hits are read at once and sorted here; more are found by
