@@ -217,8 +217,14 @@ export async function findNotes(
   const [first, ...rest] = (await Promise.all(keySets)).map((keys) => new Set(keys));
   const keys = new Set([...(first as Set<string>)].filter((k) => rest.every((set) => set.has(k))));
   if (keys.size === 0) return { total: 0, notes: [] };
-  return { total: keys.size, notes: await newestAmong(db, keys, offset, q.limit ?? keys.size) };
+  // The reader's own notes among a faction's many are few and often older than all of colleagues' (the
+  // date walk would step through nearly every key to reach them): read them at once.
+  const readAll = owned && keys.size <= OWNED_READ_ALL ? keys.size : undefined;
+  return { total: keys.size, notes: await newestAmong(db, keys, offset, q.limit ?? keys.size, readAll) };
 }
+
+// Up to this many of the reader's own (or colleagues') notes are read at once rather than found by the date walk.
+const OWNED_READ_ALL = 2_000;
 
 /** The keys of the reader's own notes or of colleagues': read from keys only (the colleagues' index), no note read. */
 async function ownedKeys(db: RatsmarkerDB, owner: 'mine' | 'faction'): Promise<Set<string>> {
@@ -235,9 +241,15 @@ const READ_ALL_HITS = 100;
 const FIRST_STEP = 64;
 
 /** The notes among `keys`, newest first, from `offset`: reading only keys until the page is known. */
-async function newestAmong(db: RatsmarkerDB, keys: Set<string>, offset: number, limit: number): Promise<Note[]> {
+async function newestAmong(
+  db: RatsmarkerDB,
+  keys: Set<string>,
+  offset: number,
+  limit: number,
+  readAllUpTo = READ_ALL_HITS,
+): Promise<Note[]> {
   const want = offset + limit;
-  if (keys.size <= READ_ALL_HITS) {
+  if (keys.size <= readAllUpTo) {
     const notes = (await db.notes.bulkGet([...keys])).filter((n): n is Note => n !== undefined);
     notes.sort(newestFirst);
     return notes.slice(offset, want);
