@@ -18,9 +18,14 @@ export function builtInPatterns(manifest: ManifestSites): Set<string> {
 /**
  * The sites the reader added (granted through the optional host permissions):
  * every granted origin the manifest does not grant by itself. The built-in
- * hosts are not "added" and cannot be removed.
+ * hosts are not "added" and cannot be removed. `notSites`: granted for
+ * something else than council pages (the faction's server, issue 17).
  */
-export function addedSites(granted: readonly string[], manifest: ManifestSites): string[] {
+export function addedSites(
+  granted: readonly string[],
+  manifest: ManifestSites,
+  notSites: readonly string[] = [],
+): string[] {
   const builtIn = builtInPatterns(manifest);
-  return granted.filter((o) => !builtIn.has(o));
+  return granted.filter((o) => !builtIn.has(o) && !notSites.includes(o));
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { councilMatchPatterns } from '@/utils/detect/councilHosts';
 import { addedSites } from './addedSites';
+import { factionServerPatterns } from './background/factionProtocol';
 import { ADDED_SITES_KEY } from './content/readDecision';
 import { createGuard, RefusedMessage } from './messageGuard';
 import { isExtensionPage, isOwnContentScript, mayUseDocument, type Sender, urlKeyOf } from './senderChecks';
@@ -21,7 +22,9 @@ export function createBackgroundChecks(tabs: ReturnType<typeof createTabMemory>)
   // The reader's added sites, read once and again whenever they change; content scripts read them from storage.
   let added: Promise<string[]> | undefined;
   const addedPatterns = () =>
-    (added ??= browser.permissions.getAll().then((p) => addedSites(p.origins ?? [], browser.runtime.getManifest())));
+    (added ??= Promise.all([browser.permissions.getAll(), factionServerPatterns()]).then(([p, faction]) =>
+      addedSites(p.origins ?? [], browser.runtime.getManifest(), faction),
+    ));
   const publishAddedSites = () => {
     added = undefined;
     void addedPatterns()

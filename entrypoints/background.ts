@@ -1,7 +1,7 @@
 import 'webext-dynamic-content-scripts';
 import addPermissionToggle from 'webext-permission-toggle';
 import { browser } from 'wxt/browser';
-import type { RunHost } from '@/components/background/factionProtocol';
+import { factionSettingsItem, type RunHost } from '@/components/background/factionProtocol';
 import { createFactionSync } from '@/components/background/factionSync';
 import { holdOffscreen, releaseOffscreen } from '@/components/background/offscreenDocument';
 import { createBackgroundChecks } from '@/components/backgroundChecks';
@@ -104,6 +104,8 @@ export default defineBackground(() => {
   publishAddedSites();
   browser.permissions.onAdded.addListener(publishAddedSites);
   browser.permissions.onRemoved.addListener(publishAddedSites);
+  // The faction's server is granted before its settings are stored: listed again once they are.
+  factionSettingsItem.watch(publishAddedSites);
   browser.tabs.onRemoved.addListener((tabId) => tabs.forget(tabId));
 
   // Faction notes (issue 17): when to sync, run in the host; the options page connects and disconnects.

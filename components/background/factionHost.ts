@@ -11,6 +11,7 @@ import {
   type FactionProblem,
   isFactionHostRequest,
 } from './factionProtocol';
+import { isOffscreenBusyQuestion } from './offscreenDocument';
 
 /**
  * The sync host: where PouchDB lives (Chrome's offscreen document, Firefox's
@@ -78,11 +79,34 @@ export function serveFactionHost(request: FactionHostRequest): Promise<FactionHo
   return run;
 }
 
-/** Chrome's offscreen document: answers the background's requests (they come as runtime messages). */
+// Requests running or waiting here.
+let busy = 0;
+// Chrome ends a service worker idle for 30 s; a message to it counts as activity.
+const KEEPALIVE_MS = 20_000;
+
+/**
+ * Chrome's offscreen document: answers the background's requests (they come
+ * as runtime messages). A first sync may run for minutes: while one runs, the
+ * service worker that waits for it is told so every 20 s, and asked whether
+ * the document may close (`offscreenBusy`, from a service worker started anew
+ * that no longer knows of it) the document says it is busy, so the sync is
+ * not cut off. If it still is (the browser quits), the next sync goes on from
+ * PouchDB's checkpoint (tests/unit/faction/resume.test.ts).
+ */
 export function listenAsFactionHost(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // Only the background (no tab, this extension) gives the host work; a content script's message is not heard.
-    if (!isFactionHostRequest(message) || sender.tab || sender.id !== browser.runtime.id) return undefined;
-    return serveFactionHost(message);
+    // Only the background (no tab, this extension) talks to the host; a content script's message is not heard.
+    if (sender.tab || sender.id !== browser.runtime.id) return undefined;
+    if (isOffscreenBusyQuestion(message)) return Promise.resolve(busy > 0);
+    if (!isFactionHostRequest(message)) return undefined;
+    busy++;
+    const alive = setInterval(
+      () => void browser.runtime.sendMessage({ factionHostAlive: true }).catch(() => undefined),
+      KEEPALIVE_MS,
+    );
+    return serveFactionHost(message).finally(() => {
+      busy--;
+      clearInterval(alive);
+    });
   });
 }

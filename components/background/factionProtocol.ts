@@ -29,6 +29,8 @@ export interface FactionStatus {
   database: string;
   /** The user name entered (absent for a token). */
   login?: string;
+  /** The name colleagues see on the reader's notes (and on the reader's changes to theirs). */
+  author?: string;
   /** Who the server said the reader is, at the last login that worked. */
   user?: string | null;
   /** The last sync that worked (ISO 8601). */
@@ -70,4 +72,14 @@ export function serverOriginPattern(serverUrl: string): string {
   const url = new URL(serverUrl);
   // Match patterns take no port (Firefox refuses one); the host is what the permission names.
   return `${url.protocol}//${url.hostname}/*`;
+}
+
+/**
+ * The host permissions the faction holds (its server's): granted for the
+ * sync, not a council site the reader added, so neither listed as one nor
+ * read by the content script.
+ */
+export async function factionServerPatterns(): Promise<string[]> {
+  const settings = await factionSettingsItem.getValue().catch(() => null);
+  return settings ? [serverOriginPattern(settings.serverUrl)] : [];
 }

@@ -195,12 +195,19 @@ function mirrorChanges(a: FactionSettings, b: FactionSettings): boolean {
 }
 
 function blankStatus(input: unknown): FactionStatus {
-  const i = input as { serverUrl?: unknown; database?: unknown; user?: unknown; auth?: { user?: unknown } } | null;
+  const i = input as {
+    serverUrl?: unknown;
+    database?: unknown;
+    user?: unknown;
+    auth?: { user?: unknown };
+    authorName?: unknown;
+  } | null;
   const login = i?.auth ? i.auth.user : i?.user;
   return {
     server: typeof i?.serverUrl === 'string' ? i.serverUrl : '',
     database: typeof i?.database === 'string' ? i.database : '',
     ...(typeof login === 'string' && login ? { login } : {}),
+    ...(typeof i?.authorName === 'string' && i.authorName ? { author: i.authorName } : {}),
     health: { failures: 0 },
   };
 }

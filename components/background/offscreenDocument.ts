@@ -48,11 +48,27 @@ export async function holdOffscreen(): Promise<void> {
   }
 }
 
-/** Lets go of a hold; the document closes when nobody holds it. */
+/** Asked of the offscreen document before it is closed: does it still run work (a faction sync)? */
+export const OFFSCREEN_BUSY = { offscreenBusy: true } as const;
+
+export function isOffscreenBusyQuestion(message: unknown): boolean {
+  return (message as { offscreenBusy?: unknown } | null)?.offscreenBusy === true;
+}
+
+/**
+ * Lets go of a hold; the document closes when nobody holds it and it runs
+ * nothing: a service worker started anew knows nothing of the holds of the
+ * one before, whose faction sync may still run there (for minutes, the first).
+ */
 export function releaseOffscreen(): void {
   holds = Math.max(0, holds - 1);
-  if (holds === 0)
-    void offscreen()
-      ?.closeDocument()
-      .catch(() => undefined);
+  if (holds === 0) void closeUnlessBusy();
+}
+
+async function closeUnlessBusy(): Promise<void> {
+  const busy = await browser.runtime.sendMessage(OFFSCREEN_BUSY).catch(() => false);
+  if (busy === true || holds > 0) return;
+  await offscreen()
+    ?.closeDocument()
+    .catch(() => undefined);
 }

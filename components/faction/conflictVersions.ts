@@ -34,7 +34,10 @@ export function conflictVersions(note: Note, locale: string): ShownVersion[] {
     .map(
       (v): ShownVersion => ({
         key: v.rev,
-        heading: t('factionUiVersionOf', [v.author, day(v.updated)]),
+        // A colleague's change of the author's text is named as such: the author decides between people.
+        heading: v.editedBy
+          ? t('factionUiVersionEditedBy', [v.author, v.editedBy, day(v.updated)])
+          : t('factionUiVersionOf', [v.author, day(v.updated)]),
         text: v.text,
         tags: v.tags,
         deleted: v.deleted === true,

@@ -10,6 +10,8 @@ export interface FactionStatus {
   connected: boolean;
   /** The name the reader is connected as. */
   user?: string;
+  /** The name colleagues see (options, "Name, den die Fraktion sieht"). */
+  author?: string;
 }
 
 export const FACTION_STATUS_KEY = 'factionStatus';
@@ -38,7 +40,12 @@ export function readFactionStatus(raw: unknown): FactionStatus {
   if (user === false) return { connected: false };
   const connected =
     typeof raw.connected === 'boolean' ? raw.connected : typeof raw.server === 'string' && raw.server.length > 0;
-  return user === undefined ? { connected } : { connected, user };
+  const author = userOf(raw.author);
+  return {
+    connected,
+    ...(user !== undefined ? { user } : {}),
+    ...(author ? { author } : {}),
+  };
 }
 
 /** The stored pack ids; anything unreadable counts as none. */

@@ -19,18 +19,14 @@ export function ownedBy(note: Pick<Note, 'faction'>, owner: Owner): boolean {
 type FindNotes = (query: NoteQuery) => Promise<{ total: number; notes: Note[] }>;
 
 /**
- * A page of the list for `owner`. All: the store's own paging. Mine or
- * faction: the store has no index by owner, so every note that meets the
- * other conditions is read and the owner's are counted and cut here (as the
- * export reads them; the reader chose this filter).
+ * A page of the list for `owner`: the store's own query, which reads whose
+ * notes they are from the index of colleagues' notes (schema version 5), not
+ * from the notes.
  */
-export async function findOwnedNotes(
+export function findOwnedNotes(
   find: FindNotes,
   query: NoteQuery,
   owner: Owner,
 ): Promise<{ total: number; notes: Note[] }> {
-  if (owner === 'all') return find(query);
-  const { offset = 0, limit, ...conditions } = query;
-  const owned = (await find(conditions)).notes.filter((n) => ownedBy(n, owner));
-  return { total: owned.length, notes: owned.slice(offset, limit === undefined ? undefined : offset + limit) };
+  return find(owner === 'all' ? query : { ...query, owner });
 }

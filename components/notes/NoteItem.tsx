@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { Note } from '@/utils/notes/types';
-import { colleagueByline } from '../faction/byline';
+import { ColleagueNote, EditedBy } from '../faction/ColleagueNote';
 import { ConflictButton, ConflictVersions } from '../faction/ConflictPicker';
 import { t } from '../i18n';
 import { NoteEditor } from './NoteEditor';
@@ -11,7 +11,7 @@ import { writeFailureReason } from './writeFailure';
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** One note: its passage, measures, text and tags, with edit and delete (a colleague's: read only, with its author). */
+/** One note: its passage, measures, text and tags, with edit and delete (a colleague's: its text only, with its author). */
 export function NoteItem({
   note,
   showDocument,
@@ -47,16 +47,8 @@ export function NoteItem({
       {!colleague && <NoteReattach note={note} canReattach={!showDocument} onChange={onChange} />}
       {note.measureIds.length > 0 && <p class="note-measures">{note.measureIds.join(', ')}</p>}
       {colleague ? (
-        // A colleague's note: read only, with who wrote it and when.
-        <>
-          <p class="note-author" data-testid="note-author">
-            {t('factionUiAuthor', colleagueByline(note, t('uiLanguage')))}
-          </p>
-          <p class="note-text" elementtiming="ratsmarker-note">
-            {note.text}
-          </p>
-          {note.tags.length > 0 && <p class="note-tags">{note.tags.map((x) => `#${x}`).join(' ')}</p>}
-        </>
+        // A colleague's note: who wrote it and when; only its text may be changed, under the reader's name.
+        <ColleagueNote note={note} onChange={onChange} />
       ) : resolving.value ? (
         <ConflictVersions
           note={note}
@@ -70,6 +62,7 @@ export function NoteItem({
         <NoteEditor note={note} onClose={() => (editing.value = false)} onChange={onChange} />
       ) : (
         <>
+          <EditedBy note={note} />
           {/* Element Timing: the benchmark reads when the first note text is painted. */}
           <p class="note-text" elementtiming="ratsmarker-note">
             {note.text}

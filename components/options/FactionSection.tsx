@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { validateSettings } from '@/utils/faction/connection';
+import { normalizeServerUrl, validateSettings } from '@/utils/faction/connection';
 import {
   type FactionProblem,
   type FactionStatus,
@@ -69,6 +69,21 @@ function Field(props: {
           props.value.value = (e.currentTarget as HTMLInputElement).value;
         }}
       />
+    </p>
+  );
+}
+
+/** What the host permission the faction holds grants, in words: its server's host, for the sync only. */
+export function GrantedHost({ serverUrl }: { serverUrl: string }) {
+  let pattern: string;
+  try {
+    pattern = serverOriginPattern(normalizeServerUrl(serverUrl));
+  } catch {
+    return null;
+  }
+  return (
+    <p class="meta" data-testid="faction-permission">
+      {t('factionPermissionGrants', pattern)}
     </p>
   );
 }
@@ -200,6 +215,7 @@ export function FactionSection() {
         {message.value}
       </p>
       <FactionStatusView status={status.value} />
+      {connected.value && <GrantedHost serverUrl={serverUrl.value} />}
       {connected.value ? (
         <p>
           <button type="button" disabled={busy.value} onClick={() => void sendMessage('factionSyncNow', undefined)}>

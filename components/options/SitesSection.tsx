@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { addedSites } from '@/components/addedSites';
+import { factionServerPatterns } from '@/components/background/factionProtocol';
 import { ALL_COUNCIL_PAGES } from '@/components/content/readDecision';
 import { KNOWN_COUNCIL_HOSTS } from '@/utils/detect/councilHosts';
 import { t } from '../i18n';
@@ -48,8 +49,8 @@ export function SitesList(props: {
 export function SitesSection() {
   const added = useSignal<string[]>([]);
   const reload = async () => {
-    const all = await browser.permissions.getAll();
-    added.value = addedSites(all.origins ?? [], browser.runtime.getManifest());
+    const [all, faction] = await Promise.all([browser.permissions.getAll(), factionServerPatterns()]);
+    added.value = addedSites(all.origins ?? [], browser.runtime.getManifest(), faction);
   };
   useEffect(() => {
     void reload();

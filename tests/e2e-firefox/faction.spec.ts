@@ -11,8 +11,9 @@ import { findByName, waitForText } from './pages/find';
 /**
  * Faction notes in Firefox, where the sync runs in the background page (not
  * an offscreen document): a colleague's note on the server reaches the
- * notebook, read-only, after „Verbinden“; „Trennen“ takes it away again and
- * keeps the reader's own notes. The server is express-pouchdb on 127.0.0.1
+ * notebook after „Verbinden“, the reader's change of its text goes back as
+ * the colleague's note changed by the reader; „Trennen“ takes it away again
+ * and keeps the reader's own notes. The server is express-pouchdb on 127.0.0.1
  * (Firefox sends no 127.0.0.1 request through the suite's proxy).
  */
 let server: Server;
@@ -53,7 +54,7 @@ async function fill(page: Page, id: string, value: string): Promise<void> {
   await page.type(`#${id}`, value);
 }
 
-test('connects from the options, brings a colleague’s note into the notebook read-only, and forgets it on „Trennen“', async () => {
+test('connects from the options (the server no added site), brings a colleague’s note into the notebook, sends the reader’s change of its text, and forgets it on „Trennen“', async () => {
   const colleague = toAnnotationDoc({
     id: '7c0f6a52-9d8e-4b1a-8f3e-2b5c4d6e7f80',
     document: { key: 'ratsinfo.example.de|AIF/012/2024', site: 'ratsinfo.example.de', url: MOTION },
@@ -85,6 +86,37 @@ test('connects from the options, brings a colleague’s note into the notebook r
     'the colleague’s note in the notebook',
   );
   expect(arrived.faction).toEqual({ author: 'Bernd B.', user: 'bernd' });
+
+  // The server's host is the faction's, not a council site the reader added: not listed as one, not read
+  // by the content script; the section says what the permission grants.
+  await waitForText(options, '[data-testid="faction-permission"]', /Zugriff auf http:\/\/127\.0\.0\.1\/\*/);
+  const again = await firefox.openExtensionPage('options.html', true);
+  await waitForText(again, '[data-testid="faction-status"]', /Verbunden als anna/);
+  expect(await again.$$eval('[data-testid="added-sites"] li', (items) => items.map((li) => li.textContent))).toEqual(
+    [],
+  );
+  await again.close();
+  await waitFor(async () => {
+    const { addedSites } = await firefox.api((api) => api.storage.local.get('addedSites'));
+    return Array.isArray(addedSites) && !addedSites.includes('http://127.0.0.1/*');
+  }, 'the server not among the added sites the content script reads');
+
+  // Anna changes the text of Bernd's note in the popup's faction list: sent from the background page
+  // as Bernd's note, changed by Anna.
+  const popup = await firefox.openExtensionPage('popup.html#notes', true);
+  await (await findByName(popup, 'button', /^Text ändern$/)).click();
+  await popup.$eval('.note-edit textarea', (t) => {
+    (t as HTMLTextAreaElement).value = '';
+  });
+  await popup.type('.note-edit textarea', 'Anna: im Ausschuss am 3. Dezember');
+  await (await findByName(popup, 'button', /^Speichern$/)).click();
+  await waitForText(popup, '[data-testid="note-edited-by"]', /bearbeitet von Anna A\./);
+  const edited = await waitFor(async () => {
+    const doc = (await couch.allDocs()).get(colleague._id);
+    return doc?.body?.[0]?.value === 'Anna: im Ausschuss am 3. Dezember' ? doc : undefined;
+  }, 'Anna’s change on the server');
+  expect(edited.ratsmarker).toMatchObject({ author: 'Bernd B.', user: 'bernd', editor: { name: 'Anna A.' } });
+  await popup.close();
 
   await (await findByName(options, 'button', /^Trennen$/)).click();
   await waitForText(options, '[data-testid="faction-message"]', /Getrennt/);

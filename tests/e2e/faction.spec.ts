@@ -1,5 +1,6 @@
 import { startTestCouch, type TestCouch } from '../unit/faction/server';
 import { extensionWithServerHost, type Login, Member, noteOnToulouse, shareCardSaves } from './factionBrowser';
+import { startGate } from './factionGate';
 import { expect, test } from './fixtures';
 import { startServer } from './server';
 
@@ -104,6 +105,114 @@ test('A shares a note on a council page, B has it after one sync; A’s private 
   await bernd.syncNow();
   await expect.poll(async () => (await bernd.notebook()).length, { timeout: 20_000 }).toBe(0);
   expect((await anna.notebook()).map((n) => n.text)).toEqual(['Privat: vorher mit Bernd klären']);
+});
+
+/** The note's document on the server, as its admin reads it, with the revisions in conflict. */
+async function onServer(noteId: string) {
+  return (await couch.admin_request('GET', `/${couch.db}/note:${encodeURIComponent(noteId)}?conflicts=true`)).json;
+}
+
+test('B changes A’s note while A, offline, changes it too: CouchDB keeps both, A is shown them and picks, B gets the pick', async () => {
+  // Two browsers and a dozen syncs on a loaded machine.
+  test.setTimeout(240_000);
+  // Anna reaches the server through a way of her own, shut while she is offline; Bernd's stays open.
+  const annasWay = await startGate(couch.url);
+  try {
+    const anna = await member();
+    const bernd = await member();
+    await anna.connect({ ...login('anna', 'Anna A.'), server: annasWay.url });
+    await expect(anna.status()).toContainText(/Verbunden als anna|Connected as anna/);
+    await bernd.connect(login('bernd', 'Bernd B.'));
+    await expect(bernd.status()).toContainText(/Verbunden als bernd|Connected as bernd/);
+
+    const page = await anna.openCouncilPage(MOTION);
+    await shareCardSaves(page, true);
+    await noteOnToulouse(page, 'Anna: Antrag unterstützen');
+    const id = (await anna.notebook()).find((n) => n.text === 'Anna: Antrag unterstützen')?.id as string;
+    await expect
+      .poll(async () => (await onServer(id)).body?.[0]?.value, { timeout: 20_000 })
+      .toBe('Anna: Antrag unterstützen');
+    await bernd.syncNow();
+    await expect
+      .poll(async () => (await bernd.notebook()).map((n) => [n.text, n.faction?.author]), { timeout: 20_000 })
+      .toEqual([['Anna: Antrag unterstützen', 'Anna A.']]);
+
+    // Anna is offline and changes her note in the popup: kept, waiting.
+    await annasWay.shut();
+    const annasPopup = await anna.openPopup(page);
+    const annasNote = annasPopup.locator(`[data-note-id="${id}"]`);
+    await annasNote.getByRole('button', { name: /^(Bearbeiten|Edit)$/ }).click();
+    await annasNote.getByRole('textbox', { name: /^(Notiz|Note)$/ }).fill('Anna: Antrag mit Änderung unterstützen');
+    await annasNote.getByRole('button', { name: /^(Speichern|Save)$/ }).click();
+    await expect(anna.status().getByRole('alert')).toContainText(/nicht erreichbar|unreachable/, { timeout: 20_000 });
+
+    // Bernd changes the text of Anna's note in his popup's faction list (no delete there: that is Anna's).
+    const berndsPopup = await bernd.context.newPage();
+    await berndsPopup.goto(`chrome-extension://${bernd.extensionId}/popup.html#notes`);
+    await berndsPopup
+      .getByRole('group', { name: /Wessen Notizen|Whose notes/ })
+      .getByRole('button', { name: /^(Fraktion|Faction)$/ })
+      .click();
+    const berndsCopy = berndsPopup.locator(`[data-note-id="${id}"]`);
+    await expect(berndsCopy.getByRole('button', { name: /Löschen|Delete/ })).toHaveCount(0);
+    await berndsCopy.getByRole('button', { name: /^(Text ändern|Change text)$/ }).click();
+    await berndsCopy.getByRole('textbox', { name: /^(Notiz|Note)$/ }).fill('Bernd: Antrag vertagen');
+    await berndsCopy.getByRole('button', { name: /^(Speichern|Save)$/ }).click();
+    await expect(berndsCopy.getByTestId('note-edited-by')).toHaveText(/bearbeitet von Bernd B\.|edited by Bernd B\./);
+    // Sent by itself: on the server as Anna's note, changed by Bernd.
+    await expect
+      .poll(async () => (await onServer(id)).body?.[0]?.value, { timeout: 20_000 })
+      .toBe('Bernd: Antrag vertagen');
+    expect((await onServer(id)).ratsmarker).toMatchObject({ author: 'Anna A.', editor: { name: 'Bernd B.' } });
+
+    // Anna is back: her change meets Bernd's. The server keeps both revisions, and Anna is shown them.
+    await annasWay.open();
+    await anna.syncNow();
+    await expect.poll(async () => (await onServer(id))._conflicts?.length, { timeout: 20_000 }).toBe(1);
+    const conflict = annasNote.getByRole('button', { name: /Konflikt: 2 Fassungen|Conflict: 2 versions/ });
+    await expect(conflict).toBeVisible({ timeout: 20_000 });
+
+    // Bernd sees the conflict too, but the pick is Anna's.
+    await bernd.syncNow();
+    await expect(berndsCopy.getByTestId('note-conflict-author')).toHaveText(
+      /Konflikt: Anna A\. wählt die Fassung|Conflict: Anna A\. picks the version/,
+      { timeout: 20_000 },
+    );
+    await expect(berndsCopy.getByRole('button', { name: /Konflikt|Conflict/ })).toHaveCount(0);
+
+    await conflict.click();
+    const versions = annasPopup.getByRole('dialog', { name: /Konflikt: 2 Fassungen|Conflict: 2 versions/ });
+    const hers = versions.getByRole('region', { name: /Diese Fassung|This version/ });
+    const his = versions.getByRole('region', {
+      name: /Fassung von Anna A\., bearbeitet von Bernd B\.|Version by Anna A\., edited by Bernd B\./,
+    });
+    await expect(hers).toContainText('Anna: Antrag mit Änderung unterstützen');
+    await expect(his).toContainText('Bernd: Antrag vertagen');
+    await hers.getByRole('button', { name: /Diese Fassung behalten|Keep this version/ }).click();
+    await expect(annasNote.getByRole('button', { name: /Konflikt/ })).toHaveCount(0);
+
+    // Settled on the server: one revision, Anna's text.
+    await expect
+      .poll(
+        async () => {
+          const doc = await onServer(id);
+          return [doc.body?.[0]?.value, doc._conflicts];
+        },
+        { timeout: 20_000 },
+      )
+      .toEqual(['Anna: Antrag mit Änderung unterstützen', undefined]);
+    // Bernd gets the picked version after a sync, without the conflict.
+    await bernd.syncNow();
+    await expect
+      .poll(async () => (await bernd.notebook()).map((n) => [n.text, !!n.conflict]), { timeout: 20_000 })
+      .toEqual([['Anna: Antrag mit Änderung unterstützen', false]]);
+    await expect(berndsCopy.getByTestId('note-conflict-author')).toHaveCount(0);
+    expect((await anna.notebook()).filter((n) => n.id === id).map((n) => [n.text, !!n.conflict])).toEqual([
+      ['Anna: Antrag mit Änderung unterstützen', false],
+    ]);
+  } finally {
+    await annasWay.close();
+  }
 });
 
 test('a note shared while the server is down is queued and arrives once after the restart', async () => {

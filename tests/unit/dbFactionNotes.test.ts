@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { editColleagueNote } from '@/utils/db/colleagueEdit';
 import { DexieFactionNotes, toFactionNote } from '@/utils/db/factionNotes';
 import { importNotes } from '@/utils/db/importNotes';
 import { addNote, deleteNote, restoreNote, setOrphaned, updateNote } from '@/utils/db/notesStore';
@@ -63,7 +64,7 @@ describe('the notebook as the faction sync sees it (Dexie)', () => {
 
     const db = freshDb(factory);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.notes.toArray()).toEqual([stored]);
     const notes = new DexieFactionNotes(db, me);
     expect(await notes.sharedChangesSince(undefined)).toEqual({ notes: [], deleted: [], checkpoint: '0' });
@@ -107,6 +108,38 @@ describe('the notebook as the faction sync sees it (Dexie)', () => {
     await deleteNote(db, undone.id);
     await restoreNote(db, undone);
     expect((await notes.sharedChangesSince(off.checkpoint)).notes.map((n) => n.text)).toEqual(['Wieder da']);
+  });
+
+  it('a colleague’s note changed by the reader: only its text, under the reader’s name, logged to be sent as the colleague’s', async () => {
+    const db = freshDb();
+    const notes = new DexieFactionNotes(db, me);
+    const start = await notes.sharedChangesSince(undefined);
+    const theirs = colleagues('Bernds Hinweis');
+    await notes.applyRemote({ notes: [theirs], deleted: [] });
+    // Found or not found on a page: no change of the reader's.
+    await setOrphaned(db, [], [theirs.id]);
+    expect(await notes.sharedChangesSince(start.checkpoint)).toMatchObject({ notes: [], deleted: [] });
+
+    const own = await addNote(db, { document: doc, text: 'Meine', shared: true }, at(40));
+    await expect(editColleagueNote(db, own.id, 'x', me, at(41))).rejects.toMatchObject({ code: 'factionNoteReadOnly' });
+    // Changed meanwhile (the sync brought a newer version): nothing written, the newer one handed back.
+    await expect(
+      editColleagueNote(db, theirs.id, 'Anna ergänzt', me, at(42), '2026-11-30T08:00:00.000Z'),
+    ).rejects.toMatchObject({ name: 'NoteConflictError' });
+    const edited = await editColleagueNote(db, theirs.id, 'Anna ergänzt', me, at(42), theirs.updated);
+    expect(edited).toMatchObject({
+      text: 'Anna ergänzt',
+      tags: ['AIF'],
+      faction: { author: 'Bernd B.', user: 'bernd' },
+      editedBy: { author: 'Anna A.', user: 'anna', at: at(42).toISOString() },
+    });
+    const sent = await notes.sharedChangesSince(start.checkpoint);
+    const theirsSent = sent.notes.find((n) => n.id === theirs.id);
+    expect(theirsSent).toMatchObject({ text: 'Anna ergänzt', author: 'Bernd B.', user: 'bernd' });
+    expect(theirsSent?.editedBy).toMatchObject({ author: 'Anna A.' });
+    // Hidden here by the reader afterwards: never a deletion for the faction.
+    await deleteNote(db, theirs.id);
+    expect((await notes.sharedChangesSince(sent.checkpoint)).deleted).toEqual([]);
   });
 
   it('stores colleagues’ notes read-only with their author, without counting them as the reader’s changes', async () => {

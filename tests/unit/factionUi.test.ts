@@ -198,6 +198,12 @@ describe('faction state and the per-pack default', () => {
       connected: true,
       user: 'lena',
     });
+    // The name colleagues see, for the reader's changes to their notes.
+    expect(readFactionStatus({ ...record, user: 'lena', author: 'Lena L.' })).toEqual({
+      connected: true,
+      user: 'lena',
+      author: 'Lena L.',
+    });
     expect(readFactionStatus({ ...record, server: '' })).toEqual({ connected: false });
     expect(readFactionStatus(null)).toEqual({ connected: false });
     expect(await factionConnected()).toBe(false);

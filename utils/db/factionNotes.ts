@@ -11,8 +11,13 @@ export interface FactionIdentity {
   user?: string;
 }
 
-/** A note as it leaves the device: only the fields the faction's document carries, under the reader's name. */
+/**
+ * A note as it leaves the device: only the fields the faction's document
+ * carries, under its author's name (the reader's, or for a colleague's note
+ * the reader changed, the colleague's, with the reader as its editor).
+ */
 export function toFactionNote(note: Note, me: FactionIdentity): FactionNote {
+  const author = note.faction ?? { author: me.author, ...(me.user !== undefined ? { user: me.user } : {}) };
   return {
     id: note.id,
     document: note.document,
@@ -23,8 +28,9 @@ export function toFactionNote(note: Note, me: FactionIdentity): FactionNote {
     tags: note.tags,
     created: note.created,
     updated: note.updated,
-    author: me.author,
-    ...(me.user !== undefined ? { user: me.user } : {}),
+    author: author.author,
+    ...(author.user !== undefined ? { user: author.user } : {}),
+    ...(note.editedBy ? { editedBy: note.editedBy } : {}),
   };
 }
 
@@ -48,7 +54,14 @@ const PRUNE_AT = 200;
 
 function versionOf(v: NoteVersion): NoteConflictVersion {
   return v.note
-    ? { rev: v.rev, text: v.note.text, tags: v.note.tags, updated: v.note.updated, author: v.note.author }
+    ? {
+        rev: v.rev,
+        text: v.note.text,
+        tags: v.note.tags,
+        updated: v.note.updated,
+        author: v.note.author,
+        ...(v.note.editedBy ? { editedBy: v.note.editedBy.author } : {}),
+      }
     : { rev: v.rev, text: '', tags: [], updated: '', author: '', deleted: true };
 }
 
@@ -93,7 +106,8 @@ export class DexieFactionNotes implements LocalNotes {
       const deleted: string[] = [];
       ids.forEach((id, i) => {
         const note = current[i];
-        if (note && isOwnShared(note)) notes.push(toFactionNote(note, me));
+        // A colleague's note is logged only when the reader changed its text (editedColleagueNote).
+        if (note && (isOwnShared(note) || note.faction)) notes.push(toFactionNote(note, me));
         // Deleted, switched back to private, or (by an import) replaced: it leaves the faction's database.
         else if (!note?.faction) deleted.push(id);
       });
@@ -115,12 +129,9 @@ export class DexieFactionNotes implements LocalNotes {
         const local = locals[i];
         // A private note is never replaced from outside, whatever id a document claims.
         if (local && !local.faction && !local.shared) return;
-        if (
-          local &&
-          !local.faction &&
-          (pending.has(local.id) || (handedOut === undefined && local.updated > incoming.updated))
-        )
-          return;
+        // Changed here (the reader's note, or a colleague's the reader edited) and not yet sent.
+        if (local && pending.has(local.id)) return;
+        if (local && !local.faction && handedOut === undefined && local.updated > incoming.updated) return;
         writes.push(fromFactionNote(incoming, local, me));
       });
       await db.notes.bulkPut(writes);

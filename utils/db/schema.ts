@@ -5,6 +5,8 @@ import { dropSearchSnapshotOnWrite, SEARCH_CACHE_TABLE } from './searchSnapshot'
 import { countSharedChanges, SHARED_CHANGES_TABLE } from './sharedChanges';
 
 export const DB_NAME = 'ratsmarker';
+/** The index of colleagues' notes (faction notes): the author's name, present only on them. */
+export const COLLEAGUE_INDEX = 'faction.author';
 
 /** The words a note is found by: its text, quote, document title and number, and tags. */
 export function termsOf(note: Omit<Note, 'terms'>): string[] {
@@ -39,6 +41,12 @@ export class RatsmarkerDB extends Dexie {
     // Version 4 (faction notes, issue 17): a log of changes to the reader's shared notes, numbered in order,
     // so the faction sync finds what to send without reading every note (utils/db/sharedChanges.ts).
     this.version(4).stores({ [SHARED_CHANGES_TABLE]: '++seq' });
+    // Version 5 (faction notes, issue 17): colleagues' notes by author. Only notes with `faction` have the key,
+    // so the index's keys are the colleagues' notes, and "meine / Fraktion" reads keys instead of every note.
+    // IndexedDB fills the new index from the stored notes itself: nothing to rewrite.
+    this.version(5).stores({
+      notes: `id, documentKey, updated, created, *measureIds, *tags, *terms, ${COLLEAGUE_INDEX}`,
+    });
     this.use(dropSearchSnapshotOnWrite);
     this.use(countSharedChanges);
   }

@@ -9,8 +9,8 @@ import { alsoOnNoteWrites, transactionHas } from './noteWrites';
  * deletes is the reader's own and shared (before or after the write), its id
  * is added to a numbered log in the same transaction. The log's number is the
  * sync's checkpoint. Private notes never enter the log; colleagues' notes
- * (with `faction`) and the sync's own writes (`markRemoteWrite`) are not
- * local changes and are not logged either.
+ * (with `faction`) only when the reader changed their text, and the sync's
+ * own writes (`markRemoteWrite`) are not local changes and are not logged.
  */
 export const SHARED_CHANGES_TABLE = 'sharedChanges';
 
@@ -31,6 +31,15 @@ export function markRemoteWrite(idbtrans: object): void {
 /** The reader's own note (not a colleague's), switched to shared. */
 export function isOwnShared(note: Partial<Note> | undefined): boolean {
   return note?.shared === true && !note.faction;
+}
+
+/**
+ * A colleague's note whose text the reader changed in this write (it carries
+ * a new `editedBy`): that change is the reader's, to be sent. Other writes to
+ * a colleague's note (found on the page or not) are not.
+ */
+export function isColleagueEdit(before: Partial<Note> | undefined, after: Partial<Note> | undefined): boolean {
+  return !!after?.faction && !!after.editedBy && after.editedBy.at !== before?.editedBy?.at;
 }
 
 /**
@@ -78,7 +87,8 @@ export const countSharedChanges: Middleware<DBCore> = {
             const changed = new Set<string>();
             keys.forEach((key, i) => {
               if (failed.has(i) || typeof key !== 'string') return;
-              if (isOwnShared(before[i] as Note | undefined) || isOwnShared(after[i])) changed.add(key);
+              const was = before[i] as Note | undefined;
+              if (isOwnShared(was) || isOwnShared(after[i]) || isColleagueEdit(was, after[i])) changed.add(key);
             });
             if (changed.size > 0)
               await down.table(SHARED_CHANGES_TABLE).mutate({

@@ -54,6 +54,8 @@ export interface AnnotationDoc {
     user?: string;
     created: string;
     updated: string;
+    /** A colleague changed the author's text: who and when (the author stays the note's author). */
+    editor?: { name: string; user?: string; at: string };
     device?: string;
   };
 }
@@ -96,6 +98,15 @@ export function toAnnotationDoc(note: FactionNote, device?: string): AnnotationD
       ...(note.user !== undefined ? { user: note.user } : {}),
       created: note.created,
       updated: note.updated,
+      ...(note.editedBy
+        ? {
+            editor: {
+              name: note.editedBy.author,
+              ...(note.editedBy.user !== undefined ? { user: note.editedBy.user } : {}),
+              at: note.editedBy.at,
+            },
+          }
+        : {}),
       ...(device !== undefined ? { device } : {}),
     },
   };
@@ -134,6 +145,7 @@ const DocSchema = v.object({
     user: v.optional(Text(200)),
     created: IsoDate,
     updated: IsoDate,
+    editor: v.optional(v.object({ name: Text(200), user: v.optional(Text(200)), at: IsoDate })),
     device: v.optional(Text(100)),
   }),
 });
@@ -210,6 +222,15 @@ export function fromAnnotationDoc(doc: unknown): ReadResult {
     updated: r.updated,
     author: r.author,
     ...(r.user !== undefined ? { user: r.user } : {}),
+    ...(r.editor
+      ? {
+          editedBy: {
+            author: r.editor.name,
+            ...(r.editor.user !== undefined ? { user: r.editor.user } : {}),
+            at: r.editor.at,
+          },
+        }
+      : {}),
   };
   return { ok: true, note, ...(r.device !== undefined ? { device: r.device } : {}) };
 }

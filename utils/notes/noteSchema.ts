@@ -43,6 +43,7 @@ export const ConflictVersion = v.object({
   tags: v.pipe(v.array(Text(L.tag)), v.maxLength(L.tags)),
   updated: IsoDate,
   author: Text(L.author),
+  editedBy: v.optional(Text(L.author)),
   deleted: v.optional(v.boolean()),
 });
 
@@ -73,5 +74,6 @@ export const NoteSchema = v.object({
   // Faction notes (issue 17): shared by the reader, a colleague's, or in conflict on the faction's server.
   shared: v.optional(v.boolean()),
   faction: v.optional(v.object({ author: Author, user: v.optional(Author) })),
+  editedBy: v.optional(v.object({ author: Author, user: v.optional(Author), at: IsoDate })),
   conflict: v.optional(v.object({ versions: v.pipe(v.array(ConflictVersion), v.maxLength(L.conflictVersions)) })),
 });

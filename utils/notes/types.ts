@@ -48,8 +48,21 @@ export interface Note {
   shared?: boolean;
   /** A colleague's note that arrived from the faction's database: shown read-only. Absent: the reader's own. */
   faction?: { author: string; user?: string };
+  /**
+   * A shared note's text as a colleague last changed it (from the popup's faction list), not its
+   * author: who, and when. Gone once the author edits the note again.
+   */
+  editedBy?: NoteEditor;
   /** The faction's database holds other versions of this (own, shared) note, for its author to pick from. */
   conflict?: { versions: NoteConflictVersion[] };
+}
+
+/** A faction member who changed a colleague's shared note. */
+export interface NoteEditor {
+  author: string;
+  user?: string;
+  /** ISO 8601. */
+  at: string;
 }
 
 /** One version of a shared note in conflict (a CouchDB revision), as the author is shown it. */
@@ -59,6 +72,8 @@ export interface NoteConflictVersion {
   tags: string[];
   updated: string;
   author: string;
+  /** The version's text is a colleague's change (name), not its author's. */
+  editedBy?: string;
   /** The version was a deletion. */
   deleted?: boolean;
 }

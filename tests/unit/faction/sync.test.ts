@@ -38,16 +38,12 @@ describe.each(['MemoryNotebook', 'Dexie'] as const)(
   (kind) => {
     let anna: Member;
     let bernd: Member;
-    // Who edits Anna's note beside her: in the Dexie store a colleague's note is read-only, so there
-    // it is Anna herself on a second device (her own note, from the server, editable).
-    let other: Member;
     // A server of its own for each notebook: the cases change its users and documents.
     afterAll(() => couch?.close());
     beforeAll(async () => {
       couch = await startTestCouch({ members: ['anna', 'bernd', 'carl'] });
       anna = await member(kind, 'anna', 'Anna A.');
       bernd = await member(kind, 'bernd', 'Bernd B.');
-      other = kind === 'Dexie' ? await member(kind, 'anna', 'Anna A.') : bernd;
     }, 30_000);
 
     it('brings A’s shared note to B after one sync each, and A’s private note never to the server', async () => {
@@ -132,10 +128,10 @@ describe.each(['MemoryNotebook', 'Dexie'] as const)(
     it('keeps both versions of a note edited by two people, shows the conflict and settles it with the one picked', async () => {
       const note = await anna.book.add('Vorschlag: Antrag unterstützen');
       await anna.sync();
-      await other.sync();
+      await bernd.sync();
 
-      await other.book.edit(note.id, 'Zweite Hand: Antrag ablehnen');
-      await other.sync();
+      await bernd.book.edit(note.id, 'Zweite Hand: Antrag ablehnen');
+      await bernd.sync();
       // Anna edits the same note offline.
       await couch.stop();
       await anna.book.edit(note.id, 'Anna: Antrag mit Änderung unterstützen');
@@ -165,31 +161,58 @@ describe.each(['MemoryNotebook', 'Dexie'] as const)(
       const settled = await couch.admin_request('GET', `/${couch.db}/${noteDocId(note.id)}?conflicts=true`);
       expect(settled.json._conflicts).toBeUndefined();
       expect(settled.json.body[0].value).toBe('Anna: Antrag mit Änderung unterstützen');
-      await other.sync();
-      expect(await text(other, note.id)).toBe('Anna: Antrag mit Änderung unterstützen');
-      expect(await listConflicts(other.mirror)).toEqual([]);
+      await bernd.sync();
+      expect(await text(bernd, note.id)).toBe('Anna: Antrag mit Änderung unterstützen');
+      expect(await listConflicts(bernd.mirror)).toEqual([]);
     });
 
     it('settles a conflict with the version CouchDB shows, on the server and every device', async () => {
       const note = await anna.book.add('Ausgangstext');
       await anna.sync();
-      await other.sync();
+      await bernd.sync();
       // Both edit before either has the other's change; Anna's push meets Bernd's revision on the server.
-      await other.book.edit(note.id, 'Fassung der zweiten Hand');
+      await bernd.book.edit(note.id, 'Fassung der zweiten Hand');
       await anna.book.edit(note.id, 'Annas Fassung');
-      await other.sync();
+      await bernd.sync();
       const a = await anna.sync();
       const conflict = a.conflicts.find((c) => c.noteId === note.id);
       expect(conflict?.others).toHaveLength(1);
       const shown = conflict?.winner;
       expect(await resolveConflict(anna.mirror, note.id, shown?.rev as string)).toEqual(shown?.note);
       await anna.sync();
-      await other.sync();
+      await bernd.sync();
       const onServer = await couch.admin_request('GET', `/${couch.db}/${noteDocId(note.id)}?conflicts=true`);
       expect(onServer.json._conflicts).toBeUndefined();
       expect(onServer.json.body[0].value).toBe(shown?.note?.text);
-      expect(await text(other, note.id)).toBe(shown?.note?.text);
-      expect(await listConflicts(other.mirror)).toEqual([]);
+      expect(await text(bernd, note.id)).toBe(shown?.note?.text);
+      expect(await listConflicts(bernd.mirror)).toEqual([]);
+    });
+
+    it('a colleague’s edit reaches the author under the colleague’s name, and the author’s own next edit is the author’s again', async () => {
+      const note = await anna.book.add('Annas Entwurf');
+      await anna.sync();
+      await bernd.sync();
+      await bernd.book.edit(note.id, 'Bernd: ergänzt um die Kosten');
+      expect(await bernd.sync()).toMatchObject({ queued: 1, sent: 1, error: undefined });
+      const onServer = (await couch.allDocs()).get(noteDocId(note.id));
+      // Still Anna's note (creator, author), with Bernd as its editor.
+      expect(onServer.creator.name).toBe('Anna A.');
+      expect(onServer.ratsmarker.author).toBe('Anna A.');
+      if (kind === 'Dexie')
+        expect(onServer.ratsmarker).toMatchObject({ user: 'anna', editor: { name: 'Bernd B.', user: 'bernd' } });
+
+      await anna.sync();
+      const atAnna = await anna.book.get(note.id);
+      expect(atAnna).toMatchObject({ text: 'Bernd: ergänzt um die Kosten', author: 'Anna A.' });
+      if (kind === 'Dexie') {
+        expect(atAnna?.editedBy).toMatchObject({ author: 'Bernd B.', user: 'bernd' });
+        await anna.book.edit(note.id, 'Anna: Kosten geprüft');
+        expect((await anna.book.get(note.id))?.editedBy).toBeUndefined();
+        await anna.sync();
+        await bernd.sync();
+        expect(await bernd.book.get(note.id)).toMatchObject({ text: 'Anna: Kosten geprüft', author: 'Anna A.' });
+        expect((await bernd.book.get(note.id))?.editedBy).toBeUndefined();
+      }
     });
 
     it('skips documents that are not readable notes, with a reason, and takes the rest', async () => {

@@ -1,10 +1,10 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { editColleagueNote } from '@/utils/db/colleagueEdit';
 import { DexieFactionNotes, type FactionIdentity, toFactionNote } from '@/utils/db/factionNotes';
 import { addNote, deleteNote, updateNote } from '@/utils/db/notesStore';
 import { RatsmarkerDB } from '@/utils/db/schema';
 import type { FactionNote } from '@/utils/faction/annotationDoc';
 import type { LocalNotes } from '@/utils/faction/syncEngine';
-import type { Note } from '@/utils/notes/types';
 import { MemoryNotebook } from './memoryNotebook';
 
 /**
@@ -58,8 +58,6 @@ export function dexieNotebook(me: FactionIdentity): TestNotebook & { db: Ratsmar
     clock += 1_000;
     return new Date(clock);
   };
-  const asFaction = (n: Note): FactionNote =>
-    n.faction ? { ...toFactionNote(n, { author: n.faction.author, user: n.faction.user }) } : toFactionNote(n, me);
   return {
     db,
     local: new DexieFactionNotes(db, me),
@@ -82,7 +80,9 @@ export function dexieNotebook(me: FactionIdentity): TestNotebook & { db: Ratsmar
       return toFactionNote(note, me);
     },
     async edit(id, text) {
-      await updateNote(db, id, { text }, tick());
+      // A colleague's note is changed as the popup's faction list does it: the text, under the reader's name.
+      if ((await db.notes.get(id))?.faction) await editColleagueNote(db, id, text, me, tick());
+      else await updateNote(db, id, { text }, tick());
     },
     async setShared(id, shared) {
       await updateNote(db, id, { shared }, tick());
@@ -92,7 +92,7 @@ export function dexieNotebook(me: FactionIdentity): TestNotebook & { db: Ratsmar
     },
     async get(id) {
       const n = await db.notes.get(id);
-      return n && asFaction(n);
+      return n && toFactionNote(n, me);
     },
     texts: async () => (await db.notes.toArray()).map((n) => n.text),
     async conflictTexts(id) {

@@ -1,0 +1,83 @@
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { findNotes } from '@/utils/db/notesStore';
+import { COLLEAGUE_INDEX, RatsmarkerDB, termsOf } from '@/utils/db/schema';
+import { loadSearchIndex } from '@/utils/db/searchSnapshot';
+import { noteDocument } from '@/utils/notes/documentKey';
+import type { Note } from '@/utils/notes/types';
+
+const opened: Dexie[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+  vi.restoreAllMocks();
+});
+
+const doc = noteDocument('https://ratsinfo.example.de/vo0050.asp?__kvonr=12', { number: 'AIF/012/2024' });
+const note = (id: string, minute: number, extra: Partial<Note> = {}): Note => {
+  const base = {
+    id,
+    document: doc,
+    documentKey: doc.key,
+    measureIds: [],
+    text: `Notiz ${id} ${minute % 2 ? 'Toulouse' : 'Haushalt'}`,
+    tags: [],
+    created: new Date(Date.UTC(2026, 10, 1, 8, minute)).toISOString(),
+    updated: new Date(Date.UTC(2026, 10, 1, 8, minute)).toISOString(),
+    ...extra,
+  };
+  return { ...base, terms: termsOf(base) };
+};
+const colleague = (id: string, minute: number) =>
+  note(id, minute, { shared: true, faction: { author: `Mitglied ${minute % 3}`, user: `m${minute % 3}` } });
+
+describe('colleagues’ notes by index (schema version 5)', () => {
+  it('upgrades a version 4 store: every note byte for byte, colleagues’ notes in the new index', async () => {
+    const factory = new IDBFactory();
+    const v4 = new Dexie('ratsmarker', { indexedDB: factory, IDBKeyRange });
+    v4.version(2).stores({ notes: 'id, documentKey, updated, created, *measureIds, *tags, *terms' });
+    v4.version(3).stores({ searchCache: '' });
+    v4.version(4).stores({ sharedChanges: '++seq' });
+    const stored = [note('mine', 1), note('mine-shared', 2, { shared: true }), colleague('theirs', 3)];
+    await v4.table('notes').bulkAdd(structuredClone(stored));
+    await v4.table('sharedChanges').add({ noteId: 'mine-shared' });
+    v4.close();
+
+    const db = new RatsmarkerDB('ratsmarker', { indexedDB: factory, IDBKeyRange });
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.notes.toArray()).toEqual(stored);
+    expect(await db.table('sharedChanges').toArray()).toEqual([{ seq: 1, noteId: 'mine-shared' }]);
+    expect(await db.notes.orderBy(COLLEAGUE_INDEX).primaryKeys()).toEqual(['theirs']);
+  });
+
+  it('"meine / Fraktion" with paging, search and tags reads only the page’s notes, never every note', async () => {
+    const db = new RatsmarkerDB('ratsmarker', { indexedDB: new IDBFactory(), IDBKeyRange });
+    opened.push(db);
+    await db.notes.bulkAdd([
+      ...Array.from({ length: 30 }, (_, i) => colleague(`f${i}`, i * 2)),
+      ...Array.from({ length: 10 }, (_, i) => note(`m${i}`, i * 2 + 1)),
+    ]);
+    // Reading every note (a whole-table read or a filter over values) is what the index is there to spare.
+    const toArray = vi.spyOn(db.notes, 'toArray');
+    const filter = vi.spyOn(db.notes, 'filter');
+    const faction = await findNotes(db, { owner: 'faction', offset: 2, limit: 3 });
+    expect(faction.total).toBe(30);
+    expect(faction.notes.map((n) => n.id)).toEqual(['f27', 'f26', 'f25']);
+    const mine = await findNotes(db, { owner: 'mine', limit: 4 });
+    expect(mine.total).toBe(10);
+    expect(mine.notes.map((n) => n.id)).toEqual(['m9', 'm8', 'm7', 'm6']);
+    expect(mine.notes.every((n) => !n.faction)).toBe(true);
+    const searched = await findNotes(db, { owner: 'mine', query: 'toulouse' });
+    expect(searched.notes.map((n) => n.id)).toEqual(['m9', 'm8', 'm7', 'm6', 'm5', 'm4', 'm3', 'm2', 'm1', 'm0']);
+    expect((await findNotes(db, { owner: 'faction', query: 'toulouse' })).total).toBe(0);
+    expect(toArray).not.toHaveBeenCalled();
+    expect(filter).not.toHaveBeenCalled();
+    // The same through the popup's in-memory search index.
+    const index = await loadSearchIndex(db);
+    const viaIndex = await findNotes(db, { owner: 'faction', query: 'haushalt', limit: 2 }, index);
+    expect(viaIndex.total).toBe(30);
+    expect(viaIndex.notes.map((n) => n.id)).toEqual(['f29', 'f28']);
+  });
+});
