@@ -83,7 +83,7 @@ function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {
   const prefixWords: number[] = [];
 
   const wordId = (w: WordPattern): number => {
-    const key = `${w.kind}:${w.value}:${w.compound}`;
+    const key = `${w.kind}:${w.value}:${w.compound}:${w.noun}`;
     let id = wordIds.get(key);
     if (id !== undefined) return id;
     id = words.length;

@@ -84,7 +84,9 @@ interface TermHit {
 
 /** The word patterns a token matches (exported for the test that the relevance filter loses none). */
 export function wordsOfToken(m: CompiledMatcher, token: Token): number[] {
-  const ids = [...(m.byStem.get(token.stem) ?? [])];
+  const stems = m.byStem.get(token.stem) ?? [];
+  // A noun of the lexicon matches only a word written with a capital (parseTerm.ts).
+  const ids = token.capitalised ? [...stems] : stems.filter((id) => !(m.words[id] as WordPattern).noun);
   if (token.capitalised) {
     ids.push(...(m.byName.get(token.fold) ?? []));
     if (token.fold.endsWith('s')) ids.push(...(m.byName.get(token.fold.slice(0, -1)) ?? []));
