@@ -69,7 +69,12 @@ function parseWord(raw: string): WordPattern | undefined {
   const norm = stripFeminine(normalizeWord(word), first !== first.toLowerCase());
   const value = stemGerman(norm);
   if (!value) return undefined;
-  const pattern: WordPattern = { kind: 'stem', value, fold: foldWord(norm), compound: compound && value.length >= MIN_COMPOUND_STEM };
+  const pattern: WordPattern = {
+    kind: 'stem',
+    value,
+    fold: foldWord(norm),
+    compound: compound && value.length >= MIN_COMPOUND_STEM,
+  };
   if (first !== first.toLowerCase() && !value.endsWith('isch')) pattern.noun = true;
   return pattern;
 }

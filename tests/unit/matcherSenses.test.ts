@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { matchPassages } from '@/utils/matcher/matchPassages';
+import { builtinKw21 } from '@/utils/pack/builtinPacks';
+import { createPack } from '@/utils/pack/loadPack';
+import { parseTerm } from '@/utils/pack/parseTerm';
+import type { MeasureLexicon } from '@/utils/pack/types';
+
+// Precision on text written apart (issue 15): words that carry a measure only in one of their senses.
+// Each mechanism with examples of its own, not items of the labelled sets.
+const source = readFileSync(new URL('../fixtures/resolutions/vk7_verkehr.txt', import.meta.url), 'utf8');
+const packWith = (lexicon: MeasureLexicon) => createPack(source, { code: 'VK7', measures: { 'VK7-3': lexicon } });
+const hits = (lexicon: MeasureLexicon, texts: string[]) =>
+  matchPassages(texts, packWith(lexicon)).map((p) => p.measures.some((m) => m.id === 'VK7-3'));
+
+describe('a noun of the lexicon matches only a word written with a capital', () => {
+  const lexicon = { label: 'x', concepts: { ort: ['Schule'], rad: ['Fahrrad*'] }, match: [['ort', 'rad']] };
+
+  // At the start of a sentence a capital says nothing: there both readings stand (the next test).
+  it('"Schulen" (schools) is the noun, "schulen" (to train) is not', () => {
+    expect(
+      hits(lexicon, [
+        'Vor den Schulen werden Fahrradbügel aufgestellt.',
+        'Die Stadt will ihre Fahrradstaffel im Umgang mit Kindern schulen.',
+      ]),
+    ).toEqual([true, false]);
+  });
+
+  it('a verb or adjective of the lexicon (small letter) still matches at the start of a sentence', () => {
+    const verb = { label: 'x', concepts: { s: ['schulen'], rad: ['Fahrrad*'] }, match: [['s', 'rad']] };
+    expect(hits(verb, ['Schulen wird die Stadt ihre Fahrradstaffel.', 'Wir schulen die Fahrradstaffel.'])).toEqual([
+      true,
+      true,
+    ]);
+  });
+
+  it('names of languages in -isch are no nouns only: "Englisch" is also "englische Formulare"', () => {
+    expect(parseTerm('Englisch').words[0]?.noun).toBeUndefined();
+    expect(parseTerm('Schule').words[0]?.noun).toBe(true);
+    expect(parseTerm('schulen').words[0]?.noun).toBeUndefined();
+    const sprache = { label: 'x', concepts: { e: ['Englisch'], rad: ['Fahrrad*'] }, match: [['e', 'rad']] };
+    expect(hits(sprache, ['Die Fahrradkarte gibt es in englischer Fassung.'])).toEqual([true]);
+  });
+});
+
+describe('KW21-20: the name of an EU programme shows EU money, not that anyone acquires it together', () => {
+  const kw21 = builtinKw21();
+  const has20 = (text: string) => (matchPassages([text], kw21)[0]?.measures ?? []).some((m) => m.id === 'KW21-20');
+
+  it('a programme named as the source of a thing already built is not the measure', () => {
+    expect(
+      has20('Die neue Stadthalle wurde mit Mitteln aus dem EFRE saniert; eine Tafel am Eingang erinnert daran.'),
+    ).toBe(false);
+    expect(has20('Der Marktplatz in Hinterdorf trägt das Schild „Gefördert durch LEADER“.')).toBe(false);
+  });
+
+  it('a programme with an application, or with neighbours working on it together, is', () => {
+    expect(has20('Die Verwaltung wird beauftragt, Mittel aus dem EFRE für die Radstation zu beantragen.')).toBe(true);
+    expect(has20('Mit den Nachbargemeinden will die Stadt ein Interreg-Projekt zum Hochwasserschutz anstoßen.')).toBe(
+      true,
+    );
+    expect(has20('Gemeinsam mit dem Landkreis bereitet die Stadt ein Vorhaben im ESF Plus vor.')).toBe(true);
+  });
+});
