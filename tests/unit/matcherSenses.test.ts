@@ -62,3 +62,22 @@ describe('KW21-20: the name of an EU programme shows EU money, not that anyone a
     expect(has20('Gemeinsam mit dem Landkreis bereitet die Stadt ein Vorhaben im ESF Plus vor.')).toBe(true);
   });
 });
+
+describe('KW21-17: a stint of work abroad for weeks or months is a short-term job, whatever it is called', () => {
+  const kw21 = builtinKw21();
+  const has17 = (text: string) => (matchPassages([text], kw21)[0]?.measures ?? []).some((m) => m.id === 'KW21-17');
+
+  it('working for weeks or months in a partner town or abroad counts', () => {
+    expect(
+      has17('Zwei Gärtner des Grünflächenamts sollen sechs Wochen in der Partnergemeinde in Polen mitarbeiten.'),
+    ).toBe(true);
+    expect(
+      has17('Elektrikerinnen der Stadtwerke können einige Monate bei einem Netzbetreiber in Österreich arbeiten.'),
+    ).toBe(true);
+  });
+
+  it('work without a stay abroad, or abroad without a term, is not', () => {
+    expect(has17('Die Bauhofmitarbeiter arbeiten seit Wochen an der Sanierung der Brücke.')).toBe(false);
+    expect(has17('Der Bauhof hat in der Partnergemeinde bei der Renovierung der Schule mitgearbeitet.')).toBe(false);
+  });
+});
