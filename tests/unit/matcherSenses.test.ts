@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { matchPassages } from '@/utils/matcher/matchPassages';
 import { builtinKw21 } from '@/utils/pack/builtinPacks';
 import { createPack } from '@/utils/pack/loadPack';
+import { packFromFile } from '@/utils/pack/packFile';
 import { parseTerm } from '@/utils/pack/parseTerm';
 import type { MeasureLexicon } from '@/utils/pack/types';
 
@@ -79,5 +80,49 @@ describe('KW21-17: a stint of work abroad for weeks or months is a short-term jo
   it('work without a stay abroad, or abroad without a term, is not', () => {
     expect(has17('Die Bauhofmitarbeiter arbeiten seit Wochen an der Sanierung der Brücke.')).toBe(false);
     expect(has17('Der Bauhof hat in der Partnergemeinde bei der Renovierung der Schule mitgearbeitet.')).toBe(false);
+  });
+});
+
+describe('a rule of common words may ask for them in one sentence', () => {
+  const lexicon = {
+    label: 'x',
+    concepts: { ort: ['Schule'], rad: ['Fahrrad*'] },
+    match: [{ anyOf: ['ort', 'rad'], min: 2, sentence: true }],
+  };
+
+  it('in one sentence it matches, in two it does not', () => {
+    expect(
+      hits(lexicon, [
+        'Vor der Schule werden Fahrradbügel aufgestellt.',
+        'Die Fahrradstraße wird verlängert. Die Schule erhält einen neuen Anbau.',
+        'Fahrradbügel\n\nDie Schule erhält einen neuen Anbau.',
+      ]),
+    ).toEqual([true, false, false]);
+  });
+
+  it('"Nr. 12" and "9. Mai" end no sentence', () => {
+    expect(hits(lexicon, ['Am 9. Mai bekommt die Schule Nr. 12 ihre Fahrradbügel.'])).toEqual([true]);
+  });
+
+  it('a lead-in lends its concepts to every sentence of its items', () => {
+    const pack = packWith(lexicon);
+    const [, item] = matchPassages(
+      ['Die Verwaltung wird beauftragt, an der Schule:', '- Fahrradbügel aufzustellen.'],
+      pack,
+    );
+    expect(item?.measures.some((m) => m.id === 'VK7-3')).toBe(true);
+  });
+
+  it('a pack file may say so, and nothing else than a boolean', () => {
+    const ok = {
+      format: 'ratsmarker-pack',
+      version: 1,
+      source,
+      lexicon: { code: 'VK7', measures: { 'VK7-3': lexicon } },
+    };
+    expect(packFromFile(ok).measures.find((m) => m.id === 'VK7-3')?.lexicon.match).toEqual(lexicon.match);
+    const bad = structuredClone(ok) as typeof ok & { lexicon: { measures: { 'VK7-3': { match: unknown } } } };
+    bad.lexicon.measures['VK7-3'].match = [{ anyOf: ['ort', 'rad'], min: 2, sentence: 'ja' }];
+    expect(() => packFromFile(bad)).toThrow();
   });
 });
