@@ -121,8 +121,13 @@ describe('a rule of common words may ask for them in one sentence', () => {
       lexicon: { code: 'VK7', measures: { 'VK7-3': lexicon } },
     };
     expect(packFromFile(ok).measures.find((m) => m.id === 'VK7-3')?.lexicon.match).toEqual(lexicon.match);
-    const bad = structuredClone(ok) as typeof ok & { lexicon: { measures: { 'VK7-3': { match: unknown } } } };
-    bad.lexicon.measures['VK7-3'].match = [{ anyOf: ['ort', 'rad'], min: 2, sentence: 'ja' }];
+    const bad = {
+      ...ok,
+      lexicon: {
+        code: 'VK7',
+        measures: { 'VK7-3': { ...lexicon, match: [{ anyOf: ['ort', 'rad'], min: 2, sentence: 'ja' }] } },
+      },
+    };
     expect(() => packFromFile(bad)).toThrow();
   });
 });

@@ -80,7 +80,9 @@ function termsBySentence(text: string, hits: readonly TermHit[]): Set<number>[] 
   const out: Set<number>[] = [];
   for (const h of hits) {
     const k = ends.filter((e) => e < h.start).length;
-    (out[k] ??= new Set()).add(h.term);
+    const terms = out[k] ?? new Set<number>();
+    terms.add(h.term);
+    out[k] = terms;
   }
   return out;
 }
