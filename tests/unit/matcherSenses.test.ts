@@ -131,3 +131,31 @@ describe('a rule of common words may ask for them in one sentence', () => {
     expect(() => packFromFile(bad)).toThrow();
   });
 });
+
+describe('„Verwaltung“, the administration as a whole, is no office that serves newcomers and not its staff', () => {
+  const kw21 = builtinKw21();
+  const ids = (text: string) => (matchPassages([text], kw21)[0]?.measures ?? []).map((m) => m.id);
+
+  it('the administration hiring people of many origins is staff diversity, not a service for newcomers', () => {
+    const found = ids(
+      'Die Verwaltung soll gezielt Beschäftigte mit Einwanderungsgeschichte und anderen Muttersprachen gewinnen.',
+    );
+    expect(found).toContain('KW21-33');
+    expect(found).not.toContain('KW21-25');
+  });
+
+  it('an office or its forms in many languages for newcomers still is', () => {
+    expect(
+      ids(
+        'Die Verwaltung wird beauftragt, die Formulare des Bürgeramts mehrsprachig für Zugewanderte bereitzustellen.',
+      ),
+    ).toContain('KW21-25');
+  });
+
+  it('schools going abroad in a report of the administration are no staff placement', () => {
+    expect(
+      ids('Die Verwaltung berichtet: Das Gymnasium Nord fährt mit Erasmus+ zu einer Partnerschule nach Polen.'),
+    ).not.toContain('KW21-17');
+    expect(ids('Verwaltungsangestellte sollen mit Erasmus+ ein Praktikum in Polen machen.')).toContain('KW21-17');
+  });
+});
