@@ -10,6 +10,8 @@ import { compoundPhrase, headWords } from './compoundParaphrase';
 export interface CompiledRule {
   concepts: string[];
   min: number;
+  /** The concepts must stand in one sentence (matchPassages.ts). */
+  sentence?: true;
 }
 
 export interface CompiledMeasure {
@@ -58,7 +60,10 @@ function file(map: Map<string, number[]>, key: string, id: number) {
 }
 
 function toRule(rule: LexiconRule): CompiledRule {
-  return Array.isArray(rule) ? { concepts: rule, min: rule.length } : { concepts: rule.anyOf, min: rule.min };
+  if (Array.isArray(rule)) return { concepts: rule, min: rule.length };
+  return rule.sentence
+    ? { concepts: rule.anyOf, min: rule.min, sentence: true }
+    : { concepts: rule.anyOf, min: rule.min };
 }
 
 /** Turns a pack into lookup tables in one go. */
@@ -83,7 +88,7 @@ function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {
   const prefixWords: number[] = [];
 
   const wordId = (w: WordPattern): number => {
-    const key = `${w.kind}:${w.value}:${w.compound}`;
+    const key = `${w.kind}:${w.value}:${w.compound}:${w.noun}`;
     let id = wordIds.get(key);
     if (id !== undefined) return id;
     id = words.length;

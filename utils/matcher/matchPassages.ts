@@ -68,6 +68,25 @@ const PARTIAL_WEIGHT = 0.45;
 // Each further independent piece of evidence adds a little confidence.
 const EXTRA_EVIDENCE = 0.02;
 
+// Where a sentence ends: a full stop, question or exclamation mark before a capital, a digit or a
+// quotation mark, or a blank line (a heading above its text). The point of an ordinal number or of a
+// common abbreviation ends none: "9. Mai", "Nr. 144", "z. B. Schulen".
+const SENTENCE_END =
+  /(?:(?<!\b(?:\d+|Nr|Dr|Abs|Art|bzw|ca|vgl|ggf|gem|usw|z|B|Str|Prof|Hr|Fr|St|S))\.|[!?])\s+(?=[\p{Lu}\d„"])|\n\s*\n/gu;
+
+/** The terms hit in each sentence of the passage. */
+function termsBySentence(text: string, hits: readonly TermHit[]): Set<number>[] {
+  const ends = [...text.matchAll(SENTENCE_END)].map((x) => x.index as number);
+  const out: Set<number>[] = [];
+  for (const h of hits) {
+    const k = ends.filter((e) => e < h.start).length;
+    const terms = out[k] ?? new Set<number>();
+    terms.add(h.term);
+    out[k] = terms;
+  }
+  return out;
+}
+
 // After a modifier, these endings make a new word rather than a compound:
 // "Schul|ung" is training, not school; "Partner|schaft" is not a partner.
 const DERIVATION = /^(?:ung|heit|keit|isch|lich|schaft|ling|nis|tum)/;
@@ -84,7 +103,9 @@ interface TermHit {
 
 /** The word patterns a token matches (exported for the test that the relevance filter loses none). */
 export function wordsOfToken(m: CompiledMatcher, token: Token): number[] {
-  const ids = [...(m.byStem.get(token.stem) ?? [])];
+  const stems = m.byStem.get(token.stem) ?? [];
+  // A noun of the lexicon matches only a word written with a capital (parseTerm.ts).
+  const ids = token.capitalised ? [...stems] : stems.filter((id) => !(m.words[id] as WordPattern).noun);
   if (token.capitalised) {
     ids.push(...(m.byName.get(token.fold) ?? []));
     if (token.fold.endsWith('s')) ids.push(...(m.byName.get(token.fold.slice(0, -1)) ?? []));
@@ -203,6 +224,7 @@ function scoreMeasure(
   hitTerms: Set<number>,
   hitSurfaces: Map<number, Set<string>>,
   inherited: ReadonlySet<number>,
+  sentences: () => Set<number>[],
 ) {
   const names = measure.names.filter((t) => hitTerms.has(t));
   const satisfied = new Set<string>();
@@ -218,7 +240,18 @@ function scoreMeasure(
   for (const rule of measure.rules) {
     const present = rule.concepts.filter((c) => satisfied.has(c));
     // A concept lent by a lead-in completes a rule, but the passage must bring one of its own.
-    if (present.length >= rule.min && present.some((c) => own.has(c))) {
+    // A rule of common words ("Schulen", "international") asks for them in one sentence: a heading on the
+    // twin town above a question about schools is no school going international. A lead-in's concepts
+    // stand beside every sentence of its item.
+    const together =
+      !rule.sentence ||
+      sentences().some((terms) => {
+        const has = (c: string) => (measure.concepts.get(c) ?? []).some((t) => terms.has(t));
+        const here = present.filter(has);
+        const lent = present.filter((c) => !has(c) && (measure.concepts.get(c) ?? []).some((t) => inherited.has(t)));
+        return here.length > 0 && here.length + lent.length >= rule.min;
+      });
+    if (present.length >= rule.min && present.some((c) => own.has(c)) && together) {
       fullRules++;
       best = Math.max(best, Math.min(0.95, RULE_BASE + RULE_STEP * rule.min));
       for (const c of present) reasons.add(c);
@@ -286,6 +319,11 @@ function matchOne(
   const hits = termHitsOf(m, text, strict ? gate : null, exhaustive);
   if (hits.length === 0) return [];
   const hitTerms = new Set(hits.map((h) => h.term));
+  let bySentence: Set<number>[] | undefined;
+  const sentences = () => {
+    bySentence ??= termsBySentence(text, hits);
+    return bySentence;
+  };
   const hitSurfaces = new Map<number, Set<string>>();
   for (const h of hits) {
     const set = hitSurfaces.get(h.term) ?? new Set<string>();
@@ -297,7 +335,7 @@ function matchOne(
   const touched = threshold > 0 ? measuresHitBy(m, hitTerms) : undefined;
   for (const [i, measure] of m.measures.entries()) {
     if (touched && !touched.has(i)) continue;
-    const result = scoreMeasure(measure, hitTerms, hitSurfaces, inherited);
+    const result = scoreMeasure(measure, hitTerms, hitSurfaces, inherited, sentences);
     if (!result || result.score < threshold) continue;
     // The words that explain the match: names found, and the terms of the
     // concepts that satisfied a rule (or, below a full rule, every concept found).

@@ -7,7 +7,11 @@ import type { MeasureLexicon, PackFile, PackLexicon, PositionPack } from './type
 const TermList = v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200)));
 const Rule = v.union([
   v.array(v.string()),
-  v.object({ anyOf: v.array(v.string()), min: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  v.object({
+    anyOf: v.array(v.string()),
+    min: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    sentence: v.optional(v.boolean()),
+  }),
 ]);
 const MeasureLexiconSchema = v.object({
   label: v.pipe(v.string(), v.maxLength(200)),

@@ -14,6 +14,12 @@ export interface WordPattern {
   /** The whole word, folded: a compound that begins with it is a compound of it ("Ausbildungskampagne"). */
   fold: string;
   compound: boolean;
+  /**
+   * A noun (the lexicon writes it with a capital): it matches only words written with one. German writes
+   * nouns so, and the same stem in small letters is another word: "schulen" (to train) is not "Schulen",
+   * "fest" not "Fest". Names of languages in "-isch" are not marked: "Englisch" is also "englische Formulare".
+   */
+  noun?: true;
 }
 
 export interface TermPattern {
@@ -63,7 +69,14 @@ function parseWord(raw: string): WordPattern | undefined {
   const norm = stripFeminine(normalizeWord(word), first !== first.toLowerCase());
   const value = stemGerman(norm);
   if (!value) return undefined;
-  return { kind: 'stem', value, fold: foldWord(norm), compound: compound && value.length >= MIN_COMPOUND_STEM };
+  const pattern: WordPattern = {
+    kind: 'stem',
+    value,
+    fold: foldWord(norm),
+    compound: compound && value.length >= MIN_COMPOUND_STEM,
+  };
+  if (first !== first.toLowerCase() && !value.endsWith('isch')) pattern.noun = true;
+  return pattern;
 }
 
 /**

@@ -2,9 +2,10 @@ import type { Measure, Resolution } from '../resolution/types';
 
 /**
  * A rule: the concepts that must all be present in one passage, or, written
- * as `{ anyOf, min }`, at least `min` of them.
+ * as `{ anyOf, min }`, at least `min` of them; with `sentence: true`, in one
+ * sentence of the passage (for rules whose concepts are all common words).
  */
-export type LexiconRule = string[] | { anyOf: string[]; min: number };
+export type LexiconRule = string[] | { anyOf: string[]; min: number; sentence?: boolean };
 
 /**
  * What the matcher knows about one measure. Terms use a small syntax (see
