@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Note } from '@/utils/notes/types';
 import { t } from '../i18n';
 import { loadNotebook } from '../notes/loadNotebook';
+import { SaveOrCancel } from '../notes/SaveOrCancel';
 import { WriteFailure } from '../notes/WriteFailure';
 import { writeFailureReason } from '../notes/writeFailure';
 import { colleagueByline, editedByline } from './byline';
@@ -66,12 +67,7 @@ function ColleagueEditor({ note: current, onClose }: { note: Note; onClose: () =
       <p class="meta" id={`colleague-edit-${note.id}`}>
         {t('factionUiColleagueEditHelp', author)}
       </p>
-      <div class="actions">
-        <button type="submit">{t('popupSave')}</button>
-        <button type="button" onClick={onClose}>
-          {t('popupCancel')}
-        </button>
-      </div>
+      <SaveOrCancel onCancel={onClose} />
       <WriteFailure message={failure.value} />
     </form>
   );

@@ -6,6 +6,7 @@ import { useFactionStatus } from '../faction/useFaction';
 import { t } from '../i18n';
 import { loadNotebook } from './loadNotebook';
 import { NoteFields } from './NoteFields';
+import { SaveOrCancel } from './SaveOrCancel';
 import { WriteFailure } from './WriteFailure';
 import { writeFailureReason } from './writeFailure';
 
@@ -88,12 +89,7 @@ export function NoteEditor({
           </div>
         </div>
       ) : (
-        <div class="actions">
-          <button type="submit">{t('popupSave')}</button>
-          <button type="button" onClick={onClose}>
-            {t('popupCancel')}
-          </button>
-        </div>
+        <SaveOrCancel onCancel={onClose} />
       )}
       <WriteFailure message={failure.value} />
     </form>
