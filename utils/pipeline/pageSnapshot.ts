@@ -47,14 +47,14 @@ interface PageSnapshot {
 
 /**
  * The snapshot of the compiled packs. A pack whose file did not change since
- * `previous` (the snapshot written before) keeps its automaton.
+ * `previous` (the snapshot written before) keeps its automaton and gate.
  */
 export function pageSnapshotText(specs: readonly CompiledPackSpec[], threshold: number, previous?: string): string {
   const before = parseSnapshot(previous)?.packs ?? [];
   const packs = specs.map((s): PagePack => {
     const same = before.find((b) => b.id === s.id && b.fileHash === s.fileHash);
-    const automaton =
-      same?.automaton ?? encodeAutomaton(buildPageAutomaton(fromMatcherData(s.matcher) as CompiledMatcher));
+    // A pack whose file is the same keeps its tables; else they are built from its matcher, read back once.
+    const tables = same?.automaton ? { automaton: same.automaton, gate: same.gate } : pageTables(s.matcher);
     return {
       id: s.id,
       colour: s.colour,
@@ -65,19 +65,23 @@ export function pageSnapshotText(specs: readonly CompiledPackSpec[], threshold: 
         measures: s.pack.measures.map((m) => ({ ...m, lexicon: { label: m.lexicon.label } })),
       },
       matcher: s.matcher,
-      automaton,
-      gate: same?.automaton ? same.gate : automaton && gateOver(s.matcher, automaton),
+      automaton: tables.automaton,
+      gate: tables.gate,
     };
   });
   return JSON.stringify({ format: PAGE_SNAPSHOT_FORMAT, threshold, packs } satisfies PageSnapshot);
 }
 
-/** The gate as a page will use it: over the automaton as the page decodes it (its states numbered so). */
-function gateOver(data: MatcherData, automaton: EncodedAutomaton): EncodedGate | undefined {
-  const matcher = fromMatcherData(data);
-  const decoded = decodeAutomaton(automaton);
-  const gate = matcher && decoded ? buildPassageGate(matcher, decoded) : undefined;
-  return gate && encodeGate(gate);
+/**
+ * A pack's automaton for pages, and the passage gate over it as a page will use it: over the automaton as
+ * the page decodes it (its states numbered so).
+ */
+function pageTables(data: MatcherData): { automaton?: EncodedAutomaton; gate?: EncodedGate } {
+  const matcher = fromMatcherData(data) as CompiledMatcher;
+  const automaton = encodeAutomaton(buildPageAutomaton(matcher));
+  const decoded = automaton && decodeAutomaton(automaton);
+  const gate = decoded ? buildPassageGate(matcher, decoded) : undefined;
+  return { automaton, gate: gate && encodeGate(gate) };
 }
 
 function parseSnapshot(text: unknown): PageSnapshot | undefined {
