@@ -1,14 +1,32 @@
-import { type GeneratedI18nStructure, i18n } from '#i18n';
+import { browser } from 'wxt/browser';
+import type { GeneratedI18nStructure } from '#i18n';
+import { fillMessage, type PageStrings, pageStringsFrom } from './pageStrings';
 
 /** A message key of locales/*.json (typed by @wxt-dev/i18n). */
 export type MessageKey = keyof GeneratedI18nStructure;
 
+declare global {
+  // On council pages: the strings the background stored for pages (see pageStrings.ts), read with the page's
+  // startup read, in the content script's world, where the radar and the extras (own bundles, own copies of
+  // this module) find them too. Extension pages have none and ask the browser, whose catalogue is theirs already.
+  var __ratsmarkerStrings: PageStrings | undefined;
+}
+
+/** Council pages: use the strings stored for pages from now on (a key they lack is still asked of the browser). */
+export function useStoredStrings(value: unknown): void {
+  globalThis.__ratsmarkerStrings = pageStringsFrom(value);
+}
+
 /** The UI string for `key` in the browser's language (German first, English otherwise). */
 export function t(key: MessageKey, substitutions?: string | readonly string[]): string {
-  const translate = i18n.t as unknown as (k: string, s?: string[]) => string;
   const subs =
     substitutions === undefined ? undefined : typeof substitutions === 'string' ? [substitutions] : [...substitutions];
-  return (subs ? translate(key, subs) : translate(key)) || key;
+  const template = globalThis.__ratsmarkerStrings?.[key];
+  if (template !== undefined) return fillMessage(template, subs ?? []) || key;
+  // The browser's own lookup, as @wxt-dev/i18n's `t` makes it for keys without dots and plurals (all of ours),
+  // without that wrapper's code in every page's bundle.
+  const getMessage = browser.i18n.getMessage as (k: string, s?: string[]) => string;
+  return getMessage(key, subs) || key;
 }
 
 /** A core error (code and parameters, see utils/i18n/messages.ts) in the reader's language. */

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { factionSettingsItem, type RunHost } from '@/components/background/factionProtocol';
 import { createFactionSync } from '@/components/background/factionSync';
 import { holdOffscreen, releaseOffscreen } from '@/components/background/offscreenDocument';
+import { storePageStrings } from '@/components/background/pageStrings';
 import { createBackgroundChecks } from '@/components/backgroundChecks';
 import { CHECK_MENU, OPEN_PDF_MENU, setUpContextMenus } from '@/components/contextMenus';
 import { t } from '@/components/i18n';
@@ -173,8 +174,9 @@ export default defineBackground(() => {
   );
   // Settings of an older shape are brought to the current one (utils/settings/settingsVersion.ts).
   void migrateSettings(browser.storage.local);
-  // Keep the content scripts' snapshot of the packs current.
+  // Keep the content scripts' snapshot of the packs current, and their strings in the browser's language.
   void refreshActiveSpecs();
+  void storePageStrings().catch((error) => console.warn('Ratsmarker: strings for pages', error));
   packsItem.watch(() => void refreshActiveSpecs());
   sensitivityItem.watch(() => void refreshActiveSpecs());
 

@@ -2,9 +2,10 @@ import { isKnownCouncilUrl } from '@/utils/detect/councilHosts';
 import { detectSystem } from '@/utils/detect/readCouncilPage';
 import { hasAgendaDocuments } from '@/utils/radar/readAgenda';
 import { factionOnPage, watchSharing } from '../faction/factionOnPage';
-import { t } from '../i18n';
+import { t, useStoredStrings } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
 import { sendNoteReliably, whileWorkerGone } from '../notes/sendNote';
+import { PAGE_STRINGS_KEY } from '../pageStrings';
 import { type Annotator, annotatePage, SCAN_END, SCAN_START } from './annotatePage';
 import { cardStrings } from './cardStrings';
 import { loadActivePacks, readStartup } from './loadActivePacks';
@@ -58,7 +59,7 @@ export async function startContentScript(): Promise<void> {
   // Asked for now, so that the browser reads storage while the page is looked at. A meeting's agenda needs only
   // the test switch (its radar matches off the page): the packs' snapshot, a third of a megabyte, is not read there.
   const agendaUrl = AGENDA_PAGE.test(location.pathname);
-  let startup = agendaUrl ? readLocal([TEST_MARKS_KEY]) : readStartup();
+  let startup = agendaUrl ? readLocal([TEST_MARKS_KEY, PAGE_STRINGS_KEY]) : readStartup();
   // On council product pages the page must prove its product; a page the
   // user asked for (or a site they added) is read whatever it is. Pages that
   // fail the proof (most pages of a council's site) cost this much and no more.
@@ -69,8 +70,14 @@ export async function startContentScript(): Promise<void> {
   }
   const url = new URL(location.href);
   globalThis.__ratsmarkerStarted = true;
-  // Before the first badge: the switch decides the test contract and the shadow roots' mode.
-  await loadTestMarks(() => startup.then((stored) => stored[TEST_MARKS_KEY]));
+  // Before the first badge: the switch decides the test contract and the shadow roots' mode; the strings are the
+  // badges' words.
+  await loadTestMarks(() =>
+    startup.then((stored) => {
+      useStoredStrings(stored[PAGE_STRINGS_KEY]);
+      return stored[TEST_MARKS_KEY];
+    }),
+  );
   if (system && agendaUrl) {
     if (hasAgendaDocuments(document, url.href)) {
       // A meeting's agenda: the radar reads its documents (its script comes only to agenda pages, through
