@@ -17,6 +17,24 @@ export default defineConfig({
     ...(process.env.RM_PROFILE ? { build: { minify: false } } : {}),
     ...(process.env.RM_SOURCEMAP ? { build: { sourcemap: true } } : {}),
   }),
+  hooks: {
+    // Scripts that run in council pages (the content script, the radar, the page extras) use the browser's own
+    // promise-based API (`chrome.*` in Chromium's Manifest V3, `browser.*` in Firefox) instead of the
+    // webextension-polyfill: the polyfill was a third of the content script's source, and every council page
+    // evaluated it (its API table, its wrappers) before its first highlight. They call only storage, runtime,
+    // i18n and ports, which answer promises natively in both browsers. Extension pages and the background keep it.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script')) return;
+      const alias = config.resolve?.alias ?? [];
+      const list = Array.isArray(alias)
+        ? alias
+        : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve = {
+        ...config.resolve,
+        alias: [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...list],
+      };
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
