@@ -19,6 +19,7 @@ import { createMeasureIndex } from './measureIndex';
 import { createNavigation } from './navigation';
 import { oneAfterAnother } from './oneAfterAnother';
 import { loadPageExtras } from './pageExtras';
+import { inDocumentOrder } from './pageOrder';
 import { type PaintedRange, paint, rangesOfMatches } from './paintMatches';
 import type { PassageEntry } from './passageEntry';
 import { cardNoteLists, showNotes } from './passageNotes';
@@ -192,8 +193,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
   };
 
   /** Matched passages in the order they stand on the page. */
-  const inPageOrder = () =>
-    [...matched].sort((a, b) => (a.host.compareDocumentPosition(b.host) & 4 /* FOLLOWING */ ? -1 : 1));
+  const inPageOrder = () => inDocumentOrder(matched, (a) => a.host);
   const report = () => passageReport(measures, inPageOrder(), { noteDocument: noteDoc, document: page.facts });
 
   /** The document's motion text as notes anchor in it: the passages joined by newlines. */
