@@ -61,6 +61,8 @@ export interface ProtocolMap {
   activePacks(): ActivePackSpecs;
   /** Content script → background: this page is a meeting's agenda; bring the meeting radar's script to it. */
   startRadar(): void;
+  /** Agenda script → background: this agenda links no documents; bring the content script to read its page. */
+  startPageScript(): void;
   /** Content script → background: bring the page extras' script (note anchoring, card) to its frame. */
   loadExtras(): void;
   /** Content script or popup → background: open a PDF in the viewer, in a tab beside the sender's. */

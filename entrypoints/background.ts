@@ -57,7 +57,10 @@ async function checkTab(tabId: number): Promise<boolean> {
  * One of the content script's later parts (the meeting radar, the page extras) into the frame whose content
  * script asked for it, in that content script's own world.
  */
-async function injectIntoSender(sender: Sender, file: '/radar.js' | '/extras.js'): Promise<void> {
+async function injectIntoSender(
+  sender: Sender,
+  file: '/radar.js' | '/extras.js' | '/content-scripts/content.js',
+): Promise<void> {
   const tabId = sender.tab?.id as number;
   const frameId = (sender as { frameId?: number }).frameId ?? 0;
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
@@ -166,6 +169,16 @@ export default defineBackground(() => {
     'startRadar',
     // The meeting radar's script, only into the frame that found an agenda.
     guard(['content-script'], NoDataSchema, (_, sender) => injectIntoSender(sender, '/radar.js')),
+  );
+  onMessage(
+    'startPageScript',
+    // An agenda without documents is read as any council page: the content script, into the frame that asks.
+    guard(['content-script'], NoDataSchema, async (_, sender) => {
+      const target = { tabId: sender.tab?.id as number, frameIds: [(sender as { frameId?: number }).frameId ?? 0] };
+      // Its highlights' colours come with it, as they come with the manifest's content script.
+      await browser.scripting.insertCSS({ target, files: ['/content-scripts/content.css'] });
+      await injectIntoSender(sender, '/content-scripts/content.js');
+    }),
   );
   onMessage(
     'loadExtras',

@@ -25,6 +25,7 @@ import type { PassageEntry } from './passageEntry';
 import { cardNoteLists, showNotes } from './passageNotes';
 import { passageReport } from './passageReport';
 import { rescanOnChange } from './rescanOnChange';
+import { SCAN_END, SCAN_START } from './scanMarks';
 import { writeTestMarks } from './testMarks';
 
 export { MEASURES_ATTRIBUTE } from './testMarks';
@@ -63,8 +64,8 @@ const whenIdle = (run: () => void) =>
 // Anchoring without notes: nothing to find (showNotes does not call it then).
 const noNotes = async () => ({ found: [], orphaned: [], byPassage: new Map() });
 
-export const SCAN_START = 'ratsmarker:scan-start';
-export const SCAN_END = 'ratsmarker:scan-end';
+export { SCAN_END, SCAN_START } from './scanMarks';
+
 // A page's work runs in one task while it fits in this much (a typical Vorlage does), and is cut into
 // tasks of this length otherwise: well under the 50 ms that count as a long task.
 const SLICE_MS = 20;

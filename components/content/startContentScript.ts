@@ -1,3 +1,4 @@
+import { isAgendaPath } from '@/utils/detect/agendaPage';
 import { isKnownCouncilUrl } from '@/utils/detect/councilHosts';
 import { detectSystem } from '@/utils/detect/readCouncilPage';
 import { hasAgendaDocuments } from '@/utils/radar/readAgenda';
@@ -9,8 +10,8 @@ import { PAGE_STRINGS_KEY } from '../pageStrings';
 import { type Annotator, annotatePage, SCAN_END, SCAN_START } from './annotatePage';
 import { cardStrings } from './cardStrings';
 import { loadActivePacks, readStartup } from './loadActivePacks';
+import { addButtons } from './openInViewerButtons';
 import { loadPageExtras } from './pageExtras';
-import { addPdfButtons } from './pdfButtons';
 import { ADDED_SITES_KEY, readMode } from './readDecision';
 import { readLocal } from './readLocal';
 import { loadTestMarks, TEST_MARKS_KEY } from './testMarks';
@@ -20,23 +21,6 @@ declare global {
   var __ratsmarkerForce: boolean | undefined;
   var __ratsmarkerStarted: boolean | undefined;
 }
-
-// Meeting pages whose agenda the radar reads: SessionNet si0057/si0056 and to0040, ALLRIS to010.
-const AGENDA_PAGE = /\/(?:si005[67]|to0040)\.(?:asp|php)$|\/to010(?:\.asp)?$/i;
-
-/** The „In Ratsmarker öffnen“ buttons beside PDF links; an odd link must not stop anything else. */
-const addButtons = () => {
-  try {
-    addPdfButtons(
-      document,
-      location.href,
-      { text: t('openInRatsmarker'), label: (name) => t('openInRatsmarkerLabel', name) },
-      (pdfUrl) => void sendMessage('openViewer', pdfUrl).catch(() => undefined),
-    );
-  } catch (error) {
-    console.warn('Ratsmarker: PDF buttons', error);
-  }
-};
 
 const readAddedSites = async (): Promise<string[]> => {
   const list = (await readLocal([ADDED_SITES_KEY]))[ADDED_SITES_KEY];
@@ -58,7 +42,7 @@ export async function startContentScript(): Promise<void> {
   const startedAt = performance.mark(SCAN_START).startTime;
   // Asked for now, so that the browser reads storage while the page is looked at. A meeting's agenda needs only
   // the test switch (its radar matches off the page): the packs' snapshot, a third of a megabyte, is not read there.
-  const agendaUrl = AGENDA_PAGE.test(location.pathname);
+  const agendaUrl = isAgendaPath(location.pathname);
   let startup = agendaUrl ? readLocal([TEST_MARKS_KEY, PAGE_STRINGS_KEY]) : readStartup();
   // On council product pages the page must prove its product; a page the
   // user asked for (or a site they added) is read whatever it is. Pages that

@@ -1,4 +1,5 @@
 import { readAgenda } from '@/utils/radar/readAgenda';
+import { addButtons } from '../content/openInViewerButtons';
 import { loadTestMarks, testMarksOn } from '../content/testMarks';
 import { startRadar } from './startRadar';
 
@@ -18,7 +19,9 @@ export async function startRadarOnPage(): Promise<void> {
   const url = new URL(location.href);
   const agenda = readAgenda(document, url.href);
   if (!agenda) return;
-  // The content script read the test switch into this world before it asked for the radar.
+  // The agenda script (or the content script) read the test switch into this world before it asked for the radar.
   if (globalThis.__ratsmarkerTestMarks === undefined) await loadTestMarks();
+  // The agenda's PDF links get their buttons here, in a task of their own (the agenda script is kept small).
+  setTimeout(addButtons, 0);
   await startRadar(document, url, agenda, testMarksOn());
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type BrowserContext, test as base, expect, type Page } from '@playwright/test';
 import { clickShadowButton, type ShadowHost, shadowHosts } from './closedShadow';
 import { launchExtension } from './fixtures';
-import { AGENDA_PATH, type RadarItemSpec, startRadarServer } from './radarServer';
+import { AGENDA_PATH, BARE_AGENDA_PATH, type RadarItemSpec, startRadarServer } from './radarServer';
 
 const AGENDA = `http://ratsinfo.duesseldorf.de${AGENDA_PATH}?__ksinr=4711`;
 
@@ -49,12 +49,18 @@ const ITEMS: RadarItemSpec[] = [
   ),
 ];
 
+// Another meeting whose agenda links no document.
+const BARE_ITEMS: RadarItemSpec[] = [
+  { title: 'Städtepartnerschaft mit Toulouse: den Jugendaustausch mit der Partnerstadt ausbauen' },
+  { title: 'Bebauungsplan Nr. 12' },
+];
+
 type Say = (key: string, ...params: string[]) => string;
 
 const test = base.extend<{ radar: Awaited<ReturnType<typeof startRadarServer>>; context: BrowserContext; say: Say }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
   radar: async ({}, use) => {
-    const radar = await startRadarServer(ITEMS);
+    const radar = await startRadarServer(ITEMS, BARE_ITEMS);
     await use(radar);
     radar.server.close();
   },
@@ -281,4 +287,22 @@ test('leaving the agenda stops the requests', async ({ context, radar }) => {
   await page.waitForTimeout(4000);
   expect(radar.log.requests.filter((r) => r.at > left + 200)).toEqual([]);
   expect(radar.log.requests.length).toBeLessThan(ITEMS.length);
+});
+
+test('an agenda none of whose items links a document is read on the page, as any council page', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(`http://ratsinfo.duesseldorf.de${BARE_AGENDA_PATH}?__ksinr=4712`);
+  // The agenda script found no documents and had the background bring the content script, which read the titles.
+  await expect
+    .poll(() => page.locator('[data-ratsmarker-measures*="KW21-7"]').count(), { timeout: 15_000 })
+    .toBeGreaterThan(0);
+  expect(await shadowHosts(page, 'radar')).toEqual([]);
+  // Its highlights have their colours: the content script's style sheet came with it.
+  const colour = await page.evaluate(() => {
+    const probe = document.createElement('mark');
+    probe.className = 'ratsmarker-mark ratsmarker-0';
+    document.body.append(probe);
+    return getComputedStyle(probe).backgroundColor;
+  });
+  expect(colour).not.toBe('rgba(0, 0, 0, 0)');
 });

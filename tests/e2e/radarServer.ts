@@ -12,6 +12,8 @@ import { motionPdf } from '../fixtures/pdf/makePdfs';
 
 const BASE = '/ratsinfo/duesseldorf';
 export const AGENDA_PATH = `${BASE}/si0057.asp`;
+/** A meeting's agenda none of whose items links a document (the page's own titles are all there is to read). */
+export const BARE_AGENDA_PATH = `${BASE}/si0056.asp`;
 
 const htmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -81,7 +83,7 @@ export interface RadarServerLog {
 
 const isDocument = (url: string) => /\/(?:vo0050\.asp|getfile\.asp)\?/.test(url);
 
-export async function startRadarServer(items: readonly RadarItemSpec[]) {
+export async function startRadarServer(items: readonly RadarItemSpec[], bareItems: readonly RadarItemSpec[] = []) {
   const motion = await motionPdf();
   const broken = new TextEncoder().encode('%PDF-1.7\n1 0 obj kaputt');
   const log: RadarServerLog = { downloads: [], unchanged: [], mostInFlight: 0, inFlight: 0, requests: [], aborted: [] };
@@ -92,6 +94,8 @@ export async function startRadarServer(items: readonly RadarItemSpec[]) {
   ): { status: number; type?: string; body?: string | Uint8Array; delay: number } => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === AGENDA_PATH) return { status: 200, type: 'text/html; charset=utf-8', body: agenda, delay: 0 };
+    if (url.pathname === BARE_AGENDA_PATH)
+      return { status: 200, type: 'text/html; charset=utf-8', body: agendaPage(bareItems), delay: 0 };
     const kvonr = Number(url.searchParams.get('__kvonr'));
     const fileId = Number(url.searchParams.get('id'));
     const index = (url.pathname.endsWith('/vo0050.asp') ? kvonr : fileId) - 9001;

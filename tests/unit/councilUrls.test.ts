@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { isAgendaPath } from '@/utils/detect/agendaPage';
 import { allris } from '@/utils/detect/allris';
-import { councilMatchPatterns, isKnownCouncilUrl, KNOWN_COUNCIL_HOSTS } from '@/utils/detect/councilHosts';
+import {
+  councilAgendaPatterns,
+  councilDocumentPatterns,
+  councilMatchPatterns,
+  isKnownCouncilUrl,
+  KNOWN_COUNCIL_HOSTS,
+} from '@/utils/detect/councilHosts';
 import { systemForUrl } from '@/utils/detect/readCouncilPage';
 import { sessionnet } from '@/utils/detect/sessionnet';
 
@@ -198,5 +205,37 @@ describe('councilMatchPatterns', () => {
     expect(patterns.some((p) => matchesPattern(p, 'https://ratsinfo.laatzen.de/public/vo020?VOLFDNR=1000238'))).toBe(
       true,
     );
+  });
+});
+
+describe('which script a known council page gets', () => {
+  const agendas = [
+    'https://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/si0057.asp?__ksinr=7412',
+    'https://www.stadt-muenster.de/sessionnet/sessionnetbi/si0057.php?__ksinr=1',
+    'https://ratsinfo.halle.de/si0056.asp?__ksinr=21804',
+    'https://ratsinfo.halle.de/to0040.asp?__ksinr=21804',
+    'https://sitzungsdienst-wandsbek.hamburg.de/bi/to010.asp?SILFDNR=1003545',
+  ];
+  const documents = [
+    ...SESSIONNET_PAGES.filter((href) => !/si005[67]/.test(href)),
+    ...ALLRIS_PAGES.filter((href) => !href.includes('to010')),
+  ];
+  const agendaPatterns = councilAgendaPatterns();
+  const documentPatterns = councilDocumentPatterns();
+
+  it.each(agendas)('the agenda script, not the content script, on the agenda %s', (href) => {
+    expect(agendaPatterns.some((p) => matchesPattern(p, href))).toBe(true);
+    expect(documentPatterns.some((p) => matchesPattern(p, href))).toBe(false);
+    expect(isAgendaPath(url(href).pathname)).toBe(true);
+  });
+
+  it.each(documents)('the content script, not the agenda script, on the document page %s', (href) => {
+    expect(documentPatterns.some((p) => matchesPattern(p, href))).toBe(true);
+    expect(agendaPatterns.some((p) => matchesPattern(p, href))).toBe(false);
+    expect(isAgendaPath(url(href).pathname)).toBe(false);
+  });
+
+  it('splits the council pages without a gap or an overlap', () => {
+    expect([...agendaPatterns, ...documentPatterns].sort()).toEqual([...councilMatchPatterns()].sort());
   });
 });

@@ -27,27 +27,51 @@ export const KNOWN_COUNCIL_HOSTS: readonly string[] = [
   'ratsinfo.laatzen.de',
 ];
 
-/** The page paths of the products (see sessionnet.ts and allris.ts for the pages themselves). */
-export const COUNCIL_PATHS: readonly string[] = [
+/** The paths of the products' document pages: Vorlagen, agenda items (see sessionnet.ts and allris.ts). */
+export const DOCUMENT_PATHS: readonly string[] = [
   '/*vo0050.asp*',
   '/*vo0050.php*',
   '/*vo0053.asp*',
   '/*vo0053.php*',
   '/*to0050.asp*',
   '/*to0050.php*',
-  '/*si0057.asp*',
-  '/*si0057.php*',
   '/*vo020.asp*',
   '/*to020.asp*',
-  '/*to010.asp*',
   '/*public/vo020*',
   '/*public/to020*',
+];
+
+/** The paths of meetings' agendas (SessionNet 5/6 si0057 and si0056, SessionNet 4 to0040, ALLRIS to010). */
+export const AGENDA_PATHS: readonly string[] = [
+  '/*si0057.asp*',
+  '/*si0057.php*',
+  '/*si0056.asp*',
+  '/*si0056.php*',
+  '/*to0040.asp*',
+  '/*to0040.php*',
+  '/*to010.asp*',
   '/*public/to010*',
 ];
 
-/** Match patterns for the content script: every known host on every product path. */
+/** Every product path. */
+export const COUNCIL_PATHS: readonly string[] = [...DOCUMENT_PATHS, ...AGENDA_PATHS];
+
+const onKnownHosts = (paths: readonly string[]) =>
+  KNOWN_COUNCIL_HOSTS.flatMap((host) => paths.map((path) => `*://${host}${path}`));
+
+/** Match patterns of the pages Ratsmarker checks without being asked: every known host on every product path. */
 export function councilMatchPatterns(): string[] {
-  return KNOWN_COUNCIL_HOSTS.flatMap((host) => COUNCIL_PATHS.map((path) => `*://${host}${path}`));
+  return onKnownHosts(COUNCIL_PATHS);
+}
+
+/** The content script's share of them: document pages (agendas get the small agenda script instead). */
+export function councilDocumentPatterns(): string[] {
+  return onKnownHosts(DOCUMENT_PATHS);
+}
+
+/** The agenda script's share: meetings' agendas. */
+export function councilAgendaPatterns(): string[] {
+  return onKnownHosts(AGENDA_PATHS);
 }
 
 /** The known council hosts as host permissions (the PDF viewer fetches their documents). */
