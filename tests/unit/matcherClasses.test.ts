@@ -138,7 +138,7 @@ describe('KW21-33: an employer open to every origin, and qualifications from abr
 describe('KW21-40: fair trade with a partner in the South', () => {
   it('fairly traded goods from a partner', () => {
     expect(
-      has('KW21-40')('Der Tee für das Rathaus kommt fair gehandelt von einer Partnergenossenschaft in Nepal.'),
+      has('KW21-40')('Der Tee für das Rathaus kommt fair gehandelt von einer Partnergenossenschaft in Darjeeling.'),
     ).toBe(true);
   });
   it('a fair price without a partner is not', () => {
@@ -154,5 +154,39 @@ describe('the town’s own staff as learners: a course at the Volkshochschule is
   });
   it('while the Volkshochschule going multilingual for its public stays KW21-28', () => {
     expect(has('KW21-28')('Die Volkshochschule stellt ihr Kursprogramm mehrsprachig vor.')).toBe(true);
+  });
+});
+
+describe('KW21-13: a network of cities under an international organisation is international', () => {
+  it('a WHO or UNESCO network of cities', () => {
+    expect(has('KW21-13')('Die Stadt wird Mitglied im UNESCO-Netzwerk lernender Städte.')).toBe(true);
+  });
+  it('a network of local firms is not', () => {
+    expect(has('KW21-13')('Die Wirtschaftsförderung pflegt ein Netzwerk der Betriebe am Ort.')).toBe(false);
+  });
+});
+
+describe('KW21-30: recording the languages staff speak takes stock of them', () => {
+  it('a register of staff languages', () => {
+    expect(has('KW21-30')('Die Sprachkenntnisse der Beschäftigten werden in einem Verzeichnis hinterlegt.')).toBe(true);
+  });
+  it('a register without languages is not', () => {
+    expect(has('KW21-30')('Die Beschäftigten werden in einem Verzeichnis hinterlegt.')).toBe(false);
+  });
+});
+
+describe('KW21-28: a neighbour’s language taught as „Begegnungssprache“', () => {
+  it('in Kitas and primary schools', () => {
+    expect(has('KW21-28')('Drei Kitas führen Polnisch als Begegnungssprache ein.')).toBe(true);
+  });
+});
+
+describe('KW21-7 and KW21-9: the relation as a participle, any exchange of people with a Dutch town', () => {
+  it('"mit Toulouse verbunden", a choirs’ exchange with a Dutch gemeente', () => {
+    expect(has('KW21-7')('Seit Jahren ist unsere Stadt mit Toulouse verbunden.')).toBe(true);
+    expect(has('KW21-9')('Der Chöreaustausch mit der gemeente Winterswijk wird fortgesetzt.')).toBe(true);
+  });
+  it('a school’s exchange trip to the Netherlands is a school’s offer (KW21-28), not a town partnership', () => {
+    expect(has('KW21-9')('Das Gymnasium plant Austauschfahrten in die Niederlande.')).toBe(false);
   });
 });
