@@ -190,3 +190,9 @@ describe('KW21-7 and KW21-9: the relation as a participle, any exchange of peopl
     expect(has('KW21-9')('Das Gymnasium plant Austauschfahrten in die Niederlande.')).toBe(false);
   });
 });
+
+describe('KW21-25: language courses for the authority’s own staff are KW21-30', () => {
+  it('English courses for the immigration office’s staff', () => {
+    expect(ids('Für die Mitarbeitenden der Ausländerbehörde werden Englischkurse angeboten.')).toEqual(['KW21-30']);
+  });
+});
