@@ -196,3 +196,34 @@ describe('KW21-25: language courses for the authority’s own staff are KW21-30'
     expect(ids('Für die Mitarbeitenden der Ausländerbehörde werden Englischkurse angeboten.')).toEqual(['KW21-30']);
   });
 });
+
+describe('KW21-13: an alliance or coalition of European cities is a city network', () => {
+  it('"Allianz europäischer Städte", "Städteallianz"', () => {
+    expect(has('KW21-13')('Die Stadt tritt der Allianz europäischer Städte für saubere Luft bei.')).toBe(true);
+  });
+});
+
+describe('KW21-17: Dutch cities are abroad too', () => {
+  it('a placement in Utrecht', () => {
+    expect(
+      has('KW21-17')('Zwei Azubis des Tiefbauamts absolvieren ein Praktikum bei der Stadtverwaltung in Utrecht.'),
+    ).toBe(true);
+  });
+});
+
+describe('KW21-20: LIFE named after "Programm", a funding pilot who prepares the bids', () => {
+  it('towns of a region with a joint funding pilot for LIFE', () => {
+    expect(
+      has('KW21-20')('Die Gemeinden des Landkreises teilen sich einen Förderlotsen für Anträge im Programm LIFE.'),
+    ).toBe(true);
+  });
+});
+
+describe('KW21-22: "Europa" with an explanation only where it is about here', () => {
+  it('a talk series on what Europe does for us', () => {
+    expect(has('KW21-22')('Die Vortragsreihe erklärt, was Europa für uns im Alltag tut.')).toBe(true);
+  });
+  it('an exhibition of paintings from Europe is not', () => {
+    expect(has('KW21-22')('Die Ausstellung im Kunstmuseum zeigt Landschaften aus Europa.')).toBe(false);
+  });
+});
