@@ -219,19 +219,32 @@ function unmaskedHits<H extends { token: number }>(text: string, tokens: Token[]
   return masked.size === 0 ? hits : hits.filter((h) => !masked.has(h.token));
 }
 
+/** What the passage's hit terms (and its lead-in's) are to one measure: found through termRolesOf. */
+interface MeasureHits {
+  /** A name of the measure was hit. */
+  named: boolean;
+  /** Concepts with a term of the passage's own. */
+  own?: Set<string>;
+  /** Concepts with a term of the lead-in's. */
+  lent?: Set<string>;
+}
+
 function scoreMeasure(
   measure: CompiledMeasure,
   hitTerms: Set<number>,
   hitSurfaces: Map<number, Set<string>>,
   inherited: ReadonlySet<number>,
   sentences: () => Set<number>[],
+  found: MeasureHits | undefined,
 ) {
-  const names = measure.names.filter((t) => hitTerms.has(t));
+  const names = found?.named ? measure.names.filter((t) => hitTerms.has(t)) : [];
+  // In the measure's order of concepts (the reasons are shown in it).
   const satisfied = new Set<string>();
   const own = new Set<string>();
-  for (const [name, ids] of measure.concepts) {
-    if (ids.some((t) => hitTerms.has(t))) own.add(name);
-    if (ids.some((t) => hitTerms.has(t) || inherited.has(t))) satisfied.add(name);
+  for (const name of measure.concepts.keys()) {
+    const mine = found?.own?.has(name) === true;
+    if (mine) own.add(name);
+    if (mine || found?.lent?.has(name)) satisfied.add(name);
   }
 
   let best = names.length > 0 ? NAME_SCORE : 0;
@@ -332,10 +345,10 @@ function matchOne(
   }
   const out: MeasureMatch[] = [];
   // A measure none of whose names or concept terms was hit scores 0: only the others are scored.
-  const touched = threshold > 0 ? measuresHitBy(m, hitTerms) : undefined;
+  const found = measureHitsOf(m, hitTerms, inherited);
   for (const [i, measure] of m.measures.entries()) {
-    if (touched && !touched.has(i)) continue;
-    const result = scoreMeasure(measure, hitTerms, hitSurfaces, inherited, sentences);
+    if (threshold > 0 && !found.get(i)?.named && !found.get(i)?.own) continue;
+    const result = scoreMeasure(measure, hitTerms, hitSurfaces, inherited, sentences, found.get(i));
     if (!result || result.score < threshold) continue;
     // The words that explain the match: names found, and the terms of the
     // concepts that satisfied a rule (or, below a full rule, every concept found).
@@ -446,21 +459,55 @@ function memoOf(m: CompiledMatcher): WordMemo {
   return memo;
 }
 
-// Which measures (by index) name each term among their names or concepts, per matcher.
-const termMeasures = new WeakMap<CompiledMatcher, Map<number, number[]>>();
-function measuresHitBy(m: CompiledMatcher, hitTerms: ReadonlySet<number>): Set<number> {
-  let index = termMeasures.get(m);
+// What each term is to the measures (by index): one of its names, or a term of one of its concepts, per matcher.
+// Scoring then starts from the few terms a passage hit, not from every term of every concept of the measures
+// it touches (some 150–375 a measure: two lookups each, for each passage with a hit).
+type TermRole = { measure: number; concept?: string };
+const termRoles = new WeakMap<CompiledMatcher, Map<number, TermRole[]>>();
+function termRolesOf(m: CompiledMatcher): Map<number, TermRole[]> {
+  let index = termRoles.get(m);
   if (!index) {
-    index = new Map();
-    for (const [i, measure] of m.measures.entries())
-      for (const t of [...measure.names, ...[...measure.concepts.values()].flat()]) {
-        const list = index.get(t) ?? [];
-        if (!list.includes(i)) list.push(i);
-        index.set(t, list);
-      }
-    termMeasures.set(m, index);
+    const built = new Map<number, TermRole[]>();
+    const add = (t: number, role: TermRole) => {
+      const list = built.get(t);
+      if (list) list.push(role);
+      else built.set(t, [role]);
+    };
+    for (const [i, measure] of m.measures.entries()) {
+      for (const t of measure.names) add(t, { measure: i });
+      for (const [concept, ids] of measure.concepts) for (const t of ids) add(t, { measure: i, concept });
+    }
+    index = built;
+    termRoles.set(m, index);
   }
-  const out = new Set<number>();
-  for (const t of hitTerms) for (const i of index.get(t) ?? []) out.add(i);
+  return index;
+}
+
+/** Per measure (by index), what the hit terms and the lead-in's terms are to it; measures they touch only. */
+function measureHitsOf(
+  m: CompiledMatcher,
+  hitTerms: ReadonlySet<number>,
+  inherited: ReadonlySet<number>,
+): Map<number, MeasureHits> {
+  const roles = termRolesOf(m);
+  const out = new Map<number, MeasureHits>();
+  const entry = (i: number) => {
+    let e = out.get(i);
+    if (!e) {
+      e = { named: false };
+      out.set(i, e);
+    }
+    return e;
+  };
+  for (const t of hitTerms)
+    for (const r of roles.get(t) ?? NO_ROLES) {
+      const e = entry(r.measure);
+      if (r.concept === undefined) e.named = true;
+      else (e.own ??= new Set()).add(r.concept);
+    }
+  for (const t of inherited)
+    for (const r of roles.get(t) ?? NO_ROLES)
+      if (r.concept !== undefined) (entry(r.measure).lent ??= new Set()).add(r.concept);
   return out;
 }
+const NO_ROLES: TermRole[] = [];
