@@ -6,6 +6,7 @@ import { DEFAULT_SENSITIVITY, readStoredPacks, type StoredPack, sensitivityThres
 import type { PositionPack } from '@/utils/pack/types';
 import { type BrokenPack, type CompiledPackSpec, compilePacks, fileHashOf } from '@/utils/pipeline/compilePacks';
 import { PAGE_SNAPSHOT_KEY, pageSnapshotText } from '@/utils/pipeline/pageSnapshot';
+import { type ActivePackSpecs, activeSpecsItem } from './activeSpecs';
 
 /** The packs the user keeps (validated on every read), and the sensitivity. */
 export const packsItem = storage.defineItem<unknown>('local:packs');
@@ -46,21 +47,9 @@ export async function saveSensitivity(level: number): Promise<void> {
   await refreshActiveSpecs();
 }
 
-/** What a page needs to match: the enabled packs (validated, compiled) and the threshold. */
-export interface ActivePackSpecs {
-  specs: CompiledPackSpec[];
-  threshold: number;
-  /** Ids of packs that could not be read. */
-  damaged: string[];
-  /** Enabled packs that did not compile, switched off alone, with the reason. */
-  broken?: BrokenPack[];
-}
+export type { ActivePackSpecs } from './activeSpecs';
 
-/**
- * The background's last reading of the packs, validated, for content scripts:
- * reading storage does not wake the service worker, a message would.
- */
-export const activeSpecsItem = storage.defineItem<ActivePackSpecs>('local:activeSpecs');
+export { activeSpecsItem } from './activeSpecs';
 
 /** The same for council pages, as one string (see utils/pipeline/pageSnapshot.ts). */
 const pageSnapshotItem = storage.defineItem<string>(`local:${PAGE_SNAPSHOT_KEY}`);
