@@ -93,7 +93,10 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     onSlice: (start, end) => performance.measure(SLICE_MEASURE, { start, end }),
     start: workFrom,
   });
-  // The first lookup of the extension's messages costs a page some 10–20 ms: not before a badge needs it.
+  // Decoding the packs can use up a slice on its own (cold, on a slow machine): the page's facts (a walk of its
+  // start, cold too) then come in a task of their own, not on top of it.
+  await budget.pause();
+  // The strings come with the startup read (../pageStrings.ts); put together when a badge first needs them.
   let looked: ReturnType<AnnotatorOptions['strings']> | undefined;
   const strings = () => {
     looked ??= options.strings();
