@@ -107,9 +107,17 @@ export function buildPassageGate(m: CompiledMatcher, a: Automaton): PassageGate 
   return { first, ids, groupCount: groupWords.length, measures, largestPartialRule };
 }
 
+const scratch = new WeakMap<PassageGate, Uint8Array>();
+
 /** Whether the passage may match some measure by a name or a whole rule (see above). */
 export function passesGate(gate: PassageGate, a: Automaton, text: string): boolean {
-  const seen = new Uint8Array(gate.groupCount);
+  // One scratch array per gate, cleared for each passage (a new one per passage was garbage on every one).
+  let seen = scratch.get(gate);
+  if (seen) seen.fill(0);
+  else {
+    seen = new Uint8Array(gate.groupCount);
+    scratch.set(gate, seen);
+  }
   const { first, ids } = gate;
   let any = false;
   scan(a, text, 0, GATE, (s) => {

@@ -69,21 +69,21 @@ function makeToken(start: number, end: number, baseSurface: string, needsStem?: 
  * stemmed; the others have an empty stem.
  */
 export function tokenize(text: string, needsStem?: (norm: string) => boolean): Token[] {
-  const raw: { start: number; end: number; surface: string }[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    raw.push({ start: m.index, end: m.index + m[0].length, surface: m[0] });
-  }
+  // One word ahead, straight from the expression's matches (a list of every word first was a second object per
+  // word of every passage read: garbage the page's main thread then waited for the collector to clear).
   const tokens: Token[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const cur = raw[i] as (typeof raw)[number];
-    const next = raw[i + 1];
-    if (next && GENDER_TAIL.test(next.surface) && GENDER_GAP.test(text.slice(cur.end, next.start))) {
-      tokens.push(makeToken(cur.start, next.end, cur.surface, needsStem));
-      i++;
+  WORD.lastIndex = 0;
+  let cur = WORD.exec(text);
+  while (cur !== null) {
+    const next = WORD.exec(text);
+    const end = cur.index + cur[0].length;
+    if (next !== null && GENDER_TAIL.test(next[0]) && GENDER_GAP.test(text.slice(end, next.index))) {
+      tokens.push(makeToken(cur.index, next.index + next[0].length, cur[0], needsStem));
+      cur = WORD.exec(text);
       continue;
     }
-    tokens.push(makeToken(cur.start, cur.end, cur.surface, needsStem));
+    tokens.push(makeToken(cur.index, end, cur[0], needsStem));
+    cur = next;
   }
   return tokens;
 }
