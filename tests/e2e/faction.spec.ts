@@ -171,6 +171,11 @@ test('B changes A’s note while A, offline, changes it too: CouchDB keeps both,
     await expect.poll(async () => (await onServer(id))._conflicts?.length, { timeout: 20_000 }).toBe(1);
     const conflict = annasNote.getByRole('button', { name: /Konflikt: 2 Fassungen|Conflict: 2 versions/ });
     await expect(conflict).toBeVisible({ timeout: 20_000 });
+    // Whichever revision CouchDB made the winner, Anna's notebook (and popup) keeps the text she last wrote.
+    await expect(annasNote).toContainText('Anna: Antrag mit Änderung unterstützen');
+    expect((await anna.notebook()).filter((n) => n.id === id).map((n) => n.text)).toEqual([
+      'Anna: Antrag mit Änderung unterstützen',
+    ]);
 
     // Bernd sees the conflict too, but the pick is Anna's.
     await bernd.syncNow();
