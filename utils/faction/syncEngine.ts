@@ -8,7 +8,7 @@ import {
   toAnnotationDoc,
 } from './annotationDoc';
 import { FactionError, type FactionSession, networkFailure, statusFailure } from './connection';
-import type { PouchConstructor, PouchDatabase, PouchDoc, PouchWriteResult } from './pouchTypes';
+import type { PouchConstructor, PouchDatabase, PouchDoc, PouchReplicationInfo, PouchWriteResult } from './pouchTypes';
 
 /**
  * One-shot sync of the faction's notes. Dexie stays the notebook; a PouchDB
@@ -69,8 +69,33 @@ export interface SyncResult {
   conflicts: NoteConflict[];
   /** Documents of the faction's database that are not readable notes. */
   skipped: Array<{ id: string; reason: string }>;
+  /**
+   * This device's changes the server refused (its validate_doc_update: a non-author deleting a
+   * shared note, say), with the server's reason. The notebook keeps them as the reader wrote them.
+   */
+  refused: RefusedChange[];
   /** Why the server could not be reached this time; what was queued stays in the mirror. */
   error?: FactionError;
+}
+
+/** A change of a note the faction's server would not take, and why (the server's words). */
+export interface RefusedChange {
+  noteId: string;
+  reason: string;
+}
+
+/** The writes of a push the server refused (PouchDB counts them in `doc_write_failures`, the replication still completes). */
+export function refusedWrites(info: PouchReplicationInfo): RefusedChange[] {
+  const out: RefusedChange[] = [];
+  for (const e of info.errors ?? []) {
+    const err = e as { id?: unknown; name?: unknown; error?: unknown; message?: unknown; reason?: unknown } | null;
+    const name = String(err?.name ?? err?.error ?? '').toLowerCase();
+    if ((name !== 'forbidden' && name !== 'unauthorized') || typeof err?.id !== 'string') continue;
+    if (!err.id.startsWith(NOTE_DOC_PREFIX)) continue;
+    const reason = typeof err.reason === 'string' ? err.reason : typeof err.message === 'string' ? err.message : '';
+    out.push({ noteId: err.id.slice(NOTE_DOC_PREFIX.length), reason: reason.slice(0, 300) });
+  }
+  return out;
 }
 
 // Kept in the mirror, never replicated (`_local` documents are not).
@@ -245,6 +270,7 @@ export async function syncOnce({ mirror, remote, local, session }: SyncOptions):
     deleted: 0,
     conflicts: [],
     skipped: [],
+    refused: [],
     error: undefined,
   };
   const state = await readState(mirror);
@@ -259,6 +285,7 @@ export async function syncOnce({ mirror, remote, local, session }: SyncOptions):
     const ownWrites = (doc: PouchDoc) => (doc.ratsmarker as { device?: unknown } | undefined)?.device === state.device;
     const push = await mirror.replicate.to(remote, { batch_size: BATCH, batches_limit: 4, filter: ownWrites });
     result.sent = push.docs_written ?? 0;
+    result.refused = refusedWrites(push);
     if (push.status !== 'complete') throw push.errors?.[0] ?? new Error(`push ${push.status}`);
     const pull = await mirror.replicate.from(remote, { batch_size: BATCH, batches_limit: 4 });
     result.received = pull.docs_written ?? 0;
