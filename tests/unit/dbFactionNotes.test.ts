@@ -64,7 +64,7 @@ describe('the notebook as the faction sync sees it (Dexie)', () => {
 
     const db = freshDb(factory);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.notes.toArray()).toEqual([stored]);
     const notes = new DexieFactionNotes(db, me);
     expect(await notes.sharedChangesSince(undefined)).toEqual({ notes: [], deleted: [], checkpoint: '0' });

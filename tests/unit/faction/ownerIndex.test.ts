@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { findNotes } from '@/utils/db/notesStore';
+import { countOwned, NOTE_OWNERS_TABLE } from '@/utils/db/noteOwners';
+import { addNote, findNotes, updateNote } from '@/utils/db/notesStore';
 import { COLLEAGUE_INDEX, RatsmarkerDB, termsOf } from '@/utils/db/schema';
 import { loadSearchIndex } from '@/utils/db/searchSnapshot';
 import { noteDocument } from '@/utils/notes/documentKey';
@@ -31,7 +32,7 @@ const note = (id: string, minute: number, extra: Partial<Note> = {}): Note => {
 const colleague = (id: string, minute: number) =>
   note(id, minute, { shared: true, faction: { author: `Mitglied ${minute % 3}`, user: `m${minute % 3}` } });
 
-describe('colleagues’ notes by index (schema version 5)', () => {
+describe('colleagues’ notes by index (schema versions 5 and 6)', () => {
   it('upgrades a version 4 store: every note byte for byte, colleagues’ notes in the new index', async () => {
     const factory = new IDBFactory();
     const v4 = new Dexie('ratsmarker', { indexedDB: factory, IDBKeyRange });
@@ -46,10 +47,41 @@ describe('colleagues’ notes by index (schema version 5)', () => {
     const db = new RatsmarkerDB('ratsmarker', { indexedDB: factory, IDBKeyRange });
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.notes.toArray()).toEqual(stored);
     expect(await db.table('sharedChanges').toArray()).toEqual([{ seq: 1, noteId: 'mine-shared' }]);
     expect(await db.notes.orderBy(COLLEAGUE_INDEX).primaryKeys()).toEqual(['theirs']);
+    // Version 6: whose each note is, by date, beside the notes (which stay as they were).
+    expect(await db.table(NOTE_OWNERS_TABLE).orderBy('id').toArray()).toEqual([
+      { id: 'mine', whose: 'mine', updated: stored[0]?.updated },
+      { id: 'mine-shared', whose: 'mine', updated: stored[1]?.updated },
+      { id: 'theirs', whose: 'faction', updated: stored[2]?.updated },
+    ]);
+    expect((await findNotes(db, { owner: 'faction' })).notes.map((n) => n.id)).toEqual(['theirs']);
+    expect((await findNotes(db, { owner: 'mine' })).notes.map((n) => n.id)).toEqual(['mine-shared', 'mine']);
+  });
+
+  it('keeps the owners’ table with every write to the notes: added, changed, a colleague’s arriving, deleted, cleared', async () => {
+    const db = new RatsmarkerDB('ratsmarker', { indexedDB: new IDBFactory(), IDBKeyRange });
+    opened.push(db);
+    const owners = () => db.table(NOTE_OWNERS_TABLE).orderBy('id').toArray();
+    const a = await addNote(db, { document: doc, text: 'Meine' }, new Date(Date.UTC(2026, 10, 2)));
+    await db.notes.bulkPut([colleague('f1', 5), colleague('f2', 6)]);
+    expect(await owners()).toEqual([
+      { id: a.id, whose: 'mine', updated: a.updated },
+      { id: 'f1', whose: 'faction', updated: colleague('f1', 5).updated },
+      { id: 'f2', whose: 'faction', updated: colleague('f2', 6).updated },
+    ]);
+    const edited = await updateNote(db, a.id, { text: 'Geändert' }, new Date(Date.UTC(2026, 10, 3)));
+    await db.notes.delete('f1');
+    expect(await owners()).toEqual([
+      { id: a.id, whose: 'mine', updated: edited?.updated },
+      { id: 'f2', whose: 'faction', updated: colleague('f2', 6).updated },
+    ]);
+    expect(await countOwned(db, 'mine')).toBe(1);
+    expect(await countOwned(db, 'faction')).toBe(1);
+    await db.notes.clear();
+    expect(await owners()).toEqual([]);
   });
 
   it('"meine / Fraktion" with paging, search and tags reads only the page’s notes, never every note', async () => {
