@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { countOwned, NOTE_OWNERS_TABLE } from '@/utils/db/noteOwners';
+import { countOwned, NOTE_OWNERS_TABLE, OWNER_COUNTS_KEY, ownedTest } from '@/utils/db/noteOwners';
 import { addNote, findNotes, updateNote } from '@/utils/db/notesStore';
 import { COLLEAGUE_INDEX, RatsmarkerDB, termsOf } from '@/utils/db/schema';
 import { loadSearchIndex } from '@/utils/db/searchSnapshot';
@@ -53,6 +53,7 @@ describe('colleagues’ notes by index (schema versions 5 and 6)', () => {
     expect(await db.notes.orderBy(COLLEAGUE_INDEX).primaryKeys()).toEqual(['theirs']);
     // Version 6: whose each note is, by date, beside the notes (which stay as they were).
     expect(await db.table(NOTE_OWNERS_TABLE).orderBy('id').toArray()).toEqual([
+      { id: OWNER_COUNTS_KEY, mine: 2, faction: 1 },
       { id: 'mine', whose: 'mine', updated: stored[0]?.updated },
       { id: 'mine-shared', whose: 'mine', updated: stored[1]?.updated },
       { id: 'theirs', whose: 'faction', updated: stored[2]?.updated },
@@ -64,7 +65,9 @@ describe('colleagues’ notes by index (schema versions 5 and 6)', () => {
   it('keeps the owners’ table with every write to the notes: added, changed, a colleague’s arriving, deleted, cleared', async () => {
     const db = new RatsmarkerDB('ratsmarker', { indexedDB: new IDBFactory(), IDBKeyRange });
     opened.push(db);
-    const owners = () => db.table(NOTE_OWNERS_TABLE).orderBy('id').toArray();
+    const owners = async () =>
+      (await db.table(NOTE_OWNERS_TABLE).orderBy('id').toArray()).filter((o) => o.id !== OWNER_COUNTS_KEY);
+    const counts = async () => [await countOwned(db, 'mine'), await countOwned(db, 'faction')];
     const a = await addNote(db, { document: doc, text: 'Meine' }, new Date(Date.UTC(2026, 10, 2)));
     await db.notes.bulkPut([colleague('f1', 5), colleague('f2', 6)]);
     expect(await owners()).toEqual([
@@ -78,10 +81,22 @@ describe('colleagues’ notes by index (schema versions 5 and 6)', () => {
       { id: a.id, whose: 'mine', updated: edited?.updated },
       { id: 'f2', whose: 'faction', updated: colleague('f2', 6).updated },
     ]);
-    expect(await countOwned(db, 'mine')).toBe(1);
-    expect(await countOwned(db, 'faction')).toBe(1);
+    expect(await counts()).toEqual([1, 1]);
+    // A note changing hands moves between the counts; a failed add (the id is taken) leaves its note as it was.
+    await db.notes.put({ ...colleague('f2', 6), faction: undefined });
+    expect(await counts()).toEqual([2, 0]);
+    await expect(db.notes.bulkAdd([colleague('f3', 7), colleague('f2', 8)])).rejects.toThrow();
+    expect(await counts()).toEqual([2, 1]);
+    expect((await findNotes(db, { owner: 'mine' })).notes.map((n) => n.id)).toEqual([a.id, 'f2']);
+    await db.notes.bulkAdd([colleague('f4', 9), colleague('f5', 10)]);
+    await db.notes.where('id').anyOf(['f4', a.id]).delete();
+    expect(await counts()).toEqual([1, 2]);
+    expect((await findNotes(db, { owner: 'faction' })).notes.map((n) => n.id)).toEqual(['f5', 'f3']);
     await db.notes.clear();
     expect(await owners()).toEqual([]);
+    expect(await counts()).toEqual([0, 0]);
+    await addNote(db, { document: doc, text: 'Nach dem Leeren' });
+    expect(await counts()).toEqual([1, 0]);
   });
 
   it('"meine / Fraktion" with paging, search and tags reads only the page’s notes, never every note', async () => {
@@ -111,5 +126,21 @@ describe('colleagues’ notes by index (schema versions 5 and 6)', () => {
     const viaIndex = await findNotes(db, { owner: 'faction', query: 'haushalt', limit: 2 }, index);
     expect(viaIndex.total).toBe(30);
     expect(viaIndex.notes.map((n) => n.id)).toEqual(['f29', 'f28']);
+  });
+
+  it('tells whose a note is from the smaller side’s keys, whichever side that is', async () => {
+    const db = new RatsmarkerDB('ratsmarker', { indexedDB: new IDBFactory(), IDBKeyRange });
+    opened.push(db);
+    const at = (i: number) => new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString();
+    await db
+      .table(NOTE_OWNERS_TABLE)
+      .bulkPut([
+        ...Array.from({ length: 2_100 }, (_, i) => ({ id: `f${i}`, whose: 'faction', updated: at(i) })),
+        ...Array.from({ length: 3 }, (_, i) => ({ id: `m${i}`, whose: 'mine', updated: at(i) })),
+      ]);
+    const faction = await ownedTest(db, 'faction');
+    const mine = await ownedTest(db, 'mine');
+    expect(['f0', 'f2099', 'm0', 'm2'].map(faction)).toEqual([true, true, false, false]);
+    expect(['f0', 'f2099', 'm0', 'm2'].map(mine)).toEqual([false, false, true, true]);
   });
 });
