@@ -159,15 +159,14 @@ const SMALL_SIDE = 2_000;
  * and counts neither (a count walks every entry of its range).
  */
 export async function ownedTest(db: RatsmarkerDB, whose: Whose): Promise<(id: string) => boolean> {
-  const other: Whose = whose === 'mine' ? 'faction' : 'mine';
-  const [these, those] = await Promise.all([
-    ownerRange(db, whose).limit(SMALL_SIDE).primaryKeys(),
-    ownerRange(db, other).limit(SMALL_SIDE).primaryKeys(),
-  ]);
-  if (these.length < SMALL_SIDE || those.length >= SMALL_SIDE) {
-    const ids = new Set(these.length < SMALL_SIDE ? these : await ownerRange(db, whose).primaryKeys());
-    return (id) => ids.has(id);
+  // The reader's own first: among a faction's notes they are the few (and read alone, the other side is not).
+  for (const side of ['mine', 'faction'] as const) {
+    const keys = await ownerRange(db, side).limit(SMALL_SIDE).primaryKeys();
+    if (keys.length < SMALL_SIDE) {
+      const ids = new Set(keys);
+      return side === whose ? (id) => ids.has(id) : (id) => !ids.has(id);
+    }
   }
-  const ids = new Set(those);
-  return (id) => !ids.has(id);
+  const ids = new Set(await ownerRange(db, whose).primaryKeys());
+  return (id) => ids.has(id);
 }

@@ -128,19 +128,24 @@ describe('colleagues’ notes by index (schema versions 5 and 6)', () => {
     expect(viaIndex.notes.map((n) => n.id)).toEqual(['f29', 'f28']);
   });
 
-  it('tells whose a note is from the smaller side’s keys, whichever side that is', async () => {
+  it.each([
+    [2_100, 3],
+    [3, 2_100],
+    [2_100, 2_100],
+  ])('tells whose a note is from the smaller side’s keys (%i colleagues’, %i own)', async (theirs, own) => {
     const db = new RatsmarkerDB('ratsmarker', { indexedDB: new IDBFactory(), IDBKeyRange });
     opened.push(db);
     const at = (i: number) => new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString();
     await db
       .table(NOTE_OWNERS_TABLE)
       .bulkPut([
-        ...Array.from({ length: 2_100 }, (_, i) => ({ id: `f${i}`, whose: 'faction', updated: at(i) })),
-        ...Array.from({ length: 3 }, (_, i) => ({ id: `m${i}`, whose: 'mine', updated: at(i) })),
+        ...Array.from({ length: theirs }, (_, i) => ({ id: `f${i}`, whose: 'faction', updated: at(i) })),
+        ...Array.from({ length: own }, (_, i) => ({ id: `m${i}`, whose: 'mine', updated: at(i) })),
       ]);
     const faction = await ownedTest(db, 'faction');
     const mine = await ownedTest(db, 'mine');
-    expect(['f0', 'f2099', 'm0', 'm2'].map(faction)).toEqual([true, true, false, false]);
-    expect(['f0', 'f2099', 'm0', 'm2'].map(mine)).toEqual([false, false, true, true]);
+    const ids = ['f0', `f${theirs - 1}`, 'm0', `m${own - 1}`];
+    expect(ids.map(faction)).toEqual([true, true, false, false]);
+    expect(ids.map(mine)).toEqual([false, false, true, true]);
   });
 });
