@@ -261,3 +261,31 @@ test('a wrong password reads as such in the options, and the back-off sends no m
   await expect(bernd.status().getByRole('alert')).toContainText(/Anmeldung abgelehnt|Login refused/);
   expect((await bernd.notebook()).map((n) => n.text)).toContain('Geteilt, aber der Server nimmt mich nicht');
 });
+
+test('a change the server refuses is said in plain words in the options, and the note stays on the device', async () => {
+  // The faction's admin lets Bernd only read: a design document of the server's refuses his writes.
+  const readOnly = {
+    _id: '_design/nur-lesen',
+    validate_doc_update:
+      "function (newDoc, oldDoc, userCtx) { if (userCtx.name === 'bernd') throw({ forbidden: 'Bernd darf nur lesen.' }); }",
+  };
+  expect((await couch.admin_request('PUT', `/${couch.db}/${readOnly._id}`, readOnly)).status).toBe(201);
+  try {
+    const bernd = await member();
+    await bernd.connect(login('bernd', 'Bernd B.'));
+    await expect(bernd.status()).toContainText(/Verbunden als bernd|Connected as bernd/);
+    const page = await bernd.openCouncilPage(MOTION);
+    await shareCardSaves(page, true);
+    await noteOnToulouse(page, 'Bernd teilt, der Server nimmt es nicht');
+    const refused = bernd.status().getByTestId('faction-refused');
+    await expect(refused).toContainText(/1 Änderung\(en\) an geteilten Notizen nicht angenommen/, { timeout: 20_000 });
+    await expect(refused).toContainText('Der Server sagt: „Bernd darf nur lesen.“');
+    // Not a failure of the connection, and nothing lost: the note stays in Bernd's notebook, not on the server.
+    await expect(bernd.status().getByRole('alert')).toHaveCount(0);
+    expect((await bernd.notebook()).map((n) => n.text)).toContain('Bernd teilt, der Server nimmt es nicht');
+    expect((await textsOnServer()).filter((d) => d.includes('Bernd teilt'))).toEqual([]);
+  } finally {
+    const doc = await couch.admin_request('GET', `/${couch.db}/${readOnly._id}`);
+    await couch.admin_request('DELETE', `/${couch.db}/${readOnly._id}?rev=${doc.json._rev}`);
+  }
+});
