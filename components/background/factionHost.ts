@@ -32,6 +32,9 @@ function notesFor(settings: FactionSettings): DexieFactionNotes {
   });
 }
 
+// Refusals reported at most (a note each); the count says how many more.
+const MAX_REFUSED = 20;
+
 function problem(error: FactionError | undefined): FactionProblem | undefined {
   return error ? { reason: error.reason, params: [...error.params] } : undefined;
 }
@@ -53,6 +56,7 @@ async function serve(request: FactionHostRequest): Promise<FactionHostAnswer | n
       ...(outcome.error ? { error: problem(outcome.error) } : {}),
       ...(outcome.user !== undefined ? { user: outcome.user } : {}),
       ...(r ? { last: { queued: r.queued, sent: r.sent, received: r.received, conflicts: r.conflicts.length } } : {}),
+      ...(r?.refused.length ? { refused: r.refused.slice(0, MAX_REFUSED) } : {}),
     };
   }
   const PouchDB = await loadBrowserPouchDB();

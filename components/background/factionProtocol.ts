@@ -40,6 +40,8 @@ export interface FactionStatus {
   health: SyncHealth;
   /** What the last sync did. */
   last?: { queued: number; sent: number; received: number; conflicts: number };
+  /** Changes the server refused at the last sync that had any (kept until another refusal or a new login). */
+  refused?: { at: string; notes: Array<{ noteId: string; reason: string }> };
 }
 
 export const factionStatusItem = storage.defineItem<FactionStatus | null>('local:factionStatus', { fallback: null });
@@ -57,6 +59,8 @@ export interface FactionHostAnswer {
   error?: FactionProblem;
   user?: string | null;
   last?: FactionStatus['last'];
+  /** This sync's changes the server refused (validate_doc_update), with its reasons. */
+  refused?: Array<{ noteId: string; reason: string }>;
 }
 
 /** Runs a request in the sync host (Chrome: the offscreen document; Firefox: the background page). */

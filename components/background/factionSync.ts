@@ -69,14 +69,23 @@ export function createFactionSync(runHost: RunHost) {
     // Disconnected or changed while this sync ran: its result belongs to settings no longer in use.
     if (!sameLogin(await factionSettingsItem.getValue(), settings)) return;
     const attempt = new Date(now).toISOString();
+    const blank = blankStatus(settings);
+    const sameDatabase =
+      before?.server === blank.server && before?.database === blank.database && before?.login === blank.login;
     const status: FactionStatus = {
-      ...blankStatus(settings),
+      ...blank,
       user: answer.user ?? before?.user,
       lastAttempt: attempt,
       health: answer.health,
       ...(answer.error ? { error: answer.error } : {}),
       ...((answer.error ? before?.lastSync : attempt) ? { lastSync: answer.error ? before?.lastSync : attempt } : {}),
       ...(answer.last ? { last: answer.last } : {}),
+      // A refusal is not retried (the server will refuse it again): it stays in view until another one.
+      ...(answer.refused?.length
+        ? { refused: { at: attempt, notes: answer.refused } }
+        : before?.refused && sameDatabase
+          ? { refused: before.refused }
+          : {}),
     };
     await factionStatusItem.setValue(status);
   }

@@ -40,12 +40,14 @@ export interface CardColleagueNote {
   tags: readonly string[];
   /** "Anna Beispiel · 01.12.2026" */
   byline: string;
+  /** "bearbeitet von Bernd B., 01.12.2026": a colleague changed the text. */
+  edited?: string;
 }
 
 /** Notes on the passage, and how to save a new one. */
 export interface CardNotes {
   /** The reader's own notes. */
-  existing: readonly { text: string; tags: readonly string[] }[];
+  existing: readonly { text: string; tags: readonly string[]; edited?: string }[];
   /** Colleagues' notes, listed below the reader's own. */
   colleagues?: readonly CardColleagueNote[];
   /** The share switch and where it starts; absent when no faction is connected (no switch). */
@@ -95,11 +97,15 @@ button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
 
 const GAP = 8;
 
-/** A note's text, its byline (colleagues' notes) and tags, as a list item. */
-function noteItem(doc: Document, n: { text: string; tags: readonly string[]; byline?: string }): HTMLLIElement {
+/** A note's text, its byline (colleagues' notes), who changed it (shared notes) and tags, as a list item. */
+function noteItem(
+  doc: Document,
+  n: { text: string; tags: readonly string[]; byline?: string; edited?: string },
+): HTMLLIElement {
   return el(doc, 'li', {}, [
     n.byline ? el(doc, 'small', { class: 'byline', text: n.byline }) : null,
     doc.createTextNode(n.text),
+    n.edited ? el(doc, 'small', { class: 'edited', text: n.edited }) : null,
     n.tags.length > 0 ? el(doc, 'small', { text: n.tags.join(', ') }) : null,
   ]);
 }

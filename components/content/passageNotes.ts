@@ -1,14 +1,26 @@
 import type { anchorNotesInSlices } from '@/utils/anchoring/anchorNotes';
 import type { Note } from '@/utils/notes/types';
-import { colleagueByline } from '../faction/byline';
+import { colleagueByline, editedLine } from '../faction/byline';
 import type { PassageEntry } from './passageEntry';
 
-/** A passage's notes as its card lists them: the reader's own, then colleagues' with their byline. */
+/**
+ * A passage's notes as its card lists them: the reader's own, then colleagues' with their byline; a
+ * shared note whose text a colleague changed says so („bearbeitet von …“, the reader's own included).
+ */
 export function cardNoteLists(notes: readonly Note[], locale: string) {
   const { own, colleagues } = splitNotes(notes);
+  const edited = (n: Note) => {
+    const line = editedLine(n, locale);
+    return line ? { edited: line } : {};
+  };
   return {
-    existing: own,
-    colleagues: colleagues.map((n) => ({ text: n.text, tags: n.tags, byline: colleagueByline(n, locale) })),
+    existing: own.map((n) => ({ ...n, ...edited(n) })),
+    colleagues: colleagues.map((n) => ({
+      text: n.text,
+      tags: n.tags,
+      byline: colleagueByline(n, locale),
+      ...edited(n),
+    })),
   };
 }
 

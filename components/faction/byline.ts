@@ -1,4 +1,5 @@
 import type { Note } from '@/utils/notes/types';
+import { t } from '../i18n';
 
 function day(iso: string, locale: string): string {
   const d = new Date(iso);
@@ -15,4 +16,10 @@ export function colleagueByline(note: Pick<Note, 'faction' | 'updated'>, locale:
 /** ["Bernd B.", "01.12.2026"]: who changed a shared note's text that is not theirs, and when; none if nobody did. */
 export function editedByline(note: Pick<Note, 'editedBy'>, locale: string): [string, string] | undefined {
   return note.editedBy ? [note.editedBy.author, day(note.editedBy.at, locale)] : undefined;
+}
+
+/** „bearbeitet von Bernd B., 01.12.2026“ for the card on the page (as the popup says it); none if nobody did. */
+export function editedLine(note: Pick<Note, 'editedBy'>, locale: string): string | undefined {
+  const by = editedByline(note, locale);
+  return by && t('factionUiEditedBy', by);
 }

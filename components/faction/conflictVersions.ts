@@ -15,20 +15,25 @@ export interface ShownVersion {
 const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
- * The versions of a note in conflict: the one this device holds first, then
- * the faction server's others, newest first. A server version that is this
- * device's (same text and tags) is shown once, as this device's; this
- * device's is shown on its own only when no server version is it (a change
- * not yet sent).
+ * The versions of a note in conflict: the one this device holds first (the
+ * text this device last wrote, whichever version CouchDB made the winner),
+ * then the faction server's others, newest first, each under its author (and
+ * editor) and date. The server version this device wrote is shown once, as
+ * this device's; this device's is shown on its own only when no server
+ * version is it (a change not yet sent, or made after the conflict arrived).
  */
 export function conflictVersions(note: Note, locale: string): ShownVersion[] {
   const day = (iso: string) => {
     const d = new Date(iso);
     return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' });
   };
-  const isHere = (v: NoteConflictVersion) => !v.deleted && v.text === note.text && sameTags(v.tags, note.tags);
+  const sameAsHere = (v: NoteConflictVersion) => !v.deleted && v.text === note.text && sameTags(v.tags, note.tags);
   const versions = [...(note.conflict?.versions ?? [])].sort((a, b) => b.updated.localeCompare(a.updated));
-  const here = versions.find(isHere);
+  // The version this device wrote, by the sync's mark: never by text alone, which a colleague's version
+  // has when it is the one CouchDB shows. A version the same as the notebook's only where none is marked
+  // (a conflict this device wrote no version of: the notebook holds the one CouchDB shows).
+  const marked = versions.find((v) => v.here);
+  const here = marked ? (sameAsHere(marked) ? marked : undefined) : versions.find(sameAsHere);
   const shown = versions
     .filter((v) => v !== here)
     .map(

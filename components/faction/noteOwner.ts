@@ -20,8 +20,8 @@ type FindNotes = (query: NoteQuery) => Promise<{ total: number; notes: Note[] }>
 
 /**
  * A page of the list for `owner`: the store's own query, which reads whose
- * notes they are from the index of colleagues' notes (schema version 5), not
- * from the notes.
+ * notes they are from the owners' date index (schema version 6,
+ * utils/db/noteOwners.ts), not from the notes.
  */
 export function findOwnedNotes(
   find: FindNotes,

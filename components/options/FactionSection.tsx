@@ -9,6 +9,7 @@ import {
   factionStatusItem,
   serverOriginPattern,
 } from '../background/factionProtocol';
+import { refusedText } from '../faction/refusedText';
 import { errorText, type MessageKey, t } from '../i18n';
 import { type FactionLoginInput, sendMessage } from '../messages';
 
@@ -42,6 +43,11 @@ export function FactionStatusView({ status }: { status: FactionStatus | null }) 
           : ''}
       </p>
       {status.error ? <p role="alert">{problemText(status.error)}</p> : null}
+      {status.refused?.notes.length ? (
+        <p role="status" data-testid="faction-refused">
+          {refusedText(status.refused, document.documentElement.lang)}
+        </p>
+      ) : null}
     </div>
   );
 }

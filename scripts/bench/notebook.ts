@@ -41,10 +41,24 @@ export async function seedNotes(page: Page, notes: Note[]) {
           const open = indexedDB.open('ratsmarker');
           open.onsuccess = () => {
             const db = open.result;
-            // Written past Dexie, so the stored search index is dropped here as Dexie would drop it.
-            const tx = db.transaction(['notes', 'searchCache'], 'readwrite');
+            // Written past Dexie, so the stored search index is dropped here as Dexie would drop it,
+            // and whose each note is kept beside it as Dexie would keep it (utils/db/noteOwners.ts).
+            const owners = db.objectStoreNames.contains('noteOwners');
+            const tx = db.transaction(['notes', 'searchCache', ...(owners ? ['noteOwners'] : [])], 'readwrite');
             const store = tx.objectStore('notes');
             for (const n of chunk) store.put(n);
+            if (owners) {
+              const ownersStore = tx.objectStore('noteOwners');
+              for (const n of chunk)
+                ownersStore.put({ id: n.id, whose: n.faction ? 'faction' : 'mine', updated: n.updated });
+              // The counts under key 0, as new notes (the bench seeds a cleared store).
+              const read = ownersStore.get(0);
+              read.onsuccess = () => {
+                const counts = read.result ?? { id: 0, mine: 0, faction: 0 };
+                for (const n of chunk) counts[n.faction ? 'faction' : 'mine']++;
+                ownersStore.put(counts);
+              };
+            }
             tx.objectStore('searchCache').delete('index');
             tx.objectStore('searchCache').put(crypto.randomUUID(), 'notesChanged');
             tx.objectStore('searchCache').put(crypto.randomUUID(), 'notesChanged');
@@ -69,8 +83,10 @@ export async function clearNotes(page: Page): Promise<void> {
         const open = indexedDB.open('ratsmarker');
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['notes', 'searchCache'], 'readwrite');
+          const owners = db.objectStoreNames.contains('noteOwners');
+          const tx = db.transaction(['notes', 'searchCache', ...(owners ? ['noteOwners'] : [])], 'readwrite');
           tx.objectStore('notes').clear();
+          if (owners) tx.objectStore('noteOwners').clear();
           tx.objectStore('searchCache').delete('index');
           tx.objectStore('searchCache').put(crypto.randomUUID(), 'notesChanged');
           tx.oncomplete = () => {

@@ -171,6 +171,11 @@ test('B changes A’s note while A, offline, changes it too: CouchDB keeps both,
     await expect.poll(async () => (await onServer(id))._conflicts?.length, { timeout: 20_000 }).toBe(1);
     const conflict = annasNote.getByRole('button', { name: /Konflikt: 2 Fassungen|Conflict: 2 versions/ });
     await expect(conflict).toBeVisible({ timeout: 20_000 });
+    // Whichever revision CouchDB made the winner, Anna's notebook (and popup) keeps the text she last wrote.
+    await expect(annasNote).toContainText('Anna: Antrag mit Änderung unterstützen');
+    expect((await anna.notebook()).filter((n) => n.id === id).map((n) => n.text)).toEqual([
+      'Anna: Antrag mit Änderung unterstützen',
+    ]);
 
     // Bernd sees the conflict too, but the pick is Anna's.
     await bernd.syncNow();
@@ -255,4 +260,32 @@ test('a wrong password reads as such in the options, and the back-off sends no m
   expect((await couch.requests()).slice(afterLogin)).toEqual([]);
   await expect(bernd.status().getByRole('alert')).toContainText(/Anmeldung abgelehnt|Login refused/);
   expect((await bernd.notebook()).map((n) => n.text)).toContain('Geteilt, aber der Server nimmt mich nicht');
+});
+
+test('a change the server refuses is said in plain words in the options, and the note stays on the device', async () => {
+  // The faction's admin lets Bernd only read: a design document of the server's refuses his writes.
+  const readOnly = {
+    _id: '_design/nur-lesen',
+    validate_doc_update:
+      "function (newDoc, oldDoc, userCtx) { if (userCtx.name === 'bernd') throw({ forbidden: 'Bernd darf nur lesen.' }); }",
+  };
+  expect((await couch.admin_request('PUT', `/${couch.db}/${readOnly._id}`, readOnly)).status).toBe(201);
+  try {
+    const bernd = await member();
+    await bernd.connect(login('bernd', 'Bernd B.'));
+    await expect(bernd.status()).toContainText(/Verbunden als bernd|Connected as bernd/);
+    const page = await bernd.openCouncilPage(MOTION);
+    await shareCardSaves(page, true);
+    await noteOnToulouse(page, 'Bernd teilt, der Server nimmt es nicht');
+    const refused = bernd.status().getByTestId('faction-refused');
+    await expect(refused).toContainText(/1 Änderung\(en\) an geteilten Notizen nicht angenommen/, { timeout: 20_000 });
+    await expect(refused).toContainText('Der Server sagt: „Bernd darf nur lesen.“');
+    // Not a failure of the connection, and nothing lost: the note stays in Bernd's notebook, not on the server.
+    await expect(bernd.status().getByRole('alert')).toHaveCount(0);
+    expect((await bernd.notebook()).map((n) => n.text)).toContain('Bernd teilt, der Server nimmt es nicht');
+    expect((await textsOnServer()).filter((d) => d.includes('Bernd teilt'))).toEqual([]);
+  } finally {
+    const doc = await couch.admin_request('GET', `/${couch.db}/${readOnly._id}`);
+    await couch.admin_request('DELETE', `/${couch.db}/${readOnly._id}?rev=${doc.json._rev}`);
+  }
 });

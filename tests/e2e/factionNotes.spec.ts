@@ -150,13 +150,17 @@ test('colleagues’ notes: the badge counts them with a marker of its own, the c
       'Annas Notiz: im Ausschuss nachfragen',
       '2026-11-20T10:00:00.000Z',
     ),
-    colleagueNote(
-      mine as Record<string, unknown>,
-      'f2',
-      'Ben Muster',
-      'Bens Notiz: Kosten?',
-      '2026-11-21T10:00:00.000Z',
-    ),
+    {
+      ...colleagueNote(
+        mine as Record<string, unknown>,
+        'f2',
+        'Ben Muster',
+        'Bens Notiz: Kosten?',
+        '2026-11-21T10:00:00.000Z',
+      ),
+      // Ben's note, its text changed by Carl.
+      editedBy: { author: 'Carl C.', user: 'carl', at: '2026-11-21T10:00:00.000Z' },
+    },
   ]);
 
   await page.bringToFront();
@@ -178,6 +182,10 @@ test('colleagues’ notes: the badge counts them with a marker of its own, the c
   await expect(colleagues).toContainText('Anna Beispiel · 20.11.2026');
   await expect(colleagues).toContainText('Annas Notiz: im Ausschuss nachfragen');
   await expect(colleagues).toContainText('Ben Muster · 21.11.2026');
+  // Who changed a colleague's text, as the popup says it.
+  const item = (text: string) => colleagues.getByRole('listitem').filter({ hasText: text });
+  await expect(item('Bens Notiz')).toContainText(/bearbeitet von Carl C\., 21\.11\.2026/);
+  await expect(item('Annas Notiz')).not.toContainText('bearbeitet von');
   // Read only: nothing in the colleagues' list to edit or press.
   await expect(colleagues.getByRole('button')).toHaveCount(0);
   await expect(colleagues.getByRole('textbox')).toHaveCount(0);

@@ -64,7 +64,7 @@ describe('the notebook as the faction sync sees it (Dexie)', () => {
 
     const db = freshDb(factory);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.notes.toArray()).toEqual([stored]);
     const notes = new DexieFactionNotes(db, me);
     expect(await notes.sharedChangesSince(undefined)).toEqual({ notes: [], deleted: [], checkpoint: '0' });
@@ -209,17 +209,17 @@ describe('the notebook as the faction sync sees it (Dexie)', () => {
       [
         {
           noteId: own.id,
-          winner: { rev: '2-a', note: mine },
+          winner: { rev: '2-a', note: mine, mine: true },
           others: [
-            { rev: '2-b', note: { ...mine, text: 'Andere Fassung', author: 'Anna (Tablet)' } },
-            { rev: '2-c', note: null },
+            { rev: '2-b', note: { ...mine, text: 'Andere Fassung', author: 'Anna (Tablet)' }, mine: false },
+            { rev: '2-c', note: null, mine: false },
           ],
         },
       ],
       [],
     );
     expect((await db.notes.get(own.id))?.conflict?.versions).toEqual([
-      { rev: '2-a', text: 'Meine Fassung', tags: [], updated: own.updated, author: 'Anna A.' },
+      { rev: '2-a', text: 'Meine Fassung', tags: [], updated: own.updated, author: 'Anna A.', here: true },
       { rev: '2-b', text: 'Andere Fassung', tags: [], updated: own.updated, author: 'Anna (Tablet)' },
       { rev: '2-c', text: '', tags: [], updated: '', author: '', deleted: true },
     ]);
@@ -235,7 +235,7 @@ describe('the notebook as the faction sync sees it (Dexie)', () => {
     const own = await addNote(db, { document: doc, text: 'Meine Fassung', shared: true }, at(1));
     const start = await notes.sharedChangesSince(undefined);
     const mine = toFactionNote(own, me);
-    await notes.markConflicts([{ noteId: own.id, winner: { rev: '2-a', note: mine }, others: [] }], []);
+    await notes.markConflicts([{ noteId: own.id, winner: { rev: '2-a', note: mine, mine: true }, others: [] }], []);
     await notes.settle(own.id, { ...mine, text: 'Die gewählte Fassung', updated: at(9).toISOString() });
     const settled = await db.notes.get(own.id);
     expect(settled).toMatchObject({ text: 'Die gewählte Fassung', shared: true });

@@ -100,6 +100,29 @@ describe('notes on a passage', () => {
     expect(colleagueByline({ faction: anna, updated: 'kaputt' }, 'de-DE')).toBe('Anna Beispiel · kaputt');
   });
 
+  it('says on the card who changed a shared note’s text and when, the reader’s own note and a colleague’s alike', () => {
+    fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) =>
+      [key, ...(subs === undefined ? [] : [subs].flat())].join('|')) as typeof fakeBrowser.i18n.getMessage;
+    const bernd = { author: 'Bernd B.', user: 'bernd', at: '2026-11-21T10:00:00.000Z' };
+    const lists = cardNoteLists(
+      [
+        note('m1', { shared: true, editedBy: bernd }),
+        note('m2'),
+        note('f1', { faction: anna, editedBy: { ...bernd, at: '2026-11-22T10:00:00.000Z' } }),
+        note('f2', { faction: anna }),
+      ],
+      'de-DE',
+    );
+    expect(lists.existing.map((n) => [n.id, n.edited])).toEqual([
+      ['m1', 'factionUiEditedBy|Bernd B.|21.11.2026'],
+      ['m2', undefined],
+    ]);
+    expect(lists.colleagues.map((n) => [n.text, n.edited])).toEqual([
+      ['Notiz f1', 'factionUiEditedBy|Bernd B.|22.11.2026'],
+      ['Notiz f2', undefined],
+    ]);
+  });
+
   it('marks a passage’s badge with the count of each, through showNotes', async () => {
     const text = 'Der Austausch mit Toulouse wird intensiviert.';
     const target = { quote: describeQuote(text, 0, text.length), position: describePosition(0, text.length) };
@@ -154,6 +177,29 @@ describe('the card’s share switch and colleagues’ notes', () => {
     const headings = [...root.querySelectorAll('h3')].map((h) => h.textContent);
     expect(headings).toEqual(['Notizen', 'Notizen der Fraktion']);
     expect(lists[1]?.querySelectorAll('button, input, textarea')).toHaveLength(0);
+  });
+
+  it('shows under a note who changed its text („bearbeitet von …“), in the reader’s list and the colleagues’', () => {
+    const { root } = openCard({
+      existing: [{ text: 'Meine Notiz', tags: [], edited: 'bearbeitet von Bernd B., 21.11.2026' }],
+      colleagues: [
+        {
+          text: 'Annas Notiz',
+          tags: [],
+          byline: 'Anna Beispiel · 20.11.2026',
+          edited: 'bearbeitet von Carl C., 22.11.2026',
+        },
+        { text: 'Annas zweite', tags: [], byline: 'Anna Beispiel · 20.11.2026' },
+      ],
+      save: async () => undefined,
+    });
+    const items = [...root.querySelectorAll('li')];
+    expect(items.map((li) => li.querySelector('.edited')?.textContent)).toEqual([
+      'bearbeitet von Bernd B., 21.11.2026',
+      'bearbeitet von Carl C., 22.11.2026',
+      undefined,
+    ]);
+    expect(items[1]?.textContent).toBe('Anna Beispiel · 20.11.2026Annas Notizbearbeitet von Carl C., 22.11.2026');
   });
 
   it('has no switch without a faction', () => {

@@ -454,7 +454,7 @@ describe('schema upgrade from version 1', () => {
 
     const db = freshDb(factory, 'up');
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const stored = await db.notes.orderBy('id').toArray();
     expect(stored).toHaveLength(v1Notes.length);
     for (const [i, original] of v1Notes.entries()) {
@@ -481,7 +481,7 @@ describe('schema upgrade from version 1', () => {
   it('opens a fresh store at version 2', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(db.notes.schema.indexes.map((i) => i.name).sort()).toEqual(
       ['created', 'documentKey', 'faction.author', 'measureIds', 'tags', 'terms', 'updated'].sort(),
     );

@@ -71,8 +71,8 @@ describe('schema upgrade from version 2 to the current version', () => {
 
     const db = new RatsmarkerDB('ratsmarker', { indexedDB: factory, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(5);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['notes', 'searchCache', 'sharedChanges']);
+    expect(db.verno).toBe(6);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['noteOwners', 'notes', 'searchCache', 'sharedChanges']);
     expect(JSON.stringify(await db.notes.orderBy('id').toArray())).toBe(JSON.stringify(V2_NOTES));
 
     // Every index answers as before, and the stored search index is built over the old notes.

@@ -61,8 +61,9 @@ function versionOf(v: NoteVersion): NoteConflictVersion {
         updated: v.note.updated,
         author: v.note.author,
         ...(v.note.editedBy ? { editedBy: v.note.editedBy.author } : {}),
+        ...(v.mine ? { here: true } : {}),
       }
-    : { rev: v.rev, text: '', tags: [], updated: '', author: '', deleted: true };
+    : { rev: v.rev, text: '', tags: [], updated: '', author: '', deleted: true, ...(v.mine ? { here: true } : {}) };
 }
 
 /**

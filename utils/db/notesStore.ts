@@ -3,7 +3,8 @@ import { type NoteSearchIndex, newestFirst, searchNoteIndex } from '../notes/sea
 import { queryTerms } from '../notes/searchTerms';
 import type { Note, NoteDocument, NoteTarget } from '../notes/types';
 import { fitNote, NoteRefusedError } from './fitNote';
-import { COLLEAGUE_INDEX, type RatsmarkerDB, termsOf } from './schema';
+import { countOwned, newestOwned, ownedTest } from './noteOwners';
+import { type RatsmarkerDB, termsOf } from './schema';
 
 export interface NewNote {
   /**
@@ -186,10 +187,16 @@ export async function findNotes(
 ): Promise<{ total: number; notes: Note[] }> {
   const words = q.query ? queryTerms(q.query) : [];
   const offset = q.offset ?? 0;
-  const owned = q.owner ? await ownedKeys(db, q.owner) : undefined;
-  if (index && (words.length > 0 || q.measure || q.tag)) {
+  const conditions = words.length > 0 || !!q.measure || !!q.tag;
+  if (q.owner && !conditions) {
+    // One owner's notes, newest first: a page and a count of the owners' date index (utils/db/noteOwners.ts).
+    const [total, ids] = await Promise.all([countOwned(db, q.owner), newestOwned(db, q.owner, offset, q.limit)]);
+    return { total, notes: (await db.notes.bulkGet(ids)).filter((n): n is Note => n !== undefined) };
+  }
+  const owned = q.owner ? await ownedTest(db, q.owner) : undefined;
+  if (index && conditions) {
     const hits = searchNoteIndex(index, { words, measure: q.measure || undefined, tag: q.tag || undefined });
-    const ids = owned ? hits.filter((id) => owned.has(id)) : hits;
+    const ids = owned ? hits.filter(owned) : hits;
     const page = ids.slice(offset, q.limit === undefined ? undefined : offset + q.limit);
     const notes = (await db.notes.bulkGet(page)).filter((n): n is Note => n !== undefined);
     return { total: ids.length, notes };
@@ -199,7 +206,6 @@ export async function findNotes(
     ...(q.measure ? [db.notes.where('measureIds').equals(q.measure).primaryKeys()] : []),
     ...(q.tag ? [db.notes.where('tags').equals(q.tag).primaryKeys()] : []),
   ];
-  if (owned) keySets.push(Promise.resolve([...owned]));
   if (keySets.length === 0) {
     // Both at once: counting 10,000 notes takes as long as reading a page of them.
     if (q.limit === undefined) {
@@ -215,22 +221,11 @@ export async function findNotes(
     return { total, notes };
   }
   const [first, ...rest] = (await Promise.all(keySets)).map((keys) => new Set(keys));
-  const keys = new Set([...(first as Set<string>)].filter((k) => rest.every((set) => set.has(k))));
+  const keys = new Set(
+    [...(first as Set<string>)].filter((k) => rest.every((set) => set.has(k)) && (!owned || owned(k))),
+  );
   if (keys.size === 0) return { total: 0, notes: [] };
-  // The reader's own notes among a faction's many are few and often older than all of colleagues' (the
-  // date walk would step through nearly every key to reach them): read them at once.
-  const readAll = owned && keys.size <= OWNED_READ_ALL ? keys.size : undefined;
-  return { total: keys.size, notes: await newestAmong(db, keys, offset, q.limit ?? keys.size, readAll) };
-}
-
-// Up to this many of the reader's own (or colleagues') notes are read at once rather than found by the date walk.
-const OWNED_READ_ALL = 2_000;
-
-/** The keys of the reader's own notes or of colleagues': read from keys only (the colleagues' index), no note read. */
-async function ownedKeys(db: RatsmarkerDB, owner: 'mine' | 'faction'): Promise<Set<string>> {
-  const colleagues = new Set(await db.notes.orderBy(COLLEAGUE_INDEX).primaryKeys());
-  if (owner === 'faction') return colleagues;
-  return new Set((await db.notes.toCollection().primaryKeys()).filter((id) => !colleagues.has(id)));
+  return { total: keys.size, notes: await newestAmong(db, keys, offset, q.limit ?? keys.size) };
 }
 
 // Up to this many hits are read at once and sorted here; more are found by
@@ -241,15 +236,9 @@ const READ_ALL_HITS = 100;
 const FIRST_STEP = 64;
 
 /** The notes among `keys`, newest first, from `offset`: reading only keys until the page is known. */
-async function newestAmong(
-  db: RatsmarkerDB,
-  keys: Set<string>,
-  offset: number,
-  limit: number,
-  readAllUpTo = READ_ALL_HITS,
-): Promise<Note[]> {
+async function newestAmong(db: RatsmarkerDB, keys: Set<string>, offset: number, limit: number): Promise<Note[]> {
   const want = offset + limit;
-  if (keys.size <= readAllUpTo) {
+  if (keys.size <= READ_ALL_HITS) {
     const notes = (await db.notes.bulkGet([...keys])).filter((n): n is Note => n !== undefined);
     notes.sort(newestFirst);
     return notes.slice(offset, want);

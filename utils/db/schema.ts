@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { searchTerms } from '../notes/searchTerms';
 import type { Note } from '../notes/types';
+import { fillNoteOwners, keepNoteOwners, NOTE_OWNERS_TABLE, OWNER_DATE_INDEX } from './noteOwners';
 import { dropSearchSnapshotOnWrite, SEARCH_CACHE_TABLE } from './searchSnapshot';
 import { countSharedChanges, SHARED_CHANGES_TABLE } from './sharedChanges';
 
@@ -47,7 +48,13 @@ export class RatsmarkerDB extends Dexie {
     this.version(5).stores({
       notes: `id, documentKey, updated, created, *measureIds, *tags, *terms, ${COLLEAGUE_INDEX}`,
     });
+    // Version 6 (faction notes, issue 17): whose each note is, by date, in a table beside the notes
+    // (utils/db/noteOwners.ts), so "meine / Fraktion" read a page and a count of an index, not every key.
+    this.version(6)
+      .stores({ [NOTE_OWNERS_TABLE]: `id, ${OWNER_DATE_INDEX}` })
+      .upgrade(fillNoteOwners);
     this.use(dropSearchSnapshotOnWrite);
+    this.use(keepNoteOwners);
     this.use(countSharedChanges);
   }
 }

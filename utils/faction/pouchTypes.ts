@@ -37,6 +37,9 @@ export interface PouchChange {
 export interface PouchReplicationInfo {
   status?: string;
   docs_written?: number;
+  /** Documents the target did not take (a refusal by its validate_doc_update among them). */
+  doc_write_failures?: number;
+  /** Each write the target refused: `{ id, name: 'forbidden' | 'unauthorized', message }` for a refusal. */
   errors?: unknown[];
 }
 

@@ -8,7 +8,7 @@ import {
   toAnnotationDoc,
 } from './annotationDoc';
 import { FactionError, type FactionSession, networkFailure, statusFailure } from './connection';
-import type { PouchConstructor, PouchDatabase, PouchDoc, PouchWriteResult } from './pouchTypes';
+import type { PouchConstructor, PouchDatabase, PouchDoc, PouchReplicationInfo, PouchWriteResult } from './pouchTypes';
 
 /**
  * One-shot sync of the faction's notes. Dexie stays the notebook; a PouchDB
@@ -28,6 +28,8 @@ import type { PouchConstructor, PouchDatabase, PouchDoc, PouchWriteResult } from
 export interface NoteVersion {
   rev: string;
   note: FactionNote | null;
+  /** Written by this device's mirror: the text this device last wrote (what its notebook keeps until the pick). */
+  mine: boolean;
 }
 
 /** Two or more people changed a note at the same time: CouchDB keeps every version until the author picks one. */
@@ -67,8 +69,33 @@ export interface SyncResult {
   conflicts: NoteConflict[];
   /** Documents of the faction's database that are not readable notes. */
   skipped: Array<{ id: string; reason: string }>;
+  /**
+   * This device's changes the server refused (its validate_doc_update: a non-author deleting a
+   * shared note, say), with the server's reason. The notebook keeps them as the reader wrote them.
+   */
+  refused: RefusedChange[];
   /** Why the server could not be reached this time; what was queued stays in the mirror. */
   error?: FactionError;
+}
+
+/** A change of a note the faction's server would not take, and why (the server's words). */
+export interface RefusedChange {
+  noteId: string;
+  reason: string;
+}
+
+/** The writes of a push the server refused (PouchDB counts them in `doc_write_failures`, the replication still completes). */
+export function refusedWrites(info: PouchReplicationInfo): RefusedChange[] {
+  const out: RefusedChange[] = [];
+  for (const e of info.errors ?? []) {
+    const err = e as { id?: unknown; name?: unknown; error?: unknown; message?: unknown; reason?: unknown } | null;
+    const name = String(err?.name ?? err?.error ?? '').toLowerCase();
+    if ((name !== 'forbidden' && name !== 'unauthorized') || typeof err?.id !== 'string') continue;
+    if (!err.id.startsWith(NOTE_DOC_PREFIX)) continue;
+    const reason = typeof err.reason === 'string' ? err.reason : typeof err.message === 'string' ? err.message : '';
+    out.push({ noteId: err.id.slice(NOTE_DOC_PREFIX.length), reason: reason.slice(0, 300) });
+  }
+  return out;
 }
 
 // Kept in the mirror, never replicated (`_local` documents are not).
@@ -152,10 +179,21 @@ function failureOf(e: unknown, session?: FactionSession): FactionError {
   return networkFailure(e);
 }
 
-async function versionOf(mirror: Mirror, id: string, rev: string): Promise<NoteVersion> {
+async function versionOf(mirror: Mirror, id: string, rev: string, device: string): Promise<NoteVersion> {
   const doc = (await mirror.get(id, { rev })) as unknown as Doc;
   const read = doc._deleted ? undefined : fromAnnotationDoc(doc);
-  return { rev, note: read?.ok ? read.note : null };
+  return { rev, note: read?.ok ? read.note : null, mine: doc.ratsmarker?.device === device };
+}
+
+/** A note's versions in conflict: the one CouchDB shows (read from `doc`) and the others. */
+async function conflictOf(mirror: Mirror, doc: Doc, device: string): Promise<NoteConflict> {
+  const read = fromAnnotationDoc(doc);
+  const others = await Promise.all((doc._conflicts ?? []).map((rev) => versionOf(mirror, doc._id, rev, device)));
+  return {
+    noteId: doc._id.slice(NOTE_DOC_PREFIX.length),
+    winner: { rev: doc._rev as string, note: read.ok ? read.note : null, mine: doc.ratsmarker?.device === device },
+    others,
+  };
 }
 
 /** Step 3: what others changed in the mirror since the last run, into the notebook. */
@@ -187,11 +225,16 @@ async function applyMirrorChanges(mirror: Mirror, local: LocalNotes, state: Sync
         result.skipped.push({ id: read.id, reason: read.reason });
         continue;
       }
-      if (!ours) notes.push(read.note);
       if (doc._conflicts?.length) {
-        const others = await Promise.all(doc._conflicts.map((rev) => versionOf(mirror, change.id, rev)));
-        conflicts.push({ noteId, winner: { rev: doc._rev as string, note: read.note }, others });
-      } else settled.push(noteId);
+        const conflict = await conflictOf(mirror, doc, state.device);
+        conflicts.push(conflict);
+        // CouchDB's winner is arbitrary (the higher revision id). While the author has not picked, a device
+        // that wrote one of the versions keeps its own text in the notebook, whichever version won.
+        if (!ours && !conflict.others.some((v) => v.mine)) notes.push(read.note);
+      } else {
+        if (!ours) notes.push(read.note);
+        settled.push(noteId);
+      }
     }
     if (notes.length || deleted.length) await local.applyRemote({ notes, deleted });
     if (conflicts.length || settled.length) await local.markConflicts(conflicts, settled);
@@ -227,6 +270,7 @@ export async function syncOnce({ mirror, remote, local, session }: SyncOptions):
     deleted: 0,
     conflicts: [],
     skipped: [],
+    refused: [],
     error: undefined,
   };
   const state = await readState(mirror);
@@ -241,6 +285,7 @@ export async function syncOnce({ mirror, remote, local, session }: SyncOptions):
     const ownWrites = (doc: PouchDoc) => (doc.ratsmarker as { device?: unknown } | undefined)?.device === state.device;
     const push = await mirror.replicate.to(remote, { batch_size: BATCH, batches_limit: 4, filter: ownWrites });
     result.sent = push.docs_written ?? 0;
+    result.refused = refusedWrites(push);
     if (push.status !== 'complete') throw push.errors?.[0] ?? new Error(`push ${push.status}`);
     const pull = await mirror.replicate.from(remote, { batch_size: BATCH, batches_limit: 4 });
     result.received = pull.docs_written ?? 0;
@@ -260,6 +305,7 @@ export function openRemote(PouchDB: PouchConstructor, session: FactionSession): 
 
 /** Every note in conflict in the mirror now (for a list of conflicts to settle). */
 export async function listConflicts(mirror: Mirror): Promise<NoteConflict[]> {
+  const state = await readState(mirror);
   const out: NoteConflict[] = [];
   const rows = (
     await mirror.allDocs({
@@ -271,14 +317,7 @@ export async function listConflicts(mirror: Mirror): Promise<NoteConflict[]> {
   ).rows;
   for (const row of rows) {
     const doc = row.doc as unknown as Doc | undefined;
-    if (!doc?._conflicts?.length) continue;
-    const read = fromAnnotationDoc(doc);
-    const others = await Promise.all(doc._conflicts.map((rev) => versionOf(mirror, doc._id, rev)));
-    out.push({
-      noteId: doc._id.slice(NOTE_DOC_PREFIX.length),
-      winner: { rev: doc._rev as string, note: read.ok ? read.note : null },
-      others,
-    });
+    if (doc?._conflicts?.length) out.push(await conflictOf(mirror, doc, state.device));
   }
   return out;
 }
@@ -297,7 +336,7 @@ export async function resolveConflict(mirror: Mirror, noteId: string, keepRev: s
   if (keepRev !== doc._rev && !losers.includes(keepRev))
     throw new Error(`${keepRev} is not a version of note ${noteId}`);
   const state = await readState(mirror);
-  const kept = await versionOf(mirror, id, keepRev);
+  const kept = await versionOf(mirror, id, keepRev, state.device);
   const writes: object[] = losers.map((rev) => ({
     _id: id,
     _rev: rev,

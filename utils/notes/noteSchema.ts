@@ -45,6 +45,7 @@ export const ConflictVersion = v.object({
   author: Text(L.author),
   editedBy: v.optional(Text(L.author)),
   deleted: v.optional(v.boolean()),
+  here: v.optional(v.boolean()),
 });
 
 /**

@@ -76,4 +76,6 @@ export interface NoteConflictVersion {
   editedBy?: string;
   /** The version was a deletion. */
   deleted?: boolean;
+  /** This device wrote the version (the text its notebook keeps until the author picks). */
+  here?: boolean;
 }

@@ -45,6 +45,35 @@ describe('the faction status in the options', () => {
     expect(host.querySelector('[role="alert"]')?.textContent).toBe('factionErrUnauthorized');
   });
 
+  it('says in plain words which changes the server refused, and why', () => {
+    const host = view({
+      server: 'https://couch.example.de',
+      database: 'fraktion',
+      login: 'bernd',
+      user: 'bernd',
+      lastSync: '2026-11-30T08:00:00.000Z',
+      health: { failures: 0 },
+      last: { queued: 2, sent: 0, received: 0, conflicts: 0 },
+      refused: {
+        at: '2026-11-30T08:00:00.000Z',
+        notes: [
+          { noteId: 'n1', reason: 'Only its author deletes a shared note.' },
+          { noteId: 'n2', reason: 'Only its author deletes a shared note.' },
+          { noteId: 'n3', reason: 'Nur montags.' },
+        ],
+      },
+    });
+    const refused = host.querySelector('[data-testid="faction-refused"]')?.textContent ?? '';
+    expect(refused).toMatch(/^factionRefused \S.* 3 /);
+    // Each reason once: the design document's in the reader's words, another server's quoted.
+    expect(refused.match(/factionRefusedDelete/g)).toHaveLength(1);
+    expect(refused).toContain('factionRefusedOther Nur montags.');
+    expect(refused).not.toContain('Only its author');
+    // Not a failure of the sync: the status stays "connected".
+    expect(host.querySelector('[role="alert"]')).toBeNull();
+    expect(host.textContent).toContain('factionConnectedAs bernd');
+  });
+
   it('says when nothing is connected', () => {
     expect(view(null).textContent).toBe('factionNotConnected');
   });

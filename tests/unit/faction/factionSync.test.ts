@@ -110,6 +110,23 @@ describe('the background’s faction sync', () => {
     stop();
   });
 
+  it('keeps the changes the server refused in the status until another refusal, beside the last sync’s figures', async () => {
+    let refusedNow: FactionHostAnswer['refused'] = [{ noteId: 'n1', reason: 'Only its author deletes a shared note.' }];
+    const h = fakeHost((r) => (r.factionHost === 'sync' ? { ...okAnswer(), refused: refusedNow } : null));
+    const sync = createFactionSync(h.host);
+    await sync.connect(LOGIN);
+    const first = await factionStatusItem.getValue();
+    expect(first?.refused?.notes).toEqual([{ noteId: 'n1', reason: 'Only its author deletes a shared note.' }]);
+    expect(first?.error).toBeUndefined();
+    // A later sync without one: the refusal stays in view (it is not retried, the server would refuse it again).
+    refusedNow = undefined;
+    await sync.syncNow();
+    expect((await factionStatusItem.getValue())?.refused).toEqual(first?.refused);
+    refusedNow = [{ noteId: 'n2', reason: 'x' }];
+    await sync.syncNow();
+    expect((await factionStatusItem.getValue())?.refused?.notes).toEqual([{ noteId: 'n2', reason: 'x' }]);
+  });
+
   it('asks once per document opened within two minutes, and lets asks made during a sync join the next one', async () => {
     const h = fakeHost();
     const sync = createFactionSync(h.host);

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FactionNote, toAnnotationDoc } from '@/utils/faction/annotationDoc';
+import { type FactionNote, noteDocId, toAnnotationDoc } from '@/utils/faction/annotationDoc';
+import { connect } from '@/utils/faction/connection';
+import { openRemote, syncOnce } from '@/utils/faction/syncEngine';
+import { MemoryNotebook } from './memoryNotebook';
+import { newMirror, PouchDB } from './nodePouch';
 import { startTestCouch, type TestCouch } from './server';
+import { dexieNotebook } from './testNotebooks';
 
 // The design document the README gives a faction: every member may change the text of every shared
 // note (named as its editor), only its author deletes it or gives it away.
@@ -65,5 +70,58 @@ describe('validate_doc_update for a faction’s database', () => {
     // Deleting is Anna's.
     expect((await as('bernd', 'DELETE', `${doc._id}?rev=${edited.json.rev}`)).status).toBe(403);
     expect((await as('anna', 'DELETE', `${doc._id}?rev=${edited.json.rev}`)).status).toBe(200);
+  });
+});
+
+describe('changes the server refuses, as the sync reports them', () => {
+  it('a colleague’s deletion of the author’s note is refused: reported with the server’s reason, the note stays on the server', async () => {
+    const login = (user: string, author: string) =>
+      connect({
+        serverUrl: couch.url,
+        database: couch.db,
+        auth: { kind: 'password', user, password: couch.password },
+        authorName: author,
+      });
+    // Anna's notebook is the extension's (her notes name her login); Bernd's the reference one, which lets him
+    // delete his copy of her note (the extension's does not send such a deletion at all).
+    const annasBook = dexieNotebook({ author: 'Anna A.', user: 'anna' });
+    const annasMirror = newMirror('anna');
+    const annasSession = await login('anna', 'Anna A.');
+    const anna = {
+      book: annasBook,
+      sync: () =>
+        syncOnce({
+          mirror: annasMirror,
+          remote: openRemote(PouchDB, annasSession),
+          local: annasBook.local,
+          session: annasSession,
+        }),
+    };
+    const berndsSession = await login('bernd', 'Bernd B.');
+    const berndsMirror = newMirror('bernd');
+    const bernd = {
+      book: new MemoryNotebook('Bernd B.'),
+      sync: () =>
+        syncOnce({
+          mirror: berndsMirror,
+          remote: openRemote(PouchDB, berndsSession),
+          local: bernd.book,
+          session: berndsSession,
+        }),
+    };
+    const note = await anna.book.add('Nur Anna löscht diese Notiz');
+    expect(await anna.sync()).toMatchObject({ sent: 1, refused: [], error: undefined });
+    await bernd.sync();
+    expect(bernd.book.text(note.id)).toBe('Nur Anna löscht diese Notiz');
+
+    // Bernd's notebook lets him delete his copy (the reference notebook does not know whose a note is).
+    bernd.book.remove(note.id);
+    const b = await bernd.sync();
+    expect(b.error).toBeUndefined();
+    expect(b.refused).toEqual([{ noteId: note.id, reason: 'Only its author deletes a shared note.' }]);
+    expect(b.sent).toBe(0);
+    expect((await couch.allDocs()).get(noteDocId(note.id))?.body[0].value).toBe('Nur Anna löscht diese Notiz');
+    // Said once: the next sync sends nothing again and reports nothing.
+    expect(await bernd.sync()).toMatchObject({ sent: 0, refused: [] });
   });
 });
