@@ -4,7 +4,7 @@ import { builtinKw21 } from '@/utils/pack/builtinPacks';
 import { exportPack } from '@/utils/pack/packFile';
 import { DEFAULT_SENSITIVITY, readStoredPacks, type StoredPack, sensitivityThreshold } from '@/utils/pack/storedPacks';
 import type { PositionPack } from '@/utils/pack/types';
-import { type BrokenPack, type CompiledPackSpec, compilePacks, fileHashOf } from '@/utils/pipeline/compilePacks';
+import { compilePacks, fileHashOf } from '@/utils/pipeline/compilePacks';
 import { PAGE_SNAPSHOT_KEY, pageSnapshotText } from '@/utils/pipeline/pageSnapshot';
 import { type ActivePackSpecs, activeSpecsItem } from './activeSpecs';
 

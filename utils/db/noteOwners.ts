@@ -1,6 +1,6 @@
-import Dexie, { type DBCore, type DBCoreMutateRequest, type Middleware, type Table, type Transaction } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Note } from '../notes/types';
-import { alsoOnNoteWrites, transactionHas } from './noteWrites';
+import { besideNotes, transactionHas } from './noteWrites';
 import type { RatsmarkerDB } from './schema';
 
 /**
@@ -47,72 +47,52 @@ export interface OwnerCounts {
 const isOwner = (o: unknown): o is NoteOwner => typeof (o as NoteOwner | undefined)?.id === 'string';
 
 /** The DBCore middleware that keeps the owners table and its counts as the notes are written. */
-export const keepNoteOwners: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'keepNoteOwners',
-  create(down) {
-    return {
-      ...down,
-      transaction(stores, mode, options) {
-        return down.transaction(alsoOnNoteWrites(stores, mode, NOTE_OWNERS_TABLE), mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        if (name !== 'notes') return table;
-        return {
-          ...table,
-          async mutate(req: DBCoreMutateRequest) {
-            // A schema upgrade from before the table: version 6's upgrade fills it from the notes.
-            if (!transactionHas(req.trans, NOTE_OWNERS_TABLE)) return table.mutate(req);
-            const owners = down.table(NOTE_OWNERS_TABLE);
-            const trans = req.trans;
-            // Whose the notes this write touches were before it (the counts move by the difference).
-            const before =
-              req.type === 'deleteRange'
-                ? (
-                    await owners.query({
-                      trans,
-                      values: true,
-                      query: { index: owners.schema.primaryKey, range: req.range },
-                    })
-                  ).result.filter(isOwner)
-                : (
-                    await owners.getMany({
-                      trans,
-                      keys: req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => (v as Note)?.id)),
-                    })
-                  ).filter(isOwner);
-            const stored = (await owners.get({ trans, key: OWNER_COUNTS_KEY })) as OwnerCounts | undefined;
-            const result = await table.mutate(req);
-            const counts = { mine: stored?.mine ?? 0, faction: stored?.faction ?? 0 };
-            let after: NoteOwner[] = [];
-            if (req.type === 'put' || req.type === 'add') {
-              const failed = new Set(Object.keys(result.failures ?? {}).map(Number));
-              after = (req.values as Note[]).filter((n, i) => !failed.has(i) && typeof n?.id === 'string').map(ownerOf);
-              // A failed write leaves its note as it was.
-              const written = new Set(after.map((o) => o.id));
-              for (const o of before) if (written.has(o.id)) counts[o.whose]--;
-            } else {
-              const keys = before.map((o) => o.id);
-              if (keys.length > 0) await owners.mutate({ type: 'delete', trans, keys });
-              for (const o of before) counts[o.whose]--;
-            }
-            for (const o of after) counts[o.whose]++;
-            if (after.length > 0)
-              await owners.mutate({ type: 'put', trans, values: after, keys: after.map((o) => o.id) });
-            await owners.mutate({
-              type: 'put',
-              trans,
-              values: [{ id: OWNER_COUNTS_KEY, ...counts } satisfies OwnerCounts],
-              keys: [OWNER_COUNTS_KEY],
-            });
-            return result;
-          },
-        };
-      },
-    };
-  },
-};
+export const keepNoteOwners = besideNotes('keepNoteOwners', NOTE_OWNERS_TABLE, async (table, req, down) => {
+  // A schema upgrade from before the table: version 6's upgrade fills it from the notes.
+  if (!transactionHas(req.trans, NOTE_OWNERS_TABLE)) return table.mutate(req);
+  const owners = down.table(NOTE_OWNERS_TABLE);
+  const trans = req.trans;
+  // Whose the notes this write touches were before it (the counts move by the difference).
+  const before =
+    req.type === 'deleteRange'
+      ? (
+          await owners.query({
+            trans,
+            values: true,
+            query: { index: owners.schema.primaryKey, range: req.range },
+          })
+        ).result.filter(isOwner)
+      : (
+          await owners.getMany({
+            trans,
+            keys: req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => (v as Note)?.id)),
+          })
+        ).filter(isOwner);
+  const stored = (await owners.get({ trans, key: OWNER_COUNTS_KEY })) as OwnerCounts | undefined;
+  const result = await table.mutate(req);
+  const counts = { mine: stored?.mine ?? 0, faction: stored?.faction ?? 0 };
+  let after: NoteOwner[] = [];
+  if (req.type === 'put' || req.type === 'add') {
+    const failed = new Set(Object.keys(result.failures ?? {}).map(Number));
+    after = (req.values as Note[]).filter((n, i) => !failed.has(i) && typeof n?.id === 'string').map(ownerOf);
+    // A failed write leaves its note as it was.
+    const written = new Set(after.map((o) => o.id));
+    for (const o of before) if (written.has(o.id)) counts[o.whose]--;
+  } else {
+    const keys = before.map((o) => o.id);
+    if (keys.length > 0) await owners.mutate({ type: 'delete', trans, keys });
+    for (const o of before) counts[o.whose]--;
+  }
+  for (const o of after) counts[o.whose]++;
+  if (after.length > 0) await owners.mutate({ type: 'put', trans, values: after, keys: after.map((o) => o.id) });
+  await owners.mutate({
+    type: 'put',
+    trans,
+    values: [{ id: OWNER_COUNTS_KEY, ...counts } satisfies OwnerCounts],
+    keys: [OWNER_COUNTS_KEY],
+  });
+  return result;
+});
 
 /** Version 6's upgrade: every stored note's owner and date into the new table, and the counts. */
 export async function fillNoteOwners(tx: Transaction): Promise<void> {

@@ -1,7 +1,6 @@
-import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { buildSearchIndexInSlices, isSearchIndex, type NoteSearchIndex, type SearchEntry } from '../notes/searchIndex';
 import type { Note } from '../notes/types';
-import { alsoOnNoteWrites, transactionHas } from './noteWrites';
+import { besideNotes, transactionHas } from './noteWrites';
 import type { RatsmarkerDB } from './schema';
 
 /**
@@ -23,35 +22,20 @@ interface StoredIndex {
 }
 
 /** The DBCore middleware that invalidates the stored index on every write to the notes. */
-export const dropSearchSnapshotOnWrite: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'dropSearchSnapshotOnWrite',
-  create(down) {
-    return {
-      ...down,
-      transaction(stores, mode, options) {
-        // The notes and the cache change together or not at all.
-        return down.transaction(alsoOnNoteWrites(stores, mode, SEARCH_CACHE_TABLE), mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        if (name !== 'notes') return table;
-        return {
-          ...table,
-          async mutate(req: DBCoreMutateRequest) {
-            const result = await table.mutate(req);
-            // Without the cache (a schema upgrade from before it) there is no stored index to drop.
-            if (!transactionHas(req.trans, SEARCH_CACHE_TABLE)) return result;
-            const cache = down.table(SEARCH_CACHE_TABLE);
-            await cache.mutate({ type: 'delete', trans: req.trans, keys: [INDEX_KEY] });
-            await cache.mutate({ type: 'put', trans: req.trans, keys: [CHANGE_KEY], values: [crypto.randomUUID()] });
-            return result;
-          },
-        };
-      },
-    };
+export const dropSearchSnapshotOnWrite = besideNotes(
+  'dropSearchSnapshotOnWrite',
+  SEARCH_CACHE_TABLE,
+  async (table, req, down) => {
+    // The notes and the cache change together or not at all (besideNotes).
+    const result = await table.mutate(req);
+    // Without the cache (a schema upgrade from before it) there is no stored index to drop.
+    if (!transactionHas(req.trans, SEARCH_CACHE_TABLE)) return result;
+    const cache = down.table(SEARCH_CACHE_TABLE);
+    await cache.mutate({ type: 'delete', trans: req.trans, keys: [INDEX_KEY] });
+    await cache.mutate({ type: 'put', trans: req.trans, keys: [CHANGE_KEY], values: [crypto.randomUUID()] });
+    return result;
   },
-};
+);
 
 // Notes read per request while building the index: the page turns them into
 // objects between requests, some 18 ms for 500 notes here (70 ms for 2,000).

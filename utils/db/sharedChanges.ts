@@ -1,6 +1,6 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCoreMutateRequest, DBCoreTable, DBCoreTransaction } from 'dexie';
 import type { Note } from '../notes/types';
-import { alsoOnNoteWrites, transactionHas } from './noteWrites';
+import { besideNotes, transactionHas } from './noteWrites';
 
 /**
  * The faction sync (issue 17) asks the notebook which of the reader's shared
@@ -63,43 +63,24 @@ function logsChanges(trans: DBCoreTransaction): boolean {
   return transactionHas(trans, SHARED_CHANGES_TABLE);
 }
 
-export const countSharedChanges: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'countSharedChanges',
-  create(down) {
-    return {
-      ...down,
-      transaction(stores, mode, options) {
-        // A change and its entry in the log are written together.
-        return down.transaction(alsoOnNoteWrites(stores, mode, SHARED_CHANGES_TABLE), mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        if (name !== 'notes') return table;
-        return {
-          ...table,
-          async mutate(req: DBCoreMutateRequest) {
-            if (!logsChanges(req.trans)) return table.mutate(req);
-            const { keys, before } = await readBefore(table, req);
-            const result = await table.mutate(req);
-            const after = req.type === 'put' || req.type === 'add' ? (req.values as (Note | undefined)[]) : [];
-            const failed = new Set(Object.keys(result.failures ?? {}).map(Number));
-            const changed = new Set<string>();
-            keys.forEach((key, i) => {
-              if (failed.has(i) || typeof key !== 'string') return;
-              const was = before[i] as Note | undefined;
-              if (isOwnShared(was) || isOwnShared(after[i]) || isColleagueEdit(was, after[i])) changed.add(key);
-            });
-            if (changed.size > 0)
-              await down.table(SHARED_CHANGES_TABLE).mutate({
-                type: 'add',
-                trans: req.trans,
-                values: [...changed].map((noteId) => ({ noteId }) satisfies SharedChange),
-              });
-            return result;
-          },
-        };
-      },
-    };
-  },
-};
+export const countSharedChanges = besideNotes('countSharedChanges', SHARED_CHANGES_TABLE, async (table, req, down) => {
+  // A change and its entry in the log are written together (besideNotes).
+  if (!logsChanges(req.trans)) return table.mutate(req);
+  const { keys, before } = await readBefore(table, req);
+  const result = await table.mutate(req);
+  const after = req.type === 'put' || req.type === 'add' ? (req.values as (Note | undefined)[]) : [];
+  const failed = new Set(Object.keys(result.failures ?? {}).map(Number));
+  const changed = new Set<string>();
+  keys.forEach((key, i) => {
+    if (failed.has(i) || typeof key !== 'string') return;
+    const was = before[i] as Note | undefined;
+    if (isOwnShared(was) || isOwnShared(after[i]) || isColleagueEdit(was, after[i])) changed.add(key);
+  });
+  if (changed.size > 0)
+    await down.table(SHARED_CHANGES_TABLE).mutate({
+      type: 'add',
+      trans: req.trans,
+      values: [...changed].map((noteId) => ({ noteId }) satisfies SharedChange),
+    });
+  return result;
+});

@@ -503,11 +503,18 @@ function measureHitsOf(
     for (const r of roles.get(t) ?? NO_ROLES) {
       const e = entry(r.measure);
       if (r.concept === undefined) e.named = true;
-      else (e.own ??= new Set()).add(r.concept);
+      else {
+        e.own ??= new Set();
+        e.own.add(r.concept);
+      }
     }
   for (const t of inherited)
-    for (const r of roles.get(t) ?? NO_ROLES)
-      if (r.concept !== undefined) (entry(r.measure).lent ??= new Set()).add(r.concept);
+    for (const r of roles.get(t) ?? NO_ROLES) {
+      if (r.concept === undefined) continue;
+      const e = entry(r.measure);
+      e.lent ??= new Set();
+      e.lent.add(r.concept);
+    }
   return out;
 }
 const NO_ROLES: TermRole[] = [];
