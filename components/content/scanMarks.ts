@@ -1,3 +1,5 @@
 /** User Timing marks around a page's scan (the benchmark and the e2e tests read them). */
 export const SCAN_START = 'ratsmarker:scan-start';
 export const SCAN_END = 'ratsmarker:scan-end';
+/** The first scan's highlights and badges in the window are in place (the rest of a long page may follow). */
+export const SCAN_VIEW = 'ratsmarker:scan-view';

@@ -171,6 +171,22 @@ describe('matchDocument', () => {
     expect(inSlices).toEqual(whole);
     expect(whole.map((m) => m.index)).toContain(1);
   });
+
+  it('matches only the passages asked for, in that order, each as among all (the passages in view first)', async () => {
+    const list = [
+      'Die Verwaltung wird beauftragt, in der Ausländerbehörde folgende Angebote zu schaffen:',
+      'a) Merkblätter in Englisch, Arabisch und Türkisch,',
+      'b) eine Sprechstunde mit Dolmetscherinnen und Dolmetschern,',
+      TEXTS[0] as string,
+    ].map((text) => ({ text }));
+    const packs = activePacksOf([kw21]);
+    const whole = matchDocument(list, packs);
+    // Item a) without its lead-in among those asked for: the lead-in still lends it its context.
+    const first = await matchDocumentInSlices(list, packs, undefined, taskBudget(0, fakeTime()), [3, 1]);
+    const rest = await matchDocumentInSlices(list, packs, undefined, taskBudget(0, fakeTime()), [0, 2]);
+    expect(first.map((m) => m.index)).toEqual([3, 1]);
+    expect([...first, ...rest].sort((a, b) => a.index - b.index)).toEqual(whole);
+  });
 });
 
 describe('readWebPage and scanDocument', () => {

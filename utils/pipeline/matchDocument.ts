@@ -42,8 +42,8 @@ export function matchDocument<P extends { text: string }>(
 }
 
 /**
- * The same, giving the page a turn whenever the budget's slice is used up
- * (and only then). The clock is looked at after every passage: one passage
+ * The same (for the passages at `only`, in that order, when given), giving the page a turn whenever the
+ * budget's slice is used up (and only then). The clock is looked at after every passage: one passage
  * of a long page can take milliseconds while the code is cold, and eight of
  * them overran the slice into a long task.
  */
@@ -52,12 +52,16 @@ export async function matchDocumentInSlices<P extends { text: string }>(
   packs: readonly ActivePack[],
   threshold: number | undefined,
   budget: TaskBudget,
+  only?: readonly number[],
 ): Promise<PassageMatches<P>[]> {
   const out: PassageMatches<P>[] = [];
   // Which passage lends each its context, read once for the whole document: each passage is then matched
-  // with its lead-in alone before it, which lends it the same as the whole document would.
+  // with its lead-in alone before it, which lends it the same as the whole document would. So `only` some of
+  // the passages (those in view first) match as they would among all of them.
   const leads = leadInsOf(passages.map((p) => p.text));
-  for (let i = 0; i < passages.length; i++) {
+  const count = only ? only.length : passages.length;
+  for (let k = 0; k < count; k++) {
+    const i = only ? (only[k] as number) : k;
     const lead = leads[i] ?? -1;
     out.push(...matchDocument([passages[i] as P], packs, threshold, i, lead >= 0 ? [passages[lead] as P] : []));
     if (budget.due()) await budget.pause();
