@@ -1,8 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { NewNote } from '@/utils/db/notesStore';
 import type { Note, NoteDocument, NoteTarget } from '@/utils/notes/types';
+import type { ActivePackSpecs } from './activeSpecs';
 import type { FactionStatus } from './background/factionProtocol';
-import type { ActivePackSpecs } from './packs';
 
 /** What the reader types under "Fraktion" (checked in the background by utils/faction/connection.ts). */
 export interface FactionLoginInput {

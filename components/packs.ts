@@ -47,10 +47,6 @@ export async function saveSensitivity(level: number): Promise<void> {
   await refreshActiveSpecs();
 }
 
-export type { ActivePackSpecs } from './activeSpecs';
-
-export { activeSpecsItem } from './activeSpecs';
-
 /** The same for council pages, as one string (see utils/pipeline/pageSnapshot.ts). */
 const pageSnapshotItem = storage.defineItem<string>(`local:${PAGE_SNAPSHOT_KEY}`);
 

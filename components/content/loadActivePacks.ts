@@ -1,7 +1,7 @@
 import { type ActivePack, activePacksFrom } from '@/utils/pipeline/activePacks';
 import { PAGE_SNAPSHOT_KEY, readPageSnapshot } from '@/utils/pipeline/pageSnapshot';
+import type { ActivePackSpecs } from '../activeSpecs';
 import { sendMessage } from '../messages';
-import type { ActivePackSpecs } from '../packs';
 import { PAGE_STRINGS_KEY } from '../pageStrings';
 import { readLocal } from './readLocal';
 import { TEST_MARKS_KEY } from './testMarks';

@@ -17,7 +17,7 @@ export function passagesInView(
   const margin = (view.bottom - view.top) * MARGIN_SCREENS;
   const top = view.top - margin;
   const bottom = view.bottom + margin;
-  const box = (i: number) => (passages[i]?.blocks[0] as Element).getBoundingClientRect();
+  const box = (i: number) => ((passages[i] as (typeof passages)[number]).blocks[0] as Element).getBoundingClientRect();
   let lo = 0;
   let hi = passages.length;
   while (lo < hi) {

@@ -6,12 +6,13 @@ import type { StoredPack } from '@/utils/pack/storedPacks';
 import type { PositionPack } from '@/utils/pack/types';
 import type { BrokenPack } from '@/utils/pipeline/compilePacks';
 import { ResolutionParseError } from '@/utils/resolution/parseResolution';
+import { activeSpecsItem } from '../activeSpecs';
 import { setSharePack } from '../faction/shareDefaults';
 import { useFactionStatus, useSharePacks } from '../faction/useFaction';
 import { errorText, t } from '../i18n';
 import { downloadText } from '../notes/download';
 import { writeFailureReason } from '../notes/writeFailure';
-import { activeSpecsItem, saveStoredPacks, storedPackFrom, storedPacks } from '../packs';
+import { saveStoredPacks, storedPackFrom, storedPacks } from '../packs';
 
 const COLOUR_KEYS = [
   'optionsColour0',

@@ -5,7 +5,7 @@ import { createPoliteQueue } from '@/utils/radar/politeQueue';
 import type { RadarCacheDB } from '@/utils/radar/radarCache';
 import type { AgendaItem } from '@/utils/radar/readAgenda';
 import { type RadarItemResult, readingsFromCache, runRadar } from '@/utils/radar/runRadar';
-import type { ActivePackSpecs } from '../packs';
+import type { ActivePackSpecs } from '../activeSpecs';
 import { type HostMessage, type ItemMessage, type RadarItemInput, TabMessageSchema } from './radarProtocol';
 import { radarReaders } from './radarReaders';
 

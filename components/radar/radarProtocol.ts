@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ActivePackSpecs } from '../packs';
+import type { ActivePackSpecs } from '../activeSpecs';
 
 /**
  * The radar's messages. The agenda tab opens a port named RADAR_PORT to the

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { Note } from '@/utils/notes/types';
 import { RadarCacheDB } from '@/utils/radar/radarCache';
+import { type ActivePackSpecs, activeSpecsItem } from '../activeSpecs';
 import { holdOffscreen, releaseOffscreen } from '../background/offscreenDocument';
-import { type ActivePackSpecs, activeSpecsItem, refreshActiveSpecs } from '../packs';
+import { refreshActiveSpecs } from '../packs';
 import type { Sender } from '../senderChecks';
 import type { RadarPort } from './radarHost';
 import { type HostMessage, type HostSetup, RADAR_HOST_PORT, RADAR_PORT } from './radarProtocol';

@@ -1,5 +1,5 @@
 import { formatLineReference } from '@/utils/resolution/lineReference';
-import type { ActivePackSpecs } from '../packs';
+import type { ActivePackSpecs } from '../activeSpecs';
 import type { MeasuresMessage } from './radarProtocol';
 
 /** The active packs' measures as the agenda page shows them (chips, cards, briefing), in the packs' order. */
