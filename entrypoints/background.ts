@@ -54,16 +54,18 @@ async function checkTab(tabId: number): Promise<boolean> {
 }
 
 /**
- * One of the content script's later parts (the meeting radar, the page extras) into the frame whose content
- * script asked for it, in that content script's own world.
+ * One of the content script's later parts (the meeting radar, the page extras), or the content script itself
+ * for the agenda script, into the frame whose script asked for it, in that script's own world; `css`: a style
+ * sheet that comes with it.
  */
 async function injectIntoSender(
   sender: Sender,
   file: '/radar.js' | '/extras.js' | '/content-scripts/content.js',
+  css?: '/content-scripts/content.css',
 ): Promise<void> {
-  const tabId = sender.tab?.id as number;
-  const frameId = (sender as { frameId?: number }).frameId ?? 0;
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+  const target = { tabId: sender.tab?.id as number, frameIds: [(sender as { frameId?: number }).frameId ?? 0] };
+  if (css) await browser.scripting.insertCSS({ target, files: [css] });
+  await browser.scripting.executeScript({ target, files: [file] });
 }
 
 /** Opens a PDF in the viewer, in a new tab next to the page it was found on. */
@@ -173,12 +175,10 @@ export default defineBackground(() => {
   onMessage(
     'startPageScript',
     // An agenda without documents is read as any council page: the content script, into the frame that asks.
-    guard(['content-script'], NoDataSchema, async (_, sender) => {
-      const target = { tabId: sender.tab?.id as number, frameIds: [(sender as { frameId?: number }).frameId ?? 0] };
-      // Its highlights' colours come with it, as they come with the manifest's content script.
-      await browser.scripting.insertCSS({ target, files: ['/content-scripts/content.css'] });
-      await injectIntoSender(sender, '/content-scripts/content.js');
-    }),
+    // Its highlights' colours come with it, as they come with the manifest's content script.
+    guard(['content-script'], NoDataSchema, (_, sender) =>
+      injectIntoSender(sender, '/content-scripts/content.js', '/content-scripts/content.css'),
+    ),
   );
   onMessage(
     'loadExtras',
@@ -189,7 +189,12 @@ export default defineBackground(() => {
   void migrateSettings(browser.storage.local);
   // Keep the content scripts' snapshot of the packs current, and their strings in the browser's language.
   void refreshActiveSpecs();
-  void storePageStrings().catch((error) => console.warn('Ratsmarker: strings for pages', error));
+  // The strings for council pages, in the browser's language: stored when the extension is installed or updated
+  // and when the browser starts (its language changes only with a restart), not on every wake of the worker.
+  const storeStrings = () =>
+    void storePageStrings().catch((error) => console.warn('Ratsmarker: strings for pages', error));
+  browser.runtime.onInstalled.addListener(storeStrings);
+  browser.runtime.onStartup.addListener(storeStrings);
   packsItem.watch(() => void refreshActiveSpecs());
   sensitivityItem.watch(() => void refreshActiveSpecs());
 

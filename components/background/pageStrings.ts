@@ -6,9 +6,9 @@ const SLOTS = ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9'];
 
 /**
  * Stores every message in the browser's language for council pages (see
- * ../pageStrings.ts), on every start of the background: the browser's language
- * changes only with a restart, which starts the background, and an update
- * brings new keys with a start too. The keys are read from the extension's own
+ * ../pageStrings.ts); the background calls it when the extension is installed
+ * or updated (new keys) and when the browser starts (the browser's language
+ * changes only with a restart). The keys are read from the extension's own
  * default catalogue; every catalogue has the same keys (a unit test checks).
  */
 export async function storePageStrings(): Promise<void> {

@@ -65,8 +65,6 @@ const whenIdle = (run: () => void) =>
 // Anchoring without notes: nothing to find (showNotes does not call it then).
 const noNotes = async () => ({ found: [], orphaned: [], byPassage: new Map() });
 
-export { SCAN_END, SCAN_START, SCAN_VIEW } from './scanMarks';
-
 // A page's work runs in one task while it fits in this much (a typical Vorlage does), and is cut into
 // tasks of this length otherwise: well under the 50 ms that count as a long task.
 const SLICE_MS = 20;

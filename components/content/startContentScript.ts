@@ -3,18 +3,18 @@ import { isKnownCouncilUrl } from '@/utils/detect/councilHosts';
 import { detectSystem } from '@/utils/detect/readCouncilPage';
 import { hasAgendaDocuments } from '@/utils/radar/readAgenda';
 import { factionOnPage, watchSharing } from '../faction/factionOnPage';
-import { t, useStoredStrings } from '../i18n';
+import { t } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
 import { sendNoteReliably, whileWorkerGone } from '../notes/sendNote';
-import { PAGE_STRINGS_KEY } from '../pageStrings';
-import { type Annotator, annotatePage, SCAN_END, SCAN_START } from './annotatePage';
+import { type Annotator, annotatePage } from './annotatePage';
 import { cardStrings } from './cardStrings';
 import { loadActivePacks, readStartup } from './loadActivePacks';
 import { addButtons } from './openInViewerButtons';
 import { loadPageExtras } from './pageExtras';
+import { readAgendaStartup, useStartup } from './pageStartup';
 import { ADDED_SITES_KEY, readMode } from './readDecision';
 import { readLocal } from './readLocal';
-import { loadTestMarks, TEST_MARKS_KEY } from './testMarks';
+import { SCAN_END, SCAN_START } from './scanMarks';
 
 declare global {
   // Set by the background before it injects the script on the user's request.
@@ -43,7 +43,7 @@ export async function startContentScript(): Promise<void> {
   // Asked for now, so that the browser reads storage while the page is looked at. A meeting's agenda needs only
   // the test switch (its radar matches off the page): the packs' snapshot, a third of a megabyte, is not read there.
   const agendaUrl = isAgendaPath(location.pathname);
-  let startup = agendaUrl ? readLocal([TEST_MARKS_KEY, PAGE_STRINGS_KEY]) : readStartup();
+  let startup = agendaUrl ? readAgendaStartup() : readStartup();
   // On council product pages the page must prove its product; a page the
   // user asked for (or a site they added) is read whatever it is. Pages that
   // fail the proof (most pages of a council's site) cost this much and no more.
@@ -54,21 +54,12 @@ export async function startContentScript(): Promise<void> {
   }
   const url = new URL(location.href);
   globalThis.__ratsmarkerStarted = true;
-  // Before the first badge: the switch decides the test contract and the shadow roots' mode; the strings are the
-  // badges' words.
-  await loadTestMarks(() =>
-    startup.then((stored) => {
-      useStoredStrings(stored[PAGE_STRINGS_KEY]);
-      return stored[TEST_MARKS_KEY];
-    }),
-  );
+  await useStartup(startup);
   if (system && agendaUrl) {
     if (hasAgendaDocuments(document, url.href)) {
-      // A meeting's agenda: the radar reads its documents (its script comes only to agenda pages, through
-      // the background, so that every other page loads none of it); the page's own text is only titles.
+      // A meeting's agenda (on a site the reader added, or a page they asked for; the known hosts' agendas get
+      // the agenda script): the radar reads its documents and adds the PDF buttons; the page's own text is only titles.
       void sendMessage('startRadar', undefined).catch(() => undefined);
-      // In a task of its own: the page's main thread gets a turn between the content script's and the radar's work.
-      setTimeout(addButtons, 0);
       performance.mark(SCAN_END);
       return;
     }

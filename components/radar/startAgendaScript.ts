@@ -1,12 +1,9 @@
 import { isAgendaPath } from '@/utils/detect/agendaPage';
 import { detectSystem } from '@/utils/detect/readCouncilPage';
 import { hasAgendaDocuments } from '@/utils/radar/readAgenda';
-import { readLocal } from '../content/readLocal';
+import { readAgendaStartup, useStartup } from '../content/pageStartup';
 import { SCAN_END, SCAN_START } from '../content/scanMarks';
-import { loadTestMarks, TEST_MARKS_KEY } from '../content/testMarks';
-import { useStoredStrings } from '../i18n';
 import { sendMessage } from '../messages';
-import { PAGE_STRINGS_KEY } from '../pageStrings';
 
 declare global {
   var __ratsmarkerAgenda: boolean | undefined;
@@ -25,18 +22,12 @@ export async function startAgendaScript(): Promise<void> {
   if (globalThis.__ratsmarkerAgenda || !isAgendaPath(location.pathname)) return;
   globalThis.__ratsmarkerAgenda = true;
   performance.mark(SCAN_START);
-  const startup = readLocal([TEST_MARKS_KEY, PAGE_STRINGS_KEY]);
+  const startup = readAgendaStartup();
   if (!detectSystem(document)) {
     performance.mark(SCAN_END);
     return;
   }
-  // Before the radar's first chip: the switch decides the test contract and the shadow roots' mode.
-  await loadTestMarks(() =>
-    startup.then((stored) => {
-      useStoredStrings(stored[PAGE_STRINGS_KEY]);
-      return stored[TEST_MARKS_KEY];
-    }),
-  );
+  await useStartup(startup);
   const documents = hasAgendaDocuments(document, location.href);
   void sendMessage(documents ? 'startRadar' : 'startPageScript', undefined).catch(() => undefined);
   performance.mark(SCAN_END);
