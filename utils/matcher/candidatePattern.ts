@@ -20,14 +20,22 @@ export function candidateWords(words: readonly WordPattern[]): string[] {
   const anywhere = new Set<string>();
   const atStart = new Set<string>();
   for (const w of words) {
-    // Stems keep accents ("café"), pages may not: folded like the page's words.
-    const value = foldWord(w.value);
-    if (!value) continue;
-    if ((w.kind === 'stem' && w.compound) || (w.kind === 'prefix' && value.length >= MIN_COMPOUND_PREFIX))
-      anywhere.add(value);
-    else atStart.add(value);
+    const c = candidateOf(w);
+    if (c === undefined) continue;
+    if (c.startsWith(WORD_START)) atStart.add(c.slice(WORD_START.length));
+    else anywhere.add(c);
   }
   // A value found anywhere is found at a word's start too.
   for (const v of anywhere) atStart.delete(v);
   return [...anywhere, ...[...atStart].map((v) => WORD_START + v)].sort();
+}
+
+/** What every word a pattern matches holds: its folded value, anywhere or at the word's start (see above). */
+export function candidateOf(w: WordPattern): string | undefined {
+  // Stems keep accents ("café"), pages may not: folded like the page's words.
+  const value = foldWord(w.value);
+  if (!value) return undefined;
+  return (w.kind === 'stem' && w.compound) || (w.kind === 'prefix' && value.length >= MIN_COMPOUND_PREFIX)
+    ? value
+    : WORD_START + value;
 }

@@ -9,30 +9,42 @@ import type { PassageGate } from './passageGate';
  * result that changes only with the packs. Stored, it costs a page one pass
  * over the states.
  *
- * Only the states where some group ends are written (about one in six for
- * KW21): their numbers, how many groups end there, and the groups.
+ * Only the states where some key ends are written: their numbers, how many
+ * keys end there, and the keys; then each group's terms as their keys.
  */
 export interface EncodedGate {
   states: number;
-  /** How many states carry groups. */
+  /** How many states carry keys. */
   carrierCount: number;
-  /** base64: the states that carry groups, ascending (16-bit), and how many each carries (8-bit). */
+  /** base64: the states that carry keys, ascending (16-bit), and how many each carries (8-bit). */
   carriers: string;
   counts: string;
-  /** base64, 16-bit: the groups, carrier after carrier. */
+  /** base64, 16-bit: the keys, carrier after carrier. */
   ids: string;
+  keyCount: number;
   groupCount: number;
+  /** How many terms the groups have, and how many keys those. */
+  termCount: number;
+  termKeyCount: number;
+  /** base64, 16-bit: how many terms each group has, how many keys each term has, and the keys, term after term. */
+  groupSizes: string;
+  termSizes: string;
+  termKeys: string;
   measures: PassageGate['measures'];
   largestPartialRule: number;
 }
 
-// Cells are 16-bit, as the automaton's (automatonCodec.ts), and a state carries fewer groups than a byte counts.
+// Cells are 16-bit, as the automaton's (automatonCodec.ts), and a state carries fewer keys than a byte counts.
 const MAX_STATES = 0xffff;
 const MAX_PER_STATE = 0xff;
 
 export function encodeGate(gate: PassageGate): EncodedGate | undefined {
   const states = gate.first.length - 1;
   if (states > MAX_STATES) return undefined;
+  if (sizes(gate.groupFirst).some((n, g) => n !== (gate.groupFirst[g + 1] as number) - (gate.groupFirst[g] as number)))
+    return undefined;
+  if (sizes(gate.termFirst).some((n, t) => n !== (gate.termFirst[t + 1] as number) - (gate.termFirst[t] as number)))
+    return undefined;
   const carriers: number[] = [];
   const counts: number[] = [];
   for (let s = 0; s < states; s++) {
@@ -48,7 +60,13 @@ export function encodeGate(gate: PassageGate): EncodedGate | undefined {
     carriers: toBase64(new Uint8Array(Uint16Array.from(carriers).buffer)),
     counts: toBase64(Uint8Array.from(counts)),
     ids: toBase64(new Uint8Array(Uint16Array.from(gate.ids).buffer)),
+    keyCount: gate.keyCount,
     groupCount: gate.groupCount,
+    termCount: gate.termFirst.length - 1,
+    termKeyCount: gate.termKeys.length,
+    groupSizes: toBase64(new Uint8Array(sizes(gate.groupFirst).buffer)),
+    termSizes: toBase64(new Uint8Array(sizes(gate.termFirst).buffer)),
+    termKeys: toBase64(new Uint8Array(Uint16Array.from(gate.termKeys).buffer)),
     measures: gate.measures,
     largestPartialRule: gate.largestPartialRule,
   };
@@ -56,7 +74,8 @@ export function encodeGate(gate: PassageGate): EncodedGate | undefined {
 
 /** The gate again, for an automaton of `states` states; undefined for a record that does not fit it. */
 export function decodeGate(e: EncodedGate | undefined, states: number): PassageGate | undefined {
-  if (!e || e.states !== states || !Array.isArray(e.measures) || !(e.groupCount > 0)) return undefined;
+  if (!e || e.states !== states || !Array.isArray(e.measures) || !(e.groupCount > 0) || !(e.keyCount > 0))
+    return undefined;
   const carriers = words16(e.carriers, e.carrierCount);
   const counts = bytesOf(e.counts, e.carrierCount);
   if (!carriers || !counts) return undefined;
@@ -78,6 +97,38 @@ export function decodeGate(e: EncodedGate | undefined, states: number): PassageG
   first.fill(total, from, states + 1);
   const ids = words16(e.ids, total);
   if (!ids) return undefined;
-  for (let k = 0; k < ids.length; k++) if ((ids[k] as number) >= e.groupCount) return undefined;
-  return { first, ids, groupCount: e.groupCount, measures: e.measures, largestPartialRule: e.largestPartialRule };
+  for (let k = 0; k < ids.length; k++) if ((ids[k] as number) >= e.keyCount) return undefined;
+  const groupFirst = offsets(words16(e.groupSizes, e.groupCount), e.termCount);
+  const termFirst = offsets(words16(e.termSizes, e.termCount), e.termKeyCount);
+  const termKeys = words16(e.termKeys, e.termKeyCount);
+  if (!groupFirst || !termFirst || !termKeys) return undefined;
+  for (let k = 0; k < termKeys.length; k++) if ((termKeys[k] as number) >= e.keyCount) return undefined;
+  for (const m of e.measures)
+    if (m.names >= e.groupCount || m.rules.some((r) => r.groups.some((g) => g >= e.groupCount))) return undefined;
+  return {
+    first,
+    ids,
+    keyCount: e.keyCount,
+    groupCount: e.groupCount,
+    groupFirst,
+    termFirst,
+    termKeys,
+    measures: e.measures,
+    largestPartialRule: e.largestPartialRule,
+  };
+}
+
+/** How many each has (16-bit), from where each begins. */
+function sizes(first: Int32Array): Uint16Array {
+  const out = new Uint16Array(first.length - 1);
+  for (let i = 0; i < out.length; i++) out[i] = (first[i + 1] as number) - (first[i] as number);
+  return out;
+}
+
+/** Where each begins, from how many each has; undefined unless they add up to `total`. */
+function offsets(counts: Uint16Array | undefined, total: number): Int32Array | undefined {
+  if (!counts) return undefined;
+  const first = new Int32Array(counts.length + 1);
+  for (let i = 0; i < counts.length; i++) first[i + 1] = (first[i] as number) + (counts[i] as number);
+  return first[counts.length] === total ? first : undefined;
 }

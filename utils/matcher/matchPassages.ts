@@ -152,7 +152,13 @@ export function wordsOfToken(m: CompiledMatcher, token: Token): number[] {
 
 const NONE: number[] = [];
 
-function findTermHits(m: CompiledMatcher, text: string, tokens: Token[], memo: WordMemo): TermHit[] {
+/** Where the terms stand, by the words alone: names of offices and of things called after a place not yet left out. */
+function findTermHits(
+  m: CompiledMatcher,
+  text: string,
+  tokens: Token[],
+  memo: WordMemo,
+): (TermHit & { token: number })[] {
   const tokenWords = tokens.map((t) => {
     // Not stemmed: no lexicon word's value stands in it (see pageAutomaton.ts), so it matches none.
     if (t.stem === '') return NONE;
@@ -192,7 +198,7 @@ function findTermHits(m: CompiledMatcher, text: string, tokens: Token[], memo: W
       }
     }
   }
-  return hits.length === 0 ? hits : unmaskedHits(text, tokens, hits);
+  return hits;
 }
 
 // How far from a token the rules of organisationNames.ts and namedPlaces.ts look: a name that covers a token
@@ -208,6 +214,7 @@ const NAME_REACH = 8;
  * passage with one hit that is a few tokens instead of all.
  */
 function unmaskedHits<H extends { token: number }>(text: string, tokens: Token[], hits: H[]): H[] {
+  if (hits.length === 0) return hits;
   const at = [...new Set(hits.map((h) => h.token))].sort((a, b) => a - b);
   const masked = new Set<number>();
   for (let k = 0; k < at.length; ) {
@@ -284,16 +291,23 @@ function scoreMeasure(
   return { score, names, reasons, satisfied, full: evidence > 0 };
 }
 
+interface RawHits {
+  tokens: Token[];
+  /** Where the terms stand by the words alone (see findTermHits); unmaskedHits leaves out those in names. */
+  hits: (TermHit & { token: number })[];
+}
+const NO_HITS: RawHits = { tokens: [], hits: [] };
+
 /**
- * Where the terms of a matcher stand in a passage (none where the passage cannot hold a match). With a
- * `gate`, only a name or a whole rule of the passage's own can report (the sensitivity is above what a rule
- * partly met reaches, and the passage inherits no lead-in), so the stricter gate decides (passageGate.ts).
+ * Where the terms of a matcher stand in a passage by its words (none where the passage cannot hold a match).
+ * With a `gate`, only a name or a whole rule of the passage's own can report (the sensitivity is above what a
+ * rule partly met reaches, and the passage inherits no lead-in), so the stricter gate decides (passageGate.ts).
  */
-function termHitsOf(m: CompiledMatcher, text: string, gate: PassageGate | null, exhaustive = false): TermHit[] {
+function rawTermHits(m: CompiledMatcher, text: string, gate: PassageGate | null, exhaustive = false): RawHits {
   // Candidate first: a passage where no term can begin is not tokenised at all.
   const automaton = pageAutomatonOf(m);
   if (m.candidates.length > 0 && !exhaustive) {
-    if (gate ? !passesGate(gate, automaton, text) : !finds(automaton, text, 0, NEEDED)) return [];
+    if (gate ? !passesGate(gate, automaton, text) : !finds(automaton, text, 0, NEEDED)) return NO_HITS;
   }
   const memo = memoOf(m);
   const words = tokenize(
@@ -313,8 +327,43 @@ function termHitsOf(m: CompiledMatcher, text: string, gate: PassageGate | null, 
   // A list of languages counts as the word "mehrsprachig" (languageLists.ts), a negated "Deutsch" as
   // "nichtdeutschsprachig" (negatedGerman.ts).
   const tokens = withNegatedGerman(withLanguageLists(text, words));
-  if (tokens.length === 0) return [];
-  return findTermHits(m, text, tokens, memo);
+  if (tokens.length === 0) return NO_HITS;
+  return { tokens, hits: findTermHits(m, text, tokens, memo) };
+}
+
+/** Where the terms of a matcher stand in a passage, outside the names of offices and places (a lead-in's). */
+function termHitsOf(m: CompiledMatcher, text: string, exhaustive = false): TermHit[] {
+  const { tokens, hits } = rawTermHits(m, text, null, exhaustive);
+  return unmaskedHits(text, tokens, hits);
+}
+
+/**
+ * Whether some measure the hits touch could score `threshold`: the most scoreMeasure could give it, were every
+ * rule whose concepts stand met in one sentence and no exclusion hit. Both, and fewer hits, only lower a score,
+ * so a passage this says no to matches nothing (the exactness test compares with the exhaustive path).
+ */
+function mayReach(m: CompiledMatcher, found: Map<number, MeasureHits>, threshold: number): boolean {
+  for (const [i, f] of found) {
+    if (!f.named && !f.own) continue;
+    const measure = m.measures[i] as CompiledMeasure;
+    let best = f.named ? NAME_SCORE : 0;
+    let evidence = f.named ? measure.names.length : 0;
+    for (const rule of measure.rules) {
+      let present = 0;
+      let own = false;
+      for (const c of rule.concepts) {
+        const mine = f.own?.has(c) === true;
+        if (mine || f.lent?.has(c)) present++;
+        own ||= mine;
+      }
+      if (present >= rule.min && own) {
+        evidence++;
+        best = Math.max(best, Math.min(0.95, RULE_BASE + RULE_STEP * rule.min));
+      } else best = Math.max(best, (PARTIAL_WEIGHT * present) / rule.min);
+    }
+    if (Math.min(0.99, best + EXTRA_EVIDENCE * Math.max(0, evidence - 1)) >= threshold) return true;
+  }
+  return false;
 }
 
 const NOTHING_INHERITED: ReadonlySet<number> = new Set();
@@ -329,9 +378,18 @@ function matchOne(
   // An item that inherits its lead-in's concepts needs only one of its own: then the weaker test only.
   const gate = inherited.size === 0 ? passageGateOf(m) : null;
   const strict = gate !== null && threshold > PARTIAL_WEIGHT * gate.largestPartialRule;
-  const hits = termHitsOf(m, text, strict ? gate : null, exhaustive);
+  const raw = rawTermHits(m, text, strict ? gate : null, exhaustive);
+  if (raw.hits.length === 0) return [];
+  const rawTerms = new Set(raw.hits.map((h) => h.term));
+  const rawFound = measureHitsOf(m, rawTerms, inherited);
+  // Leaving out the hits in names (offices, things called after a place) reads the words around each hit:
+  // most of the work on a passage that shares words with the measures but matches none. It is done only where
+  // the words could still reach the sensitivity; leaving hits out only lowers a score.
+  if (threshold > 0 && !exhaustive && !mayReach(m, rawFound, threshold)) return [];
+  const hits = unmaskedHits(text, raw.tokens, raw.hits);
   if (hits.length === 0) return [];
-  const hitTerms = new Set(hits.map((h) => h.term));
+  const same = hits === raw.hits;
+  const hitTerms = same ? rawTerms : new Set(hits.map((h) => h.term));
   let bySentence: Set<number>[] | undefined;
   const sentences = () => {
     bySentence ??= termsBySentence(text, hits);
@@ -345,7 +403,7 @@ function matchOne(
   }
   const out: MeasureMatch[] = [];
   // A measure none of whose names or concept terms was hit scores 0: only the others are scored.
-  const found = measureHitsOf(m, hitTerms, inherited);
+  const found = same ? rawFound : measureHitsOf(m, hitTerms, inherited);
   for (const [i, measure] of m.measures.entries()) {
     if (threshold > 0 && !found.get(i)?.named && !found.get(i)?.own) continue;
     const result = scoreMeasure(measure, hitTerms, hitSurfaces, inherited, sentences, found.get(i));
@@ -417,7 +475,7 @@ export function matchWith(
     let terms = leadTerms.get(key);
     if (!terms) {
       const text = (lead < before.length ? before[lead] : passages[lead - before.length]) as string;
-      terms = new Set(termHitsOf(m, text, null, options.exhaustive).map((h) => h.term));
+      terms = new Set(termHitsOf(m, text, options.exhaustive).map((h) => h.term));
       leadTerms.set(key, terms);
     }
     return terms;

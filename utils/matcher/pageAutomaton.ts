@@ -1,14 +1,14 @@
 import { type Automaton, buildAutomaton } from './automaton';
 import { candidateWords } from './candidatePattern';
 import type { CompiledMatcher } from './compileMatcher';
-import { buildPassageGate, GATE, gateGroups, type PassageGate } from './passageGate';
+import { buildPassageGate, GATE, gateGroups, gateStrings, type PassageGate } from './passageGate';
 
 /**
  * One automaton per matcher answers three questions in one structure:
  * - NEEDED: does a passage hold one of the words without which no term hits
  *   (`candidates`, one word per term)? If not, it is not tokenised at all.
- * - GATE (passageGate.ts): which names and concepts of which measures may
- *   stand in a passage: the stricter test at the usual sensitivity.
+ * - GATE (passageGate.ts): which words of which terms may stand in a
+ *   passage, so which names and concepts: the stricter test at the usual sensitivity.
  * - RELEVANT: does a word of the page hold the value of any lexicon word? If
  *   not, it can match no word pattern (the reasoning of candidatePattern.ts:
  *   every way a word matches puts the pattern's value inside its folded form),
@@ -24,7 +24,7 @@ const provided = new WeakMap<CompiledMatcher, Automaton>();
 export function buildPageAutomaton(m: CompiledMatcher): Automaton {
   const needed = new Set(m.candidates);
   const all = new Set(candidateWords(m.words));
-  const gated = new Set(gateGroups(m).groupWords.flat());
+  const gated = new Set(gateStrings(gateGroups(m)));
   return buildAutomaton(
     new Set([...needed, ...all, ...gated]),
     (w) => (needed.has(w) ? NEEDED : 0) | (all.has(w) ? RELEVANT : 0) | (gated.has(w) ? GATE : 0),

@@ -2,10 +2,10 @@ import type { WordPattern } from '../pack/parseTerm';
 import { LANGUAGE_LIST_WORDS, MULTILINGUAL } from '../text/languageLists';
 import { NEGATED_GERMAN_WORDS, NOT_GERMAN } from '../text/negatedGerman';
 import { type Automaton, endOf, scan, trieOf, WORD_START } from './automaton';
-import { candidateWords } from './candidatePattern';
-import { type CompiledMatcher, rarestOf } from './compileMatcher';
+import { candidateOf } from './candidatePattern';
+import type { CompiledMatcher } from './compileMatcher';
 
-/** The mark of states where a group's key word ends (pageAutomaton.ts gives the others). */
+/** The mark of states where a gated term's word ends (pageAutomaton.ts gives the others). */
 export const GATE = 4;
 
 /**
@@ -13,46 +13,101 @@ export const GATE = 4;
  * the same single pass over its characters: at the usual sensitivity a
  * measure matches only by a name or by a rule all of whose concepts (or `min`
  * of them) stand in the passage, so the passage must hold, for some measure,
- * a key word of one of its names or key words of enough concepts of one rule.
+ * one of its names or enough concepts of one rule; a name or concept stands
+ * only where one of its terms does, and a term only where every word of it does.
  *
- * Each name list and each concept of a rule is a group; the automaton's
- * states carry the groups whose key words end there (own and fallen back to).
- * On council text that shares words with the measures ("Stadt", "Verwaltung",
- * "Europa") this lets through about half the passages the simple test lets
- * through, so half as many are tokenised and stemmed; on ordinary pages,
- * nearly none.
+ * Each word of a term is a key: the strings every word it matches holds. Each
+ * name list and each concept of a rule is a group: its terms, each the keys of
+ * its words. The automaton's states carry the keys whose strings end there
+ * (own and fallen back to). A passage passes when, for some measure, a group
+ * of its names, or `min` groups of one rule, has a term all of whose keys
+ * were seen.
  *
- * Why it loses nothing: a name or concept is found only where one of its
- * terms hits, a term hits only where its key word (compileMatcher's rarest
- * word) matches a word of the passage, and such a word holds the key word's
- * value (candidatePattern.ts).
+ * Why the words of a term and not one: council text is full of the common
+ * words of the measures' phrases ("Stadt" of "rosa Stadt", "Programm" of
+ * "EU-Programm", "für" of "für uns"). Looking for one word of each term let
+ * through two passages in three of the benchmark's council text; all of a
+ * term's words, one in ten (and every passage that matches).
+ *
+ * Why it loses nothing: a term hits only where each of its words matches a
+ * word of the passage, and such a word holds that word's key (candidatePattern.ts);
+ * a word the passage gains from a list of languages or a negated "Deutsch"
+ * (languageLists.ts, negatedGerman.ts) stands where the languages or "Deutsch"
+ * do, which are strings of its key too.
  */
 export interface PassageGate {
-  /** Per state, the groups whose key words end there: `ids[first[s]] … ids[first[s + 1] - 1]`. */
+  /** Per state, the keys whose strings end there: `ids[first[s]] … ids[first[s + 1] - 1]`. */
   first: Int32Array;
   ids: Uint16Array;
+  keyCount: number;
   groupCount: number;
+  /** Group g's terms are `terms[groupFirst[g]] …`; term t's keys are `termKeys[termFirst[t]] … termKeys[termFirst[t + 1] - 1]`. */
+  groupFirst: Int32Array;
+  termFirst: Int32Array;
+  termKeys: Uint16Array;
   /** Per measure, its name group (-1: none) and each rule's groups with how many must stand. */
   measures: { names: number; rules: { groups: number[]; min: number }[] }[];
   /** The largest (min − 1) / min of any rule: how far a rule only partly met can get (see matchPassages.ts). */
   largestPartialRule: number;
 }
 
-/** The groups of a matcher: each name list and each concept of a rule, with the key words that find it. */
-export function gateGroups(m: CompiledMatcher): Pick<PassageGate, 'measures' | 'largestPartialRule'> & {
-  groupWords: string[][];
-} {
-  const groupWords: string[][] = [];
+/** The strings of a word's key: its candidate, and the languages or "Deutsch" a word it stands for is found by. */
+function keyStrings(w: WordPattern): string[] {
+  const own = candidateOf(w);
+  if (own === undefined) return [];
+  const out = [own];
+  // A value inside "mehrsprachig" or "nichtdeutschsprachig" also matches the word a list of languages or a
+  // negated "Deutsch" stands for (tokenize's words then include it): found where those stand.
+  if (MULTILINGUAL.includes(w.value)) out.push(...LANGUAGE_LIST_WORDS.map((l) => WORD_START + l));
+  if (NOT_GERMAN.includes(w.value)) out.push(...NEGATED_GERMAN_WORDS.map((l) => WORD_START + l));
+  return out;
+}
+
+export interface GateGroups extends Pick<PassageGate, 'measures' | 'largestPartialRule'> {
+  /** Each key's strings. */
+  keys: string[][];
+  /** Each group's terms, each as its keys (a word without a key constrains nothing and is left out). */
+  groups: number[][][];
+}
+
+/** The groups of a matcher: each name list and each concept of a rule, as terms of keys. */
+export function gateGroups(m: CompiledMatcher): GateGroups {
+  const keys: string[][] = [];
+  const keyOf = new Map<string, number>();
+  const keyOfWord = new Map<number, number | undefined>();
+  const wordKey = (id: number) => {
+    if (keyOfWord.has(id)) return keyOfWord.get(id);
+    const strings = keyStrings(m.words[id] as WordPattern);
+    let k: number | undefined;
+    if (strings.length > 0) {
+      const name = strings.join('\n');
+      k = keyOf.get(name);
+      if (k === undefined) {
+        k = keys.length;
+        keys.push(strings);
+        keyOf.set(name, k);
+      }
+    }
+    keyOfWord.set(id, k);
+    return k;
+  };
+  const groups: number[][][] = [];
   const groupOf = (terms: readonly number[]) => {
-    const keys = [...new Set(terms.map((t) => rarestOf(m.words, m.termWords[t] as number[])))];
-    const strings = candidateWords(keys.map((id) => m.words[id] as WordPattern));
-    // A word a list of languages or a negated "Deutsch" stands for (languageLists.ts, negatedGerman.ts) is
-    // found where the languages or "Deutsch" stand: those are key words of the group too.
-    const values = terms.flatMap((t) => (m.termWords[t] as number[]).map((id) => (m.words[id] as WordPattern).value));
-    if (values.some((v) => MULTILINGUAL.includes(v))) strings.push(...LANGUAGE_LIST_WORDS.map((l) => WORD_START + l));
-    if (values.some((v) => NOT_GERMAN.includes(v))) strings.push(...NEGATED_GERMAN_WORDS.map((l) => WORD_START + l));
-    groupWords.push(strings);
-    return groupWords.length - 1;
+    const seen = new Set<string>();
+    const list: number[][] = [];
+    for (const t of terms) {
+      const ks = [...new Set((m.termWords[t] as number[]).map(wordKey))]
+        .filter((k): k is number => k !== undefined)
+        .sort((a, b) => a - b);
+      const name = ks.join(',');
+      if (seen.has(name)) continue;
+      seen.add(name);
+      list.push(ks);
+    }
+    // Terms of one key first: most groups are decided by them.
+    list.sort((a, b) => a.length - b.length);
+    groups.push(list);
+    return groups.length - 1;
   };
   let largestPartialRule = 0;
   const measures = m.measures.map((measure) => {
@@ -71,22 +126,27 @@ export function gateGroups(m: CompiledMatcher): Pick<PassageGate, 'measures' | '
     });
     return { names: measure.names.length > 0 ? groupOf(measure.names) : -1, rules };
   });
-  return { groupWords, measures, largestPartialRule };
+  return { keys, groups, measures, largestPartialRule };
 }
 
-/** The gate of a matcher over its automaton (which holds every group's key words: see pageAutomaton.ts). */
+/** The strings a gate looks for: every key's (pageAutomaton.ts marks them GATE). */
+export function gateStrings(g: GateGroups): string[] {
+  return g.keys.flat();
+}
+
+/** The gate of a matcher over its automaton (which holds every key's strings: see pageAutomaton.ts). */
 export function buildPassageGate(m: CompiledMatcher, a: Automaton): PassageGate | undefined {
-  const { groupWords, measures, largestPartialRule } = gateGroups(m);
-  if (groupWords.length >= 0xffff) return undefined;
+  const { keys, groups, measures, largestPartialRule } = gateGroups(m);
+  if (keys.length >= 0xffff) return undefined;
   const states = a.final.length;
   const own = new Map<number, number[]>();
-  for (const [g, words] of groupWords.entries())
-    for (const word of words) {
+  for (const [k, strings] of keys.entries())
+    for (const word of strings) {
       const end = endOf(a, word);
       if (end <= 0) return undefined;
       const list = own.get(end);
-      if (list) list.push(g);
-      else own.set(end, [g]);
+      if (list) list.push(k);
+      else own.set(end, [k]);
     }
   // A state also ends every word its fallback ends: breadth first, so a fallback (higher in the trie) is
   // complete. A decoded automaton is numbered breadth first and knows its fallbacks.
@@ -104,35 +164,129 @@ export function buildPassageGate(m: CompiledMatcher, a: Automaton): PassageGate 
   for (let s = 0; s < states; s++) first[s + 1] = (first[s] as number) + (all.get(s)?.length ?? 0);
   const ids = new Uint16Array(first[states] as number);
   for (const [s, list] of all) ids.set(list, first[s] as number);
-  return { first, ids, groupCount: groupWords.length, measures, largestPartialRule };
+  const groupFirst = new Int32Array(groups.length + 1);
+  for (const [g, terms] of groups.entries()) groupFirst[g + 1] = (groupFirst[g] as number) + terms.length;
+  const allTerms = groups.flat();
+  const termFirst = new Int32Array(allTerms.length + 1);
+  for (const [t, ks] of allTerms.entries()) termFirst[t + 1] = (termFirst[t] as number) + ks.length;
+  return {
+    first,
+    ids,
+    keyCount: keys.length,
+    groupCount: groups.length,
+    groupFirst,
+    termFirst,
+    termKeys: Uint16Array.from(allTerms.flat()),
+    measures,
+    largestPartialRule,
+  };
 }
 
-const scratch = new WeakMap<PassageGate, Uint8Array>();
+/**
+ * What a passage's scan needs besides the gate, built once per gate on the page: the terms each key is
+ * in, each term's group and size, and scratch arrays cleared for each passage (only where it wrote: new ones
+ * per passage were garbage on every one, and clearing all of them was most of a passage's cost).
+ */
+interface Scan {
+  keyTermFirst: Int32Array;
+  keyTerms: Int32Array;
+  termGroup: Int32Array;
+  termSize: Int32Array;
+  /** Groups with a term of no keys: they stand in every passage. */
+  always: number[];
+  seen: Uint8Array;
+  /** Per term, how many of its keys this passage has shown. */
+  count: Int32Array;
+  /** Per group, 1 where one of its terms stood in this passage. */
+  stands: Uint8Array;
+  touched: number[];
+}
+const scans = new WeakMap<PassageGate, Scan>();
+
+function scanOf(gate: PassageGate): Scan {
+  let s = scans.get(gate);
+  if (s) return s;
+  const { groupFirst, termFirst, termKeys, keyCount, groupCount } = gate;
+  const termCount = termFirst.length - 1;
+  const termGroup = new Int32Array(termCount);
+  const termSize = new Int32Array(termCount);
+  const always: number[] = [];
+  for (let g = 0; g < groupCount; g++)
+    for (let t = groupFirst[g] as number; t < (groupFirst[g + 1] as number); t++) {
+      termGroup[t] = g;
+      termSize[t] = (termFirst[t + 1] as number) - (termFirst[t] as number);
+      if (termSize[t] === 0) always.push(g);
+    }
+  const keyTermFirst = new Int32Array(keyCount + 1);
+  for (let k = 0; k < termKeys.length; k++) {
+    const at = (termKeys[k] as number) + 1;
+    keyTermFirst[at] = (keyTermFirst[at] as number) + 1;
+  }
+  for (let k = 0; k < keyCount; k++)
+    keyTermFirst[k + 1] = (keyTermFirst[k + 1] as number) + (keyTermFirst[k] as number);
+  const fill = keyTermFirst.slice(0, keyCount);
+  const keyTerms = new Int32Array(termKeys.length);
+  for (let t = 0; t < termCount; t++)
+    for (let k = termFirst[t] as number; k < (termFirst[t + 1] as number); k++) {
+      const key = termKeys[k] as number;
+      keyTerms[fill[key] as number] = t;
+      fill[key] = (fill[key] as number) + 1;
+    }
+  s = {
+    keyTermFirst,
+    keyTerms,
+    termGroup,
+    termSize,
+    always,
+    seen: new Uint8Array(keyCount),
+    count: new Int32Array(termCount),
+    stands: new Uint8Array(groupCount),
+    touched: [],
+  };
+  scans.set(gate, s);
+  return s;
+}
 
 /** Whether the passage may match some measure by a name or a whole rule (see above). */
 export function passesGate(gate: PassageGate, a: Automaton, text: string): boolean {
-  // One scratch array per gate, cleared for each passage (a new one per passage was garbage on every one).
-  let seen = scratch.get(gate);
-  if (seen) seen.fill(0);
-  else {
-    seen = new Uint8Array(gate.groupCount);
-    scratch.set(gate, seen);
-  }
+  const s = scanOf(gate);
   const { first, ids } = gate;
-  let any = false;
-  scan(a, text, 0, GATE, (s) => {
-    for (let k = first[s] as number; k < (first[s + 1] as number); k++) seen[ids[k] as number] = 1;
-    any = true;
+  const { keyTermFirst, keyTerms, termGroup, termSize, seen, count, stands, touched } = s;
+  // Each key counts once for each term it is in; a term whose keys have all been seen makes its group stand.
+  scan(a, text, 0, GATE, (state) => {
+    for (let i = first[state] as number; i < (first[state + 1] as number); i++) {
+      const k = ids[i] as number;
+      if (seen[k] === 1) continue;
+      seen[k] = 1;
+      touched.push(k);
+      for (let j = keyTermFirst[k] as number; j < (keyTermFirst[k + 1] as number); j++) {
+        const t = keyTerms[j] as number;
+        const c = (count[t] as number) + 1;
+        count[t] = c;
+        if (c === termSize[t]) stands[termGroup[t] as number] = 1;
+      }
+    }
     return false;
   });
-  if (!any) return false;
+  if (touched.length === 0 && s.always.length === 0) return false;
+  for (const g of s.always) stands[g] = 1;
+  let pass = false;
   for (const m of gate.measures) {
-    if (m.names >= 0 && seen[m.names]) return true;
-    for (const r of m.rules) {
+    if (m.names >= 0 && stands[m.names] === 1) pass = true;
+    for (let r = 0; r < m.rules.length && !pass; r++) {
+      const rule = m.rules[r] as PassageGate['measures'][number]['rules'][number];
       let present = 0;
-      for (const g of r.groups) present += seen[g] as number;
-      if (present >= r.min) return true;
+      for (const g of rule.groups) present += stands[g] as number;
+      if (present >= rule.min) pass = true;
     }
+    if (pass) break;
   }
-  return false;
+  // Cleared where this passage wrote.
+  for (const k of touched) {
+    seen[k] = 0;
+    for (let j = keyTermFirst[k] as number; j < (keyTermFirst[k + 1] as number); j++) count[keyTerms[j] as number] = 0;
+  }
+  touched.length = 0;
+  stands.fill(0);
+  return pass;
 }

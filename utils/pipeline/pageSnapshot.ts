@@ -25,7 +25,7 @@ import type { CompiledPackSpec } from './compilePacks';
  */
 export const PAGE_SNAPSHOT_KEY = 'pageSnapshot';
 /** Bumped with any change of the snapshot's form; with the matcher's format, what a page checks before use. */
-export const PAGE_SNAPSHOT_FORMAT = `ratsmarker-page-2/${MATCHER_FORMAT}`;
+export const PAGE_SNAPSHOT_FORMAT = `ratsmarker-page-3/${MATCHER_FORMAT}`;
 
 interface PagePack {
   id: string;
