@@ -173,6 +173,20 @@ function findTermHits(
     return ids;
   });
   const hits: (TermHit & { token: number })[] = [];
+  // Whether a sentence or clause ends before token j, looked at once per token (a phrase's next word is looked
+  // for from each hit of its first, over the same tokens): 0 not yet, 1 no, 2 yes.
+  let breaks: Uint8Array | undefined;
+  const breakBefore = (j: number) => {
+    breaks ??= new Uint8Array(tokens.length);
+    let b = breaks[j] as number;
+    if (b === 0) {
+      const prev = tokens[j - 1] as Token;
+      // "9. Mai": the point of an ordinal number ends no sentence.
+      b = !/^\d+$/.test(prev.norm) && CLAUSE_BREAK.test(text.slice(prev.end, (tokens[j] as Token).start)) ? 2 : 1;
+      breaks[j] = b;
+    }
+    return b === 2;
+  };
   for (let i = 0; i < tokens.length; i++) {
     for (const w of tokenWords[i] as number[]) {
       for (const term of m.termsByFirstWord.get(w) ?? []) {
@@ -184,9 +198,7 @@ function findTermHits(
           ok = false;
           const limit = Math.min(tokens.length - 1, pos + 1 + (gaps[k - 1] ?? 0));
           for (let j = pos + 1; j <= limit; j++) {
-            const prev = tokens[j - 1] as Token;
-            // "9. Mai": the point of an ordinal number ends no sentence.
-            if (!/^\d+$/.test(prev.norm) && CLAUSE_BREAK.test(text.slice(prev.end, (tokens[j] as Token).start))) break;
+            if (breakBefore(j)) break;
             if ((tokenWords[j] as number[]).includes(parts[k] as number)) {
               pos = j;
               ok = true;

@@ -183,25 +183,46 @@ export function buildPassageGate(m: CompiledMatcher, a: Automaton): PassageGate 
 }
 
 /**
- * What a passage's scan needs besides the gate, built once per gate on the page: the terms each key is
- * in, each term's group and size, and scratch arrays cleared for each passage (only where it wrote: new ones
- * per passage were garbage on every one, and clearing all of them was most of a passage's cost).
+ * What a passage's scan needs besides the gate, built once per gate on the page: the terms each key is in,
+ * each term's group and size, the rules each group counts toward (a name list counts as a rule of one), and
+ * scratch arrays cleared after each passage where it wrote (new ones per passage were garbage on every one,
+ * and clearing or looking through all of them was most of a passage's cost).
  */
 interface Scan {
   keyTermFirst: Int32Array;
   keyTerms: Int32Array;
   termGroup: Int32Array;
   termSize: Int32Array;
+  groupRuleFirst: Int32Array;
+  groupRules: Int32Array;
+  ruleMin: Int32Array;
   /** Groups with a term of no keys: they stand in every passage. */
   always: number[];
   seen: Uint8Array;
   /** Per term, how many of its keys this passage has shown. */
   count: Int32Array;
-  /** Per group, 1 where one of its terms stood in this passage. */
+  /** Per group, 1 once one of its terms stood in this passage. */
   stands: Uint8Array;
-  touched: number[];
+  /** Per rule, how many of its groups stand in this passage. */
+  present: Int32Array;
+  touchedKeys: number[];
+  touchedGroups: number[];
 }
 const scans = new WeakMap<PassageGate, Scan>();
+
+/** Compressed rows: for each of `count` owners, the values `pairs` gives it, in order. */
+function rows(count: number, pairs: readonly [number, number][]): { first: Int32Array; values: Int32Array } {
+  const first = new Int32Array(count + 1);
+  for (const [owner] of pairs) first[owner + 1] = (first[owner + 1] as number) + 1;
+  for (let i = 0; i < count; i++) first[i + 1] = (first[i + 1] as number) + (first[i] as number);
+  const fill = first.slice(0, count);
+  const values = new Int32Array(pairs.length);
+  for (const [owner, value] of pairs) {
+    values[fill[owner] as number] = value;
+    fill[owner] = (fill[owner] as number) + 1;
+  }
+  return { first, values };
+}
 
 function scanOf(gate: PassageGate): Scan {
   let s = scans.get(gate);
@@ -211,37 +232,45 @@ function scanOf(gate: PassageGate): Scan {
   const termGroup = new Int32Array(termCount);
   const termSize = new Int32Array(termCount);
   const always: number[] = [];
+  const keyTerm: [number, number][] = [];
   for (let g = 0; g < groupCount; g++)
     for (let t = groupFirst[g] as number; t < (groupFirst[g + 1] as number); t++) {
       termGroup[t] = g;
       termSize[t] = (termFirst[t + 1] as number) - (termFirst[t] as number);
       if (termSize[t] === 0) always.push(g);
+      for (let k = termFirst[t] as number; k < (termFirst[t + 1] as number); k++)
+        keyTerm.push([termKeys[k] as number, t]);
     }
-  const keyTermFirst = new Int32Array(keyCount + 1);
-  for (let k = 0; k < termKeys.length; k++) {
-    const at = (termKeys[k] as number) + 1;
-    keyTermFirst[at] = (keyTermFirst[at] as number) + 1;
+  const byKey = rows(keyCount, keyTerm);
+  // Rules numbered across measures; a group counts once toward a rule for each time the rule names it.
+  const groupRule: [number, number][] = [];
+  const mins: number[] = [];
+  for (const m of gate.measures) {
+    if (m.names >= 0) {
+      groupRule.push([m.names, mins.length]);
+      mins.push(1);
+    }
+    for (const r of m.rules) {
+      for (const g of r.groups) groupRule.push([g, mins.length]);
+      mins.push(r.min);
+    }
   }
-  for (let k = 0; k < keyCount; k++)
-    keyTermFirst[k + 1] = (keyTermFirst[k + 1] as number) + (keyTermFirst[k] as number);
-  const fill = keyTermFirst.slice(0, keyCount);
-  const keyTerms = new Int32Array(termKeys.length);
-  for (let t = 0; t < termCount; t++)
-    for (let k = termFirst[t] as number; k < (termFirst[t + 1] as number); k++) {
-      const key = termKeys[k] as number;
-      keyTerms[fill[key] as number] = t;
-      fill[key] = (fill[key] as number) + 1;
-    }
+  const byGroup = rows(groupCount, groupRule);
   s = {
-    keyTermFirst,
-    keyTerms,
+    keyTermFirst: byKey.first,
+    keyTerms: byKey.values,
     termGroup,
     termSize,
-    always,
+    groupRuleFirst: byGroup.first,
+    groupRules: byGroup.values,
+    ruleMin: Int32Array.from(mins),
+    always: [...new Set(always)],
     seen: new Uint8Array(keyCount),
     count: new Int32Array(termCount),
     stands: new Uint8Array(groupCount),
-    touched: [],
+    present: new Int32Array(mins.length),
+    touchedKeys: [],
+    touchedGroups: [],
   };
   scans.set(gate, s);
   return s;
@@ -251,42 +280,53 @@ function scanOf(gate: PassageGate): Scan {
 export function passesGate(gate: PassageGate, a: Automaton, text: string): boolean {
   const s = scanOf(gate);
   const { first, ids } = gate;
-  const { keyTermFirst, keyTerms, termGroup, termSize, seen, count, stands, touched } = s;
-  // Each key counts once for each term it is in; a term whose keys have all been seen makes its group stand.
-  scan(a, text, 0, GATE, (state) => {
-    for (let i = first[state] as number; i < (first[state + 1] as number); i++) {
-      const k = ids[i] as number;
-      if (seen[k] === 1) continue;
-      seen[k] = 1;
-      touched.push(k);
-      for (let j = keyTermFirst[k] as number; j < (keyTermFirst[k + 1] as number); j++) {
-        const t = keyTerms[j] as number;
-        const c = (count[t] as number) + 1;
-        count[t] = c;
-        if (c === termSize[t]) stands[termGroup[t] as number] = 1;
-      }
+  const { keyTermFirst, keyTerms, termGroup, termSize, groupRuleFirst, groupRules, ruleMin } = s;
+  const { seen, count, stands, present, touchedKeys, touchedGroups } = s;
+  // A group that stands counts toward its rules; a rule with enough groups lets the passage through at once.
+  const stand = (g: number): boolean => {
+    if (stands[g] === 1) return false;
+    stands[g] = 1;
+    touchedGroups.push(g);
+    let enough = false;
+    for (let j = groupRuleFirst[g] as number; j < (groupRuleFirst[g + 1] as number); j++) {
+      const r = groupRules[j] as number;
+      const n = (present[r] as number) + 1;
+      present[r] = n;
+      if (n >= (ruleMin[r] as number)) enough = true;
     }
-    return false;
-  });
-  if (touched.length === 0 && s.always.length === 0) return false;
-  for (const g of s.always) stands[g] = 1;
+    return enough;
+  };
   let pass = false;
-  for (const m of gate.measures) {
-    if (m.names >= 0 && stands[m.names] === 1) pass = true;
-    for (let r = 0; r < m.rules.length && !pass; r++) {
-      const rule = m.rules[r] as PassageGate['measures'][number]['rules'][number];
-      let present = 0;
-      for (const g of rule.groups) present += stands[g] as number;
-      if (present >= rule.min) pass = true;
-    }
-    if (pass) break;
-  }
+  for (const g of s.always) pass = stand(g) || pass;
+  // Each key counts once toward each term it is in; a term whose keys have all been seen makes its group stand.
+  if (!pass)
+    pass = scan(a, text, 0, GATE, (state) => {
+      let enough = false;
+      for (let i = first[state] as number; i < (first[state + 1] as number); i++) {
+        const k = ids[i] as number;
+        if (seen[k] === 1) continue;
+        seen[k] = 1;
+        touchedKeys.push(k);
+        for (let j = keyTermFirst[k] as number; j < (keyTermFirst[k + 1] as number); j++) {
+          const t = keyTerms[j] as number;
+          const c = (count[t] as number) + 1;
+          count[t] = c;
+          if (c === termSize[t] && stand(termGroup[t] as number)) enough = true;
+        }
+      }
+      return enough;
+    });
   // Cleared where this passage wrote.
-  for (const k of touched) {
+  for (const k of touchedKeys) {
     seen[k] = 0;
     for (let j = keyTermFirst[k] as number; j < (keyTermFirst[k + 1] as number); j++) count[keyTerms[j] as number] = 0;
   }
-  touched.length = 0;
-  stands.fill(0);
+  for (const g of touchedGroups) {
+    stands[g] = 0;
+    for (let j = groupRuleFirst[g] as number; j < (groupRuleFirst[g + 1] as number); j++)
+      present[groupRules[j] as number] = 0;
+  }
+  touchedKeys.length = 0;
+  touchedGroups.length = 0;
   return pass;
 }
