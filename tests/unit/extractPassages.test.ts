@@ -136,6 +136,24 @@ describe('extractPassages', () => {
     );
     expect(out.map((p) => p.text)).toEqual(['Text', 'Noch']);
   });
+
+  it('a left-out element still parts the text around it as its blocks and line breaks do', () => {
+    // The walk passes over a skipped subtree without visiting it; what it holds still stands between its neighbours.
+    const out = passages(
+      '<p>Erster Satz<button><br><br></button>zweiter Absatz</p>' +
+        '<p>Vorher<span hidden><div>versteckt</div></span>nachher</p>' +
+        '<p>Eine<button><br></button>Zeile</p>' +
+        '<p>Ein <button>Knopf</button>Satz</p>',
+    );
+    expect(out.map((p) => p.text)).toEqual([
+      'Erster Satz',
+      'zweiter Absatz',
+      'Vorher',
+      'nachher',
+      'Eine Zeile',
+      'Ein Satz',
+    ]);
+  });
 });
 
 describe('text map', () => {

@@ -1,5 +1,5 @@
 import { hyphenJoin } from '../text/lineBreakHyphen';
-import { isBlock, isSkipped } from './blocks';
+import { BLOCK_TAGS, isBlock, isSkipped } from './blocks';
 import { nextAfterSubtree, nextInDocument } from './nextInDocument';
 import { collapseText, type TextSegment } from './textMap';
 
@@ -33,16 +33,22 @@ const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const MIN_NUMBERED_RUN = 5;
 
 /** What stands between two text nodes of the walk: nothing, a <br>, a blank line, or a block boundary. */
-function breakBetween(a: Text, b: Text, blockA: Element, blockB: Element, root: Node): Break {
-  if (blockA !== blockB) return 'hard';
-  let brs = 0;
-  for (let n = nextInDocument(a, root); n && n !== b; n = nextInDocument(n, root)) {
-    if (n.nodeType !== 1) continue;
-    const el = n as Element;
-    if (isBlock(el)) return 'hard';
-    if (el.tagName.toUpperCase() === 'BR') brs++;
-  }
+function breakOf(sameBlock: boolean, blockBetween: boolean, brs: number): Break {
+  if (!sameBlock || blockBetween) return 'hard';
   return brs >= 2 ? 'blank' : brs === 1 ? 'soft' : 'start';
+}
+
+const BLOCK_SELECTOR = [...BLOCK_TAGS].map((t) => t.toLowerCase()).join(',');
+
+/**
+ * The elements of a left-out subtree still part the text around it as they would in the page: a hidden <div>
+ * or a <br> inside a <button> stand between the text before and after. Looked for only in such subtrees (few).
+ */
+function breaksInside(el: Element): { block: boolean; brs: number } {
+  return {
+    block: isBlock(el) || el.querySelector(BLOCK_SELECTOR) !== null,
+    brs: (el.tagName.toUpperCase() === 'BR' ? 1 : 0) + el.getElementsByTagName('br').length,
+  };
 }
 
 /**
@@ -68,6 +74,9 @@ function lineReader(start: Element) {
   const lines: Line[] = [];
   let current: Line | undefined;
   let prev: { node: Text; block: Element } | undefined;
+  // Since the last text node: whether a block element began or ended, and how many <br>s stood.
+  let blockBetween = false;
+  let brs = 0;
   // Checking the clock costs too; look at it every so many text nodes.
   const CHECK_EVERY = 64;
   return {
@@ -77,7 +86,18 @@ function lineReader(start: Element) {
       while (node) {
         const here: Node = node;
         if (here.nodeType === 1) {
-          node = isSkipped(here as Element) ? nextAfterSubtree(here, start) : nextInDocument(here, start);
+          const el = here as Element;
+          // What stands between the text before and the next: read on the way, as the walk passes it.
+          if (isSkipped(el)) {
+            const inside = breaksInside(el);
+            blockBetween ||= inside.block;
+            brs += inside.brs;
+            node = nextAfterSubtree(here, start);
+          } else {
+            if (isBlock(el)) blockBetween = true;
+            else if (el.tagName.toUpperCase() === 'BR') brs++;
+            node = nextInDocument(here, start);
+          }
           continue;
         }
         node = nextInDocument(here, start);
@@ -85,7 +105,9 @@ function lineReader(start: Element) {
         const text = here as Text;
         if (text.parentElement) {
           const block = nearestBlock(text);
-          const brk = prev ? breakBetween(prev.node, text, prev.block, block, start) : 'start';
+          const brk = prev ? breakOf(prev.block === block, blockBetween, brs) : 'start';
+          blockBetween = false;
+          brs = 0;
           if (!current || brk !== 'start') {
             // The line before is complete: read its text now, while the slice has time.
             if (current) current.text = collapseText(current.segments);
