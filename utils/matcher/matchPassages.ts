@@ -475,39 +475,43 @@ export function matchWith(
   matchers: readonly CompiledMatcher[],
   options: MatchOptions = {},
 ): PassageMatch[] {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const before = options.preceding ?? [];
-  const leads = leadInsOf(before.length > 0 ? [...before, ...passages] : passages);
-  // The terms of each lead-in, per matcher: what its items inherit.
-  const leadTerms = new Map<string, ReadonlySet<number>>();
-  const inheritedBy = (m: CompiledMatcher, mi: number, index: number): ReadonlySet<number> => {
+  const all = before.length > 0 ? [...before, ...passages] : passages;
+  const leads = leadInsOf(all);
+  const match = passageMatcher(matchers, options);
+  return passages.map((text, index) => {
     const lead = leads[before.length + index] ?? -1;
-    if (lead < 0) return NOTHING_INHERITED;
-    const key = `${mi}:${lead}`;
-    let terms = leadTerms.get(key);
+    return { index, text, measures: match(text, lead < 0 ? undefined : (all[lead] as string)) };
+  });
+}
+
+/**
+ * Matches one passage at a time, given the lead-in whose item it is (leadInsOf, read once for the whole
+ * document): how a page matched in slices goes passage by passage without reading lead-ins again for each.
+ */
+export function passageMatcher(
+  matchers: readonly CompiledMatcher[],
+  options: Pick<MatchOptions, 'threshold' | 'exhaustive'> = {},
+): (text: string, lead?: string) => MeasureMatch[] {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  // The terms of each lead-in, per matcher: what its items inherit.
+  const leadTerms = matchers.map(() => new Map<string, ReadonlySet<number>>());
+  const inherited = (mi: number, lead: string | undefined): ReadonlySet<number> => {
+    if (lead === undefined) return NOTHING_INHERITED;
+    const known = leadTerms[mi] as Map<string, ReadonlySet<number>>;
+    let terms = known.get(lead);
     if (!terms) {
-      const text = (lead < before.length ? before[lead] : passages[lead - before.length]) as string;
-      terms = new Set(termHitsOf(m, text, options.exhaustive).map((h) => h.term));
-      leadTerms.set(key, terms);
+      terms = new Set(termHitsOf(matchers[mi] as CompiledMatcher, lead, options.exhaustive).map((h) => h.term));
+      known.set(lead, terms);
     }
     return terms;
   };
-  return passages.map((text, index) => ({
-    index,
-    text,
-    measures:
-      matchers.length === 1
-        ? matchOne(
-            matchers[0] as CompiledMatcher,
-            text,
-            threshold,
-            inheritedBy(matchers[0] as CompiledMatcher, 0, index),
-            options.exhaustive,
-          )
-        : matchers
-            .flatMap((m, mi) => matchOne(m, text, threshold, inheritedBy(m, mi, index), options.exhaustive))
-            .sort((a, b) => b.score - a.score),
-  }));
+  return (text, lead) =>
+    matchers.length === 1
+      ? matchOne(matchers[0] as CompiledMatcher, text, threshold, inherited(0, lead), options.exhaustive)
+      : matchers
+          .flatMap((m, mi) => matchOne(m, text, threshold, inherited(mi, lead), options.exhaustive))
+          .sort((a, b) => b.score - a.score);
 }
 
 // What each distinct word of the pages matches, per matcher, kept across calls (a page is matched in

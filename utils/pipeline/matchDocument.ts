@@ -1,4 +1,4 @@
-import { type MeasureMatch, matchWith } from '../matcher/matchPassages';
+import { type MeasureMatch, matchWith, passageMatcher } from '../matcher/matchPassages';
 import { leadInsOf } from '../text/listItems';
 import type { ActivePack } from './activePacks';
 import type { TaskBudget } from './taskBudget';
@@ -41,6 +41,16 @@ export function matchDocument<P extends { text: string }>(
   return out;
 }
 
+const leadsRead = new WeakMap<readonly { text: string }[], number[]>();
+function leadsOf(passages: readonly { text: string }[]): number[] {
+  let leads = leadsRead.get(passages);
+  if (!leads) {
+    leads = leadInsOf(passages.map((p) => p.text));
+    leadsRead.set(passages, leads);
+  }
+  return leads;
+}
+
 /**
  * The same (for the passages at `only`, in that order, when given), giving the page a turn whenever the
  * budget's slice is used up (and only then). The clock is looked at after every passage: one passage
@@ -55,15 +65,21 @@ export async function matchDocumentInSlices<P extends { text: string }>(
   only?: readonly number[],
 ): Promise<PassageMatches<P>[]> {
   const out: PassageMatches<P>[] = [];
-  // Which passage lends each its context, read once for the whole document: each passage is then matched
-  // with its lead-in alone before it, which lends it the same as the whole document would. So `only` some of
-  // the passages (those in view first) match as they would among all of them.
-  const leads = leadInsOf(passages.map((p) => p.text));
+  // Which passage lends each its context, read once for the whole document (and kept for the next part of it):
+  // each passage is then matched with its lead-in's terms, as among all of them. So `only` some of the
+  // passages (those in view first) match as they would among all of them.
+  const leads = leadsOf(passages);
+  const match = passageMatcher(
+    packs.map((p) => p.matcher),
+    { threshold },
+  );
   const count = only ? only.length : passages.length;
   for (let k = 0; k < count; k++) {
     const i = only ? (only[k] as number) : k;
     const lead = leads[i] ?? -1;
-    out.push(...matchDocument([passages[i] as P], packs, threshold, i, lead >= 0 ? [passages[lead] as P] : []));
+    const passage = passages[i] as P;
+    const measures = match(passage.text, lead >= 0 ? (passages[lead] as P).text : undefined);
+    if (measures.length > 0) out.push({ passage, index: i, measures });
     if (budget.due()) await budget.pause();
   }
   return out;
