@@ -84,7 +84,16 @@ const SKIPPED_ROLES = new Set([
 
 /** The element (or an ancestor) is not content: hidden, chrome, or Ratsmarker's own UI. */
 export function isSkipped(el: Element): boolean {
-  if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) return true;
+  return isSkippedTag(el, el.tagName.toUpperCase());
+}
+
+/**
+ * The same, given the element's tag name in capitals: a walk over every element of a long page reads the
+ * name once for both questions, and the attributes only of elements that have any (most spans have none).
+ */
+export function isSkippedTag(el: Element, tag: string): boolean {
+  if (SKIPPED_TAGS.has(tag)) return true;
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const role = el.getAttribute('role');
   if (role && SKIPPED_ROLES.has(role)) return true;

@@ -1,5 +1,5 @@
 import { hyphenJoin } from '../text/lineBreakHyphen';
-import { BLOCK_TAGS, isBlock, isSkipped } from './blocks';
+import { BLOCK_TAGS, isBlock, isSkippedTag } from './blocks';
 import { nextAfterSubtree, nextInDocument } from './nextInDocument';
 import { collapseText, type TextSegment } from './textMap';
 
@@ -87,15 +87,18 @@ function lineReader(start: Element) {
         const here: Node = node;
         if (here.nodeType === 1) {
           const el = here as Element;
+          // HTML documents name their elements in capitals (XHTML in small letters): a second look only then.
+          const name = el.tagName;
+          const tag = name.charCodeAt(0) > 0x5a ? name.toUpperCase() : name;
           // What stands between the text before and the next: read on the way, as the walk passes it.
-          if (isSkipped(el)) {
+          if (isSkippedTag(el, tag)) {
             const inside = breaksInside(el);
             blockBetween ||= inside.block;
             brs += inside.brs;
             node = nextAfterSubtree(here, start);
           } else {
-            if (isBlock(el)) blockBetween = true;
-            else if (el.tagName.toUpperCase() === 'BR') brs++;
+            if (BLOCK_TAGS.has(tag)) blockBetween = true;
+            else if (tag === 'BR') brs++;
             node = nextInDocument(here, start);
           }
           continue;
