@@ -26,7 +26,7 @@ import { cardNoteLists, showNotes } from './passageNotes';
 import { passageReport } from './passageReport';
 import { passagesInView } from './passagesInView';
 import { rescanOnChange } from './rescanOnChange';
-import { SCAN_END, SCAN_START, SCAN_VIEW } from './scanMarks';
+import { SCAN_END, SCAN_LOADED, SCAN_START, SCAN_VIEW } from './scanMarks';
 import { writeTestMarks } from './testMarks';
 
 export { MEASURES_ATTRIBUTE } from './testMarks';
@@ -91,6 +91,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
   if (options.startedAt === undefined) performance.mark(SCAN_START);
   // Waiting for storage is not work: the budget starts when the packs' decoding began, in this task.
   const { packs, threshold, workFrom } = await options.load();
+  performance.mark(SCAN_LOADED);
   const budget = taskBudget(SLICE_MS, {
     onSlice: (start, end) => performance.measure(SLICE_MEASURE, { start, end }),
     start: workFrom,
