@@ -859,7 +859,7 @@ Pages of about 30 kB (a typical Vorlage), 1 MB and 5 MB of many paragraphs, in S
   the window (and half a screen around it) are in place: they are matched and painted before the rest of the page.
   Not a target of its own; the targets are on the whole page (the Ratsmarker column).
 - **Packs loaded**: from \`scan-start\` to \`ratsmarker:scan-loaded\`, when the packs are read from extension storage
-  (one read, some 0.4 MB) and decoded: the part of the Ratsmarker column before any of the page's text is read.
+  (one read, some 0.28 MB) and decoded: the part of the Ratsmarker column before any of the page's text is read.
 
 | text | Ratsmarker ms | of which packs loaded ms | in view ms | limit ms | Ratsmarker ÷ limit | mark.js, key words ms | ÷ Ratsmarker | mark.js, lexicon ms | ÷ Ratsmarker | longest task ms | Highlight API ms | JS heap added MB |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|

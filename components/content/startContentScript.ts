@@ -41,7 +41,7 @@ export async function startContentScript(): Promise<void> {
   // The whole cost of the content script on a page counts, from here.
   const startedAt = performance.mark(SCAN_START).startTime;
   // Asked for now, so that the browser reads storage while the page is looked at. A meeting's agenda needs only
-  // the test switch (its radar matches off the page): the packs' snapshot, a third of a megabyte, is not read there.
+  // the test switch (its radar matches off the page): the packs' snapshot, some 0.28 MB, is not read there.
   const agendaUrl = isAgendaPath(location.pathname);
   let startup = agendaUrl ? readAgendaStartup() : readStartup();
   // On council product pages the page must prove its product; a page the

@@ -78,6 +78,25 @@ describe('compiled matchers in storage', () => {
     expect(matchWith(TEXTS, [again as never])).toEqual(matchPassages(TEXTS, kw21));
   });
 
+  it('keep every word pattern and term as compiled, by column, and are refused when a column does not fit', () => {
+    const compiled = compileMatcher(kw21);
+    const data = JSON.parse(JSON.stringify(toMatcherData(compiled)));
+    const again = fromMatcherData(data);
+    expect(again?.words).toEqual(compiled.words);
+    // The terms without their words (those are the word patterns by termWords).
+    expect(again?.terms).toEqual(compiled.terms.map((t) => ({ source: t.source, gaps: t.gaps })));
+    // By column: a fraction of the objects' size (every page reads them).
+    expect(JSON.stringify(data.matcher.words).length).toBeLessThan(JSON.stringify(compiled.words).length / 2);
+    const m = data.matcher;
+    expect(fromMatcherData({ ...data, matcher: { ...m, words: { ...m.words, flags: m.words.flags.slice(1) } } })).toBe(
+      undefined,
+    );
+    expect(
+      fromMatcherData({ ...data, matcher: { ...m, words: { ...m.words, flags: `z${m.words.flags.slice(1)}` } } }),
+    ).toBeUndefined();
+    expect(fromMatcherData({ ...data, matcher: { ...m, terms: { ...m.terms, gaps: [] } } })).toBeUndefined();
+  });
+
   it('are not read in another format (an older version compiles anew)', () => {
     expect(fromMatcherData({ format: 'x' } as never)).toBeUndefined();
     expect(toMatcherData(compileMatcher(kw21)).format).toBe(MATCHER_FORMAT);
