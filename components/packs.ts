@@ -5,7 +5,8 @@ import { exportPack } from '@/utils/pack/packFile';
 import { DEFAULT_SENSITIVITY, readStoredPacks, type StoredPack, sensitivityThreshold } from '@/utils/pack/storedPacks';
 import type { PositionPack } from '@/utils/pack/types';
 import { compilePacks, fileHashOf } from '@/utils/pipeline/compilePacks';
-import { PAGE_SNAPSHOT_KEY, pageSnapshotText } from '@/utils/pipeline/pageSnapshot';
+import { pageSnapshotText } from '@/utils/pipeline/pageSnapshot';
+import { PAGE_SNAPSHOT_KEY } from '@/utils/pipeline/pageSnapshotKey';
 import { type ActivePackSpecs, activeSpecsItem } from './activeSpecs';
 
 /** The packs the user keeps (validated on every read), and the sensitivity. */

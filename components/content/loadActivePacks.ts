@@ -1,20 +1,9 @@
 import { type ActivePack, activePacksFrom } from '@/utils/pipeline/activePacks';
-import { PAGE_SNAPSHOT_KEY, readPageSnapshot } from '@/utils/pipeline/pageSnapshot';
+import { readPageSnapshot } from '@/utils/pipeline/pageSnapshot';
+import { PAGE_SNAPSHOT_KEY } from '@/utils/pipeline/pageSnapshotKey';
 import type { ActivePackSpecs } from '../activeSpecs';
 import { sendMessage } from '../messages';
-import { PAGE_STRINGS_KEY } from '../pageStrings';
 import { readLocal } from './readLocal';
-import { TEST_MARKS_KEY } from './testMarks';
-
-/**
- * Everything a page needs from storage before its first highlight, in one
- * read (each read is a round trip through the browser): the test switch, the
- * strings in the reader's language and the packs as the background compiled
- * them for pages.
- */
-export function readStartup(): Promise<Record<string, unknown>> {
-  return readLocal([TEST_MARKS_KEY, PAGE_STRINGS_KEY, PAGE_SNAPSHOT_KEY]);
-}
 
 // The key of activeSpecsItem in ../packs.ts, read here without that module's validators.
 const ACTIVE_SPECS_KEY = 'activeSpecs';

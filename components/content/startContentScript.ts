@@ -8,13 +8,14 @@ import { onMessage, sendMessage } from '../messages';
 import { sendNoteReliably, whileWorkerGone } from '../notes/sendNote';
 import { type Annotator, annotatePage } from './annotatePage';
 import { cardStrings } from './cardStrings';
-import { loadActivePacks, readStartup } from './loadActivePacks';
+import { loadActivePacks } from './loadActivePacks';
 import { addButtons } from './openInViewerButtons';
 import { loadPageExtras } from './pageExtras';
 import { readAgendaStartup, useStartup } from './pageStartup';
 import { ADDED_SITES_KEY, readMode } from './readDecision';
 import { readLocal } from './readLocal';
 import { SCAN_END, SCAN_START } from './scanMarks';
+import { readStartup, takeStartupRead } from './startupRead';
 
 declare global {
   // Set by the background before it injects the script on the user's request.
@@ -40,10 +41,11 @@ export async function startContentScript(): Promise<void> {
   if (mode === 'none') return;
   // The whole cost of the content script on a page counts, from here.
   const startedAt = performance.mark(SCAN_START).startTime;
-  // Asked for now, so that the browser reads storage while the page is looked at. A meeting's agenda needs only
-  // the test switch (its radar matches off the page): the packs' snapshot, some 0.28 MB, is not read there.
+  // Asked for as the page began to load (startupRead.ts), or now, so that the browser reads storage while the
+  // page is looked at. A meeting's agenda needs only the test switch (its radar matches off the page): the packs'
+  // snapshot, some 0.28 MB, is not read there.
   const agendaUrl = isAgendaPath(location.pathname);
-  let startup = agendaUrl ? readAgendaStartup() : readStartup();
+  let startup = agendaUrl ? readAgendaStartup() : takeStartupRead();
   // On council product pages the page must prove its product; a page the
   // user asked for (or a site they added) is read whatever it is. Pages that
   // fail the proof (most pages of a council's site) cost this much and no more.

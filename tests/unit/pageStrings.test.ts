@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storePageStrings } from '@/components/background/pageStrings';
-import { readStartup } from '@/components/content/loadActivePacks';
+import { readStartup } from '@/components/content/startupRead';
 import { t, useStoredStrings } from '@/components/i18n';
 import { fillMessage, PAGE_STRINGS_KEY, pageStringsFrom } from '@/components/pageStrings';
 import de from '../../locales/de.json';

@@ -10,7 +10,7 @@ import type { CompiledPackSpec } from './compilePacks';
 
 /**
  * What a council page needs to match, written by the background whenever the
- * packs change, as ONE string in extension storage (key PAGE_SNAPSHOT_KEY).
+ * packs change, as ONE string in extension storage (key PAGE_SNAPSHOT_KEY, pageSnapshotKey.ts).
  *
  * Why a string: a page reads storage through the browser, which hands a
  * stored object over value by value; the compiled packs as objects (some
@@ -23,7 +23,6 @@ import type { CompiledPackSpec } from './compilePacks';
  * Only what a page shows or matches with: each measure's lexicon is cut to
  * its label (the matcher holds the terms, compiled).
  */
-export const PAGE_SNAPSHOT_KEY = 'pageSnapshot';
 /** Bumped with any change of the snapshot's form; with the matcher's format, what a page checks before use. */
 export const PAGE_SNAPSHOT_FORMAT = `ratsmarker-page-3/${MATCHER_FORMAT}`;
 
