@@ -18,6 +18,23 @@ export function newNoteId(): string {
 const WORKER_GONE =
   /Receiving end does not exist|Could not establish connection|message port closed|message channel closed|^No response$/i;
 
+/**
+ * How long an answer may take before the message counts as lost. A worker stopped again and again (as the
+ * reliability test does, and Chrome under memory pressure) can take a message and be gone before it answers
+ * without the sender ever hearing: the save then never settled, and every refresh of the page's notes waited
+ * behind it (they run one after another). Every message sent this way may arrive twice.
+ */
+const NO_ANSWER_MS = 6_000;
+
+/** `answer`, or an error "No response" (WORKER_GONE) if it has not come within `ms`. */
+function answerWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('No response')), ms);
+  });
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
+}
+
 /** The waits between tries: the worker starts again within a second or two. */
 const RETRY_DELAYS_MS = [100, 300, 700, 1_500, 3_000];
 
@@ -31,10 +48,11 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export async function whileWorkerGone<T>(
   send: () => Promise<T>,
   wait: (ms: number) => Promise<void> = sleep,
+  noAnswerMs = NO_ANSWER_MS,
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await send();
+      return await answerWithin(send(), noAnswerMs);
     } catch (e) {
       const delay = RETRY_DELAYS_MS[attempt];
       if (delay === undefined || !WORKER_GONE.test((e as Error | undefined)?.message ?? '')) throw e;
@@ -53,7 +71,8 @@ export async function sendNoteReliably(
   note: NewNote,
   send: (note: NewNote) => Promise<unknown>,
   wait?: (ms: number) => Promise<void>,
+  noAnswerMs?: number,
 ): Promise<void> {
   const withId = { ...note, id: note.id ?? newNoteId() };
-  await whileWorkerGone(() => send(withId), wait);
+  await whileWorkerGone(() => send(withId), wait, noAnswerMs);
 }

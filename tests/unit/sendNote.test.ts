@@ -92,4 +92,38 @@ describe('whileWorkerGone', () => {
     expect(answer).toEqual(['Notiz']);
     expect(tries).toBe(4);
   });
+
+  it('sends again when no answer comes at all (a worker stopped between taking the message and answering)', async () => {
+    let tries = 0;
+    const answer = await whileWorkerGone(
+      () => {
+        tries++;
+        // The first message is lost: its promise never settles.
+        return tries === 1 ? new Promise<string[]>(() => undefined) : Promise.resolve(['Notiz']);
+      },
+      noWait,
+      20,
+    );
+    expect(answer).toEqual(['Notiz']);
+    expect(tries).toBe(2);
+  });
+
+  it('a save whose answer never comes is sent again, and stored once', async () => {
+    const db = new RatsmarkerDB('send-lost', { indexedDB: new IDBFactory(), IDBKeyRange });
+    let tries = 0;
+    await sendNoteReliably(
+      note,
+      async (n) => {
+        tries++;
+        await addNote(db, n);
+        // The first answer is lost after the note was stored.
+        if (tries === 1) await new Promise(() => undefined);
+      },
+      noWait,
+      20,
+    );
+    expect(tries).toBe(2);
+    expect((await db.notes.toArray()).map((n) => n.text)).toEqual(['Einmal speichern']);
+    db.close();
+  });
 });
