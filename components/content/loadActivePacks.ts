@@ -1,6 +1,7 @@
 import { type ActivePack, activePacksFrom } from '@/utils/pipeline/activePacks';
 import { readPageSnapshot } from '@/utils/pipeline/pageSnapshot';
 import { PAGE_SNAPSHOT_KEY } from '@/utils/pipeline/pageSnapshotKey';
+import { yieldToPage } from '@/utils/pipeline/taskBudget';
 import type { ActivePackSpecs } from '../activeSpecs';
 import { sendMessage } from '../messages';
 import { readLocal } from './readLocal';
@@ -23,6 +24,10 @@ export async function loadActivePacks(
   startup?: Promise<Record<string, unknown>>,
 ): Promise<{ packs: readonly ActivePack[]; threshold?: number; workFrom?: number }> {
   const stored = (await startup)?.[PAGE_SNAPSHOT_KEY];
+  // The read may have been there before this script started (asked for as the page loaded: startupRead.ts), so
+  // nothing gave the page a turn since the script's own evaluation: decoding starts a task of its own, or the
+  // two together made a task over 50 ms on a small page now and then.
+  await yieldToPage();
   // Decoding the snapshot is this task's work (some 25 ms of a 1 MB page's first task, with the JIT cold).
   const workFrom = performance.now();
   const ready = readPageSnapshot(stored);
