@@ -842,7 +842,9 @@ Pages of about 30 kB (a typical Vorlage), 1 MB and 5 MB of many paragraphs, in S
 
 - **Ratsmarker**: wall clock from the User Timing mark \`ratsmarker:scan-start\` (the content script's start) to the
   last \`ratsmarker:scan-end\` (every highlight and badge in place), the turns it gives the page included, since
-  that is when the reader sees the highlights.
+  that is when the reader sees the highlights. The packs are asked for from extension storage as the page begins
+  to load (a 5 kB script at \`document_start\`), before scan-start: the read's wait overlaps the page's loading,
+  their decoding is counted.
 - **Limit**: one TreeWalker pass over the page's text with the fastest single search for the same terms (the
   lexicon's ${r.terms ?? 'many'} terms) that we have: an Aho–Corasick automaton (each character looked at once) or one
   trie-factored regular expression, whichever is faster; nothing is highlighted. Its ms per MB is given: a search
