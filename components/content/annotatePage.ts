@@ -24,7 +24,7 @@ import { type PaintedRange, paint, rangesOfMatches } from './paintMatches';
 import type { PassageEntry } from './passageEntry';
 import { cardNoteLists, showNotes } from './passageNotes';
 import { passageReport } from './passageReport';
-import { passagesInView } from './passagesInView';
+import { MARGIN_SCREENS, passagesInView } from './passagesInView';
 import { rescanOnChange } from './rescanOnChange';
 import { SCAN_END, SCAN_LOADED, SCAN_START, SCAN_VIEW } from './scanMarks';
 import { writeTestMarks } from './testMarks';
@@ -293,14 +293,45 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
   // The first scan: in one task when the page fits in a slice, cut where the slice runs out otherwise.
   // Decoding the packs and reading the facts (a whole long page's walk, cold) may have used the first slice.
   await budget.pause();
-  const passages = await page.passagesInSlices(budget, SLICE_MS);
-  await budget.pause();
   // What the reader looks at first: the passages in view are matched and painted before the rest of a page
-  // that takes more than a slice (a page that fits in one is done in one task anyway).
-  const inView = passages.length > VIEW_FIRST_FROM ? passagesInView(passages) : [];
+  // that takes more than a slice (a page that fits in one is done in one task anyway). Where the page's start
+  // holds them, that is as soon as the reading has passed the view, before the rest of a long page is read.
+  const shown = new Map<Node, string>();
+  let early: Entry[] = [];
+  const passages = await page.passagesInSlices(budget, SLICE_MS, {
+    past: (block) => block.getBoundingClientRect().top > (globalThis.innerHeight ?? 0) * (1 + MARGIN_SCREENS),
+    take: async (first) => {
+      const inView = passagesInView(first);
+      if (inView.length === 0) return;
+      const from = matched.length;
+      present(await matchDocumentInSlices(first, packs, threshold, budget, inView));
+      early = matched.slice(from);
+      for (const i of inView) {
+        const p = first[i] as PassageBlock;
+        if (p.segments[0]) shown.set(p.segments[0].node, p.text);
+      }
+      performance.mark(SCAN_VIEW);
+      await budget.pause();
+    },
+  });
+  await budget.pause();
   let found: Awaited<ReturnType<typeof matchDocumentInSlices<PassageBlock>>>;
+  const inView = shown.size === 0 && passages.length > VIEW_FIRST_FROM ? passagesInView(passages) : [];
   const viewFirst = inView.length > 0 && inView.length < passages.length;
-  if (viewFirst) {
+  if (shown.size > 0) {
+    // The passages in view were read and painted early; a passage the whole reading gives otherwise (the page
+    // changed meanwhile) is matched again, and its early badge goes.
+    const now = new Map(passages.map((p) => [p.segments[0]?.node, p.text]));
+    for (const e of early) {
+      const node = e.passage.segments[0]?.node;
+      if (node && now.get(node) !== e.passage.text) remove(e);
+    }
+    const rest = passages.flatMap((p, i) => {
+      const node = p.segments[0]?.node;
+      return node && shown.get(node) === p.text ? [] : [i];
+    });
+    found = await matchDocumentInSlices(passages, packs, threshold, budget, rest);
+  } else if (viewFirst) {
     present(await matchDocumentInSlices(passages, packs, threshold, budget, inView));
     performance.mark(SCAN_VIEW);
     await budget.pause();
@@ -313,7 +344,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     present(found.slice(next, next + PRESENT_BATCH));
     await budget.pause();
   }
-  if (!viewFirst) performance.mark(SCAN_VIEW);
+  if (!viewFirst && shown.size === 0) performance.mark(SCAN_VIEW);
   firstScanDone = true;
   budget.finish();
   finishScan();

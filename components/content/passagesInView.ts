@@ -1,5 +1,5 @@
 // How far beyond the window a passage still counts as in view: the reader's next scroll.
-const MARGIN_SCREENS = 0.5;
+export const MARGIN_SCREENS = 0.5;
 // More than this many passages in view are no longer "the first highlights": the page is matched in order.
 const MAX_IN_VIEW = 120;
 

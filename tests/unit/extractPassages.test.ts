@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractPassages } from '@/utils/dom/extractPassages';
+import { extractPassages, extractPassagesInSlices } from '@/utils/dom/extractPassages';
 import { buildTextMap, collapseText, domRangeOf, type TextSegment } from '@/utils/dom/textMap';
 
 function passages(html: string) {
@@ -233,5 +233,58 @@ describe('collapseText', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the first passages, before the rest of a long page is read', () => {
+  // Paragraphs of several kinds: spans, <br> lines, a hyphenated line break, items, a heading.
+  const html = [
+    '<h2>Begründung:</h2>',
+    '<p>Die <span>Städte</span><span>partner</span>schaft mit Toulouse</p>',
+    '<p>Erste Zeile<br>zweite Zeile<br><br>Neuer Absatz</p>',
+    '<p>Der Austausch soll inten-<br>siviert werden.</p>',
+    '<div>Die Verwaltung wird beauftragt:<br>a) Punkt eins<br>b) Punkt zwei</div>',
+    ...Array.from({ length: 30 }, (_, i) => `<p>Absatz ${i} über den Haushalt und die Schulen der Stadt.</p>`),
+  ].join('');
+  const key = (p: { text: string; kind: string; blocks: Element[]; segments: TextSegment[] }) => ({
+    text: p.text,
+    kind: p.kind,
+    blocks: p.blocks,
+    segments: p.segments.map((s) => [s.node, s.start, s.end]),
+  });
+
+  it('gives the first passages as the whole reading gives them, and the whole reading is the same', async () => {
+    document.body.innerHTML = html;
+    const whole = extractPassages(document).map(key);
+    document.body.innerHTML = html;
+    const blocks = [...document.body.children];
+    let taken: ReturnType<typeof key>[] = [];
+    const all = await extractPassagesInSlices(document, 1_000, async () => undefined, {
+      // "Below the view" from the tenth block on.
+      past: (block) => blocks.indexOf(block) >= 10,
+      take: async (first) => {
+        taken = first.map(key);
+      },
+    });
+    expect(taken.length).toBeGreaterThan(5);
+    expect(taken).toEqual(extractPassages(document).map(key).slice(0, taken.length));
+    expect(all.map((p) => p.text)).toEqual(whole.map((p) => p.text));
+    expect(all.map(key).slice(0, taken.length)).toEqual(taken);
+  });
+
+  it('waits for the whole page where a line read so far carries a line number (their grouping is the page’s)', async () => {
+    document.body.innerHTML = [
+      ...Array.from({ length: 12 }, (_, i) => `<p>${i + 1} Zeile ${i + 1} des Antrags</p>`),
+    ].join('');
+    const blocks = [...document.body.children];
+    let called = false;
+    const all = await extractPassagesInSlices(document, 1_000, async () => undefined, {
+      past: (block) => blocks.indexOf(block) >= 6,
+      take: async () => {
+        called = true;
+      },
+    });
+    expect(called).toBe(false);
+    expect(all[0]?.lines).toEqual([1, 12]);
   });
 });

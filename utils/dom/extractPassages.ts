@@ -77,11 +77,14 @@ function lineReader(start: Element) {
   // Since the last text node: whether a block element began or ended, and how many <br>s stood.
   let blockBetween = false;
   let brs = 0;
-  // Checking the clock costs too; look at it every so many text nodes.
+  // Checking the clock costs too; look at it every so many text nodes. Whether the reading has gone past the
+  // view (a box read, the layout clean while nothing is written), a little more often.
   const CHECK_EVERY = 64;
+  const STOP_EVERY = 16;
   return {
     lines,
-    step(deadline: number): boolean {
+    /** Reads until done (true), the deadline, or `stop()` says enough (false; checked now and then). */
+    step(deadline: number, stop?: () => boolean): boolean {
       let n = 0;
       while (node) {
         const here: Node = node;
@@ -126,7 +129,9 @@ function lineReader(start: Element) {
           if (!current.blocks.includes(block)) current.blocks.push(block);
           prev = { node: text, block };
         }
-        if (++n % CHECK_EVERY === 0 && performance.now() > deadline) return false;
+        n++;
+        if (n % CHECK_EVERY === 0 && performance.now() > deadline) return false;
+        if (stop && n % STOP_EVERY === 0 && stop()) return false;
       }
       if (current) current.text = collapseText(current.segments);
       return true;
@@ -253,11 +258,25 @@ export async function extractPassagesInSlices(
   root: Element | Document,
   sliceMs: number,
   pause: () => Promise<void>,
+  early?: EarlyPassages,
 ): Promise<PassageBlock[]> {
   const reader = readerFor(root);
   if (!reader) return [];
   let deadline = performance.now() + sliceMs;
-  while (!reader.step(deadline)) {
+  let waiting = early;
+  const past = () => {
+    const last = reader.lines.at(-1)?.blocks[0];
+    return waiting !== undefined && last !== undefined && waiting.past(last);
+  };
+  while (!reader.step(deadline, waiting && past)) {
+    if (waiting && past()) {
+      const prefix = earlyPassages(reader.lines);
+      const take = waiting.take;
+      waiting = undefined;
+      if (prefix) await take(prefix);
+      deadline = performance.now() + sliceMs;
+      continue;
+    }
     await pause();
     deadline = performance.now() + sliceMs;
   }
@@ -270,6 +289,34 @@ export async function extractPassagesInSlices(
       deadline = performance.now() + sliceMs;
     }
   }
+}
+
+/**
+ * The first passages of a page, before the rest is read: for the passages in view, which the reader should
+ * not wait for while a long page is read to its end. `past(block)` says when the reading has gone far enough
+ * (the block of the last line read stands below the view); `take` gets the passages read so far that are
+ * already as the whole page's reading will give them.
+ */
+export interface EarlyPassages {
+  past(block: Element): boolean;
+  take(passages: PassageBlock[]): Promise<void>;
+}
+
+/**
+ * The passages of the lines read so far, where they are final: the same text, blocks and segments as
+ * reading the whole page gives. They are, when no line read so far carries a line number: lines are grouped
+ * by what stands between them, except numbered lines, whose grouping depends on every numbered line of the
+ * page (runs of rising numbers, paragraphs or single lines). The last passage may go on in lines not read
+ * yet, so it is left out. Grouped on copies of the lines' segments (grouping joins hyphenated words in them,
+ * and the whole page's grouping does so again on the lines themselves).
+ */
+function earlyPassages(lines: readonly Line[]): PassageBlock[] | undefined {
+  // The line being read is not complete (nor is its text read): left out, with the passage it may belong to.
+  const complete = lines.slice(0, -1);
+  if (complete.some((l) => LINE_NUMBER.test(l.text))) return undefined;
+  const copies = complete.map((l) => ({ ...l, segments: l.segments.map((seg) => ({ ...seg })) }));
+  const steps = passagesOf(copies);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value.slice(0, -1);
 }
 
 function readerFor(root: Element | Document) {

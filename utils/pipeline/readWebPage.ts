@@ -1,6 +1,11 @@
 import { detectSystem, motionTextFilter, readFacts } from '../detect/readCouncilPage';
 import type { CouncilSystem, DocumentFacts } from '../detect/types';
-import { extractPassages, extractPassagesInSlices, type PassageBlock } from '../dom/extractPassages';
+import {
+  type EarlyPassages,
+  extractPassages,
+  extractPassagesInSlices,
+  type PassageBlock,
+} from '../dom/extractPassages';
 import type { TaskBudget } from './taskBudget';
 
 /**
@@ -15,8 +20,11 @@ export interface WebPage {
   facts: DocumentFacts;
   /** The passages under `root` (the whole document by default) that are the document's own text. */
   passages(root?: Element | Document): PassageBlock[];
-  /** The same, read in slices of the budget (the first scan of a page in a tab). */
-  passagesInSlices(budget: TaskBudget, sliceMs: number): Promise<PassageBlock[]>;
+  /**
+   * The same, read in slices of the budget (the first scan of a page in a tab); `early` gets the first
+   * passages (those of the document's own text) once the reading has gone past `early.past`, before the rest is read.
+   */
+  passagesInSlices(budget: TaskBudget, sliceMs: number, early?: EarlyPassages): Promise<PassageBlock[]>;
   isMotionText(p: PassageBlock): boolean;
 }
 
@@ -32,7 +40,14 @@ export function readWebPage(doc: Document, url?: URL, system: CouncilSystem | un
     facts,
     isMotionText,
     passages: (root = doc) => extractPassages(root).filter(isMotionText),
-    passagesInSlices: async (budget, sliceMs) =>
-      (await extractPassagesInSlices(doc, sliceMs, budget.yieldNow)).filter(isMotionText),
+    passagesInSlices: async (budget, sliceMs, early) =>
+      (
+        await extractPassagesInSlices(
+          doc,
+          sliceMs,
+          budget.yieldNow,
+          early && { past: early.past, take: (first) => early.take(first.filter(isMotionText)) },
+        )
+      ).filter(isMotionText),
   };
 }
