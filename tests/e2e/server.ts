@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { councilPage } from '../../scripts/bench/generatePage';
 import { lockedPdf, motionPdf, plainPdf, REWRITTEN_MOTION_LINES, scannedPdf } from '../fixtures/pdf/makePdfs';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -26,6 +27,13 @@ export const ROUTES: Record<string, string> = {
 };
 
 const MOTION = 'pages/duesseldorf_sessionnet_vo0050_antrag-zeilennummern.html';
+
+/**
+ * A long Vorlage (some 60 kB of council paragraphs, made as the benchmark makes its pages): long enough that
+ * the passages in view are matched and painted before the rest of it is read.
+ */
+export const LONG_VORLAGE = '/ratsinfo/duesseldorf/lang/vo0050.asp';
+const GENERATED: Record<string, () => string> = { [LONG_VORLAGE]: () => councilPage(60_000, 5) };
 
 /** The same document (same Vorlage number) at other URLs, a little or wholly changed. */
 export const VARIANTS: Record<string, { file: string; replace: [string, string][] }> = {
@@ -89,7 +97,7 @@ export async function startServer(
       res.end(pdf);
       return;
     }
-    const inline = extra[path];
+    const inline = extra[path] ?? GENERATED[path]?.();
     const file = ROUTES[path];
     const variant = VARIANTS[path];
     if (variant) {
