@@ -368,8 +368,13 @@ test('a shared note in conflict: the author sees both versions side by side and 
   expect(axe.violations.map((v) => `${v.id} ${v.help}`)).toEqual([]);
 
   await ben.getByRole('button', { name: /Diese Fassung behalten|Keep this version/ }).click();
+  // The dialog closes once the kept version is written. While it is open, its own versions are text of the note,
+  // and the page outside it is inert (its "Konflikt" button out of the accessibility tree): the checks below
+  // would pass before anything was written.
+  await expect(versions).toHaveCount(0);
   await expect(note).toContainText('Bens Fassung: vertagen');
   await expect(note.getByRole('button', { name: /Konflikt/ })).toHaveCount(0);
+  await expect.poll(async () => (await storedNotes(popup))[0]?.text).toBe('Bens Fassung: vertagen');
   const [stored] = await storedNotes(popup);
   expect(stored).toMatchObject({ id: 'c1', text: 'Bens Fassung: vertagen', tags: ['Vertagung'], shared: true });
   expect(stored?.conflict).toBeUndefined();
