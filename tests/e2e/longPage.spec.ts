@@ -30,7 +30,7 @@ test('a long Vorlage: the passages in view come before the rest is read, with th
   expect(inWindow.badges).toBeGreaterThan(0);
   // A window that holds the whole page: read to its end, then matched in order.
   const tall = await context.newPage();
-  await tall.setViewportSize({ width: 1280, height: 40_000 });
+  await tall.setViewportSize({ width: 1280, height: 30_000 });
   await tall.goto(LONG);
   const whole = await marksOf(tall);
   expect(whole.early).toBe(false);

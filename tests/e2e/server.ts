@@ -29,11 +29,11 @@ export const ROUTES: Record<string, string> = {
 const MOTION = 'pages/duesseldorf_sessionnet_vo0050_antrag-zeilennummern.html';
 
 /**
- * A long Vorlage (some 60 kB of council paragraphs, made as the benchmark makes its pages): long enough that
- * the passages in view are matched and painted before the rest of it is read.
+ * A long Vorlage (some 150 kB of council paragraphs, made as the benchmark makes its pages: 35 windows of
+ * 720 px): long enough that the passages in view are matched and painted before the rest of it is read.
  */
 export const LONG_VORLAGE = '/ratsinfo/duesseldorf/lang/vo0050.asp';
-const GENERATED: Record<string, () => string> = { [LONG_VORLAGE]: () => councilPage(60_000, 5) };
+const GENERATED: Record<string, () => string> = { [LONG_VORLAGE]: () => councilPage(150_000, 5) };
 
 /** The same document (same Vorlage number) at other URLs, a little or wholly changed. */
 export const VARIANTS: Record<string, { file: string; replace: [string, string][] }> = {
