@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { finds as automatonFinds, buildAutomaton, WORD_START } from '@/utils/matcher/automaton';
@@ -7,13 +6,9 @@ import { matcherFor } from '@/utils/matcher/compileMatcher';
 import { matchWith } from '@/utils/matcher/matchPassages';
 import { builtinKw21 } from '@/utils/pack/builtinPacks';
 import { parseTerm } from '@/utils/pack/parseTerm';
+import { labelledTexts } from './helpers/labelledTexts';
 
-const texts = ['devset', 'validation'].flatMap((folder) => {
-  const dir = new URL(`../fixtures/${folder}/`, import.meta.url);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => (JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as { text: string }[]).map((p) => p.text));
-});
+const texts = labelledTexts();
 
 const compiled = matcherFor(builtinKw21());
 // Without any shortcut (candidate passages, the gate, unstemmed words): every passage tokenised and scored.

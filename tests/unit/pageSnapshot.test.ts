@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAutomaton, finds, WORD_START } from '@/utils/matcher/automaton';
@@ -14,13 +13,9 @@ import { exportPack } from '@/utils/pack/packFile';
 import { compilePacks } from '@/utils/pipeline/compilePacks';
 import { PAGE_SNAPSHOT_FORMAT, pageSnapshotText, readPageSnapshot } from '@/utils/pipeline/pageSnapshot';
 import { tokenize } from '@/utils/text/tokenize';
+import { labelledTexts } from './helpers/labelledTexts';
 
-const texts = ['devset', 'validation'].flatMap((folder) => {
-  const dir = new URL(`../fixtures/${folder}/`, import.meta.url);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => (JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as { text: string }[]).map((p) => p.text));
-});
+const texts = labelledTexts();
 const kw21 = builtinKw21();
 const compiled = matcherFor(kw21);
 const specs = () => compilePacks([{ id: kw21.id, builtin: true, colour: 0, file: exportPack(kw21) }]).compiled;

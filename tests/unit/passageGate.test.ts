@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { finds } from '@/utils/matcher/automaton';
 import { decodeAutomaton, encodeAutomaton } from '@/utils/matcher/automatonCodec';
@@ -8,13 +7,9 @@ import { matchWith } from '@/utils/matcher/matchPassages';
 import { buildPageAutomaton, NEEDED, pageAutomatonOf, passageGateOf } from '@/utils/matcher/pageAutomaton';
 import { buildPassageGate, gateGroups, passesGate } from '@/utils/matcher/passageGate';
 import { builtinKw21 } from '@/utils/pack/builtinPacks';
+import { labelledTexts } from './helpers/labelledTexts';
 
-const texts = ['devset', 'validation'].flatMap((folder) => {
-  const dir = new URL(`../fixtures/${folder}/`, import.meta.url);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => (JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as { text: string }[]).map((p) => p.text));
-});
+const texts = labelledTexts();
 const compiled = matcherFor(builtinKw21());
 const gate = passageGateOf(compiled);
 const a = pageAutomatonOf(compiled);
