@@ -44,10 +44,10 @@ const BLOCK_SELECTOR = [...BLOCK_TAGS].map((t) => t.toLowerCase()).join(',');
  * The elements of a left-out subtree still part the text around it as they would in the page: a hidden <div>
  * or a <br> inside a <button> stand between the text before and after. Looked for only in such subtrees (few).
  */
-function breaksInside(el: Element): { block: boolean; brs: number } {
+function breaksInside(el: Element, tag: string): { block: boolean; brs: number } {
   return {
-    block: isBlock(el) || el.querySelector(BLOCK_SELECTOR) !== null,
-    brs: (el.tagName.toUpperCase() === 'BR' ? 1 : 0) + el.getElementsByTagName('br').length,
+    block: BLOCK_TAGS.has(tag) || el.querySelector(BLOCK_SELECTOR) !== null,
+    brs: (tag === 'BR' ? 1 : 0) + el.getElementsByTagName('br').length,
   };
 }
 
@@ -95,7 +95,7 @@ function lineReader(start: Element) {
           const tag = name.charCodeAt(0) > 0x5a ? name.toUpperCase() : name;
           // What stands between the text before and the next: read on the way, as the walk passes it.
           if (isSkippedTag(el, tag)) {
-            const inside = breaksInside(el);
+            const inside = breaksInside(el, tag);
             blockBetween ||= inside.block;
             brs += inside.brs;
             node = nextAfterSubtree(here, start);
@@ -264,12 +264,15 @@ export async function extractPassagesInSlices(
   if (!reader) return [];
   let deadline = performance.now() + sliceMs;
   let waiting = early;
+  // Set when the reading stopped because it had gone past `early.past` (not because the slice ran out).
+  let reached = false;
   const past = () => {
     const last = reader.lines.at(-1)?.blocks[0];
-    return waiting !== undefined && last !== undefined && waiting.past(last);
+    reached = last !== undefined && waiting?.past(last) === true;
+    return reached;
   };
-  while (!reader.step(deadline, waiting && past)) {
-    if (waiting && past()) {
+  while (!reader.step(deadline, waiting && !reached ? past : undefined)) {
+    if (reached && waiting) {
       const prefix = earlyPassages(reader.lines);
       const take = waiting.take;
       waiting = undefined;

@@ -41,10 +41,9 @@ const MAX_PER_STATE = 0xff;
 export function encodeGate(gate: PassageGate): EncodedGate | undefined {
   const states = gate.first.length - 1;
   if (states > MAX_STATES) return undefined;
-  if (sizes(gate.groupFirst).some((n, g) => n !== (gate.groupFirst[g + 1] as number) - (gate.groupFirst[g] as number)))
-    return undefined;
-  if (sizes(gate.termFirst).some((n, t) => n !== (gate.termFirst[t + 1] as number) - (gate.termFirst[t] as number)))
-    return undefined;
+  const groupSizes = sizes(gate.groupFirst);
+  const termSizes = sizes(gate.termFirst);
+  if (!groupSizes || !termSizes) return undefined;
   const carriers: number[] = [];
   const counts: number[] = [];
   for (let s = 0; s < states; s++) {
@@ -64,8 +63,8 @@ export function encodeGate(gate: PassageGate): EncodedGate | undefined {
     groupCount: gate.groupCount,
     termCount: gate.termFirst.length - 1,
     termKeyCount: gate.termKeys.length,
-    groupSizes: toBase64(new Uint8Array(sizes(gate.groupFirst).buffer)),
-    termSizes: toBase64(new Uint8Array(sizes(gate.termFirst).buffer)),
+    groupSizes: toBase64(new Uint8Array(groupSizes.buffer)),
+    termSizes: toBase64(new Uint8Array(termSizes.buffer)),
     termKeys: toBase64(new Uint8Array(Uint16Array.from(gate.termKeys).buffer)),
     measures: gate.measures,
     largestPartialRule: gate.largestPartialRule,
@@ -118,10 +117,14 @@ export function decodeGate(e: EncodedGate | undefined, states: number): PassageG
   };
 }
 
-/** How many each has (16-bit), from where each begins. */
-function sizes(first: Int32Array): Uint16Array {
+/** How many each has (16-bit), from where each begins; undefined where one has more than 16 bits count. */
+function sizes(first: Int32Array): Uint16Array | undefined {
   const out = new Uint16Array(first.length - 1);
-  for (let i = 0; i < out.length; i++) out[i] = (first[i + 1] as number) - (first[i] as number);
+  for (let i = 0; i < out.length; i++) {
+    const n = (first[i + 1] as number) - (first[i] as number);
+    if (n > 0xffff) return undefined;
+    out[i] = n;
+  }
   return out;
 }
 

@@ -23,7 +23,7 @@ export interface MatcherData {
     /**
      * The word patterns by column (every page reads them: as objects with their keys they were 120 of the
      * snapshot's 400 kB): each value, each folded word ('' where it is the value), and one letter for the kind,
-     * compound and noun flags (see `flagsOf`).
+     * compound and noun flags (see `flagOf`).
      */
     words: { values: string[]; folds: string[]; flags: string };
     /**
