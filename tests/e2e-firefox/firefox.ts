@@ -146,21 +146,17 @@ export class FirefoxSession {
 
   /** The page a user action opens in a new tab (found by its address, which BiDi reports late for extension pages). */
   async newPageFrom(action: () => Promise<unknown>, pathPart: string): Promise<Page> {
-    // Twice: now and then (about one run in three here) BiDi never reports the tab an extension page opened in;
-    // the same action again gives one it does.
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const before = new Set(await this.browser.pages());
-      await action();
-      for (let i = 0; i < 100; i++) {
-        for (const page of await this.browser.pages()) {
-          if (before.has(page)) continue;
-          const href = await page
-            .evaluate(() => (document.readyState === 'complete' ? location.href : ''))
-            .catch(() => '');
-          if (href.includes(pathPart)) return page;
-        }
-        await new Promise((r) => setTimeout(r, 100));
+    const before = new Set(await this.browser.pages());
+    await action();
+    for (let i = 0; i < 100; i++) {
+      for (const page of await this.browser.pages()) {
+        if (before.has(page)) continue;
+        const href = await page
+          .evaluate(() => (document.readyState === 'complete' ? location.href : ''))
+          .catch(() => '');
+        if (href.includes(pathPart)) return page;
       }
+      await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`no new tab with ${pathPart}`);
   }
