@@ -24,6 +24,7 @@ import { type PaintedRange, paint, rangesOfMatches } from './paintMatches';
 import type { PassageEntry } from './passageEntry';
 import { cardNoteLists, showNotes } from './passageNotes';
 import { passageReport } from './passageReport';
+import { presentFound } from './presentFound';
 import { MARGIN_SCREENS, passagesInView } from './passagesInView';
 import { rescanOnChange } from './rescanOnChange';
 import { SCAN_END, SCAN_LOADED, SCAN_START, SCAN_VIEW } from './scanMarks';
@@ -68,9 +69,6 @@ const noNotes = async () => ({ found: [], orphaned: [], byPassage: new Map() });
 // A page's work runs in one task while it fits in this much (a typical Vorlage does), and is cut into
 // tasks of this length otherwise: well under the 50 ms that count as a long task.
 const SLICE_MS = 20;
-
-// Matched passages presented between two looks at the clock (a 30 kB page has fewer).
-const PRESENT_BATCH = 64;
 
 // Pages of fewer passages are matched in their order: the passages in view first only where that saves time.
 const VIEW_FIRST_FROM = 24;
@@ -352,11 +350,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     const rest = passages.flatMap((_, i) => (first.has(i) ? [] : [i]));
     found = await matchDocumentInSlices(passages, packs, threshold, budget, rest);
   } else found = await matchDocumentInSlices(passages, packs, threshold, budget);
-  // A page's highlights and badges go in at once; only a very long page's are cut where a slice runs out.
-  for (let next = 0; next < found.length; next += PRESENT_BATCH) {
-    present(found.slice(next, next + PRESENT_BATCH));
-    await budget.pause();
-  }
+  await presentFound(found, present, budget);
   if (!viewFirst && shown.size === 0) performance.mark(SCAN_VIEW);
   firstScanDone = true;
   budget.finish();

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PRESENT_BATCH, PRESENT_SLICE_MS, presentFound } from '@/components/content/presentFound';
 import { readCouncilPage } from '@/utils/detect/readCouncilPage';
 import { compileMatcher } from '@/utils/matcher/compileMatcher';
 import { fromMatcherData, MATCHER_FORMAT, toMatcherData } from '@/utils/matcher/matcherData';
@@ -67,6 +68,58 @@ describe('taskBudget', () => {
       [48, 72],
       [72, 80],
     ]);
+  });
+
+  it('gives a turn after a longer share where asked (pauseAfter), and starts a new slice then', async () => {
+    const clock = fakeTime();
+    const budget = taskBudget(20, clock);
+    for (let i = 0; i < 10; i++) {
+      clock.advance(8);
+      await budget.pauseAfter(40);
+    }
+    expect(clock.turns).toEqual([40, 80]);
+  });
+});
+
+describe('presenting a page’s matched passages (presentFound)', () => {
+  /** Presents `count` passages with a clock already `used` ms into its slice; each batch takes `perBatch` ms. */
+  async function presenting(count: number, used: number, perBatch = 3) {
+    const clock = fakeTime();
+    const budget = taskBudget(20, clock);
+    clock.advance(used);
+    const batches: { size: number; at: number; turnsBefore: number }[] = [];
+    await presentFound(
+      Array.from({ length: count }, (_, i) => i),
+      (batch) => {
+        batches.push({ size: batch.length, at: clock.now(), turnsBefore: clock.turns.length });
+        clock.advance(perBatch);
+      },
+      budget,
+    );
+    return { batches, turns: clock.turns };
+  }
+
+  it('puts a long page’s badges in in one task of their own, past the usual slice', async () => {
+    // 1 MB: 113 badges in four batches, the matching having used 15 ms of its slice: one turn before the first
+    // badge, none after (every turn after badges went in is a frame that lays the whole page out again).
+    const { batches, turns } = await presenting(113, 15);
+    expect(batches.map((b) => b.size)).toEqual([PRESENT_BATCH, PRESENT_BATCH, PRESENT_BATCH, 113 - 3 * PRESENT_BATCH]);
+    expect(turns).toEqual([15]);
+  });
+
+  it('begins more than a batch in a task of its own, and cuts only where the longer share runs out', async () => {
+    // 5 MB: 508 badges, 16 batches of 3 ms: a fresh task first, then one turn after 40 ms of presenting.
+    const { batches, turns } = await presenting(508, 19);
+    expect(batches[0]?.turnsBefore).toBe(1);
+    expect(turns).toHaveLength(2);
+    expect((turns[1] as number) - (turns[0] as number)).toBeGreaterThanOrEqual(PRESENT_SLICE_MS);
+    expect(batches.reduce((n, b) => n + b.size, 0)).toBe(508);
+  });
+
+  it('gives no turn for a few passages that fit in the slice (a typical Vorlage in one task)', async () => {
+    const { batches, turns } = await presenting(2, 10);
+    expect(batches).toHaveLength(1);
+    expect(turns).toEqual([]);
   });
 });
 
