@@ -10,12 +10,15 @@ export interface BadgeMeasure {
   colour: number;
 }
 
+// The pill's padding and border stand outside its line (negative margins of the same size, and a line height of
+// 1): a badge never makes the line it ends taller. A taller line moved everything below it, and the browser then
+// pre-painted the whole page again: 45–53 ms on a 5 MB page for 20 badges, 9–11 ms when nothing moves (traces).
 const CSS = `
 :host { all: initial; display: inline; }
 button {
-  font: 600 0.75em/1.2 system-ui, sans-serif; display: inline-flex; align-items: center; gap: 0.35em;
-  margin: 0 0 0 0.4em; padding: 0.15em 0.5em; border-radius: 999px; cursor: pointer; vertical-align: baseline;
-  border: 1px solid #5b6b60; background: #f4f7f4; color: #1b2a20;
+  font: 600 0.75em/1 system-ui, sans-serif; display: inline-flex; align-items: center; gap: 0.35em;
+  margin: calc(-0.15em - 1px) 0 calc(-0.15em - 1px) 0.4em; padding: 0.15em 0.5em; border-radius: 999px;
+  cursor: pointer; vertical-align: baseline; border: 1px solid #5b6b60; background: #f4f7f4; color: #1b2a20;
 }
 button:hover { background: #e4ece6; }
 button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }

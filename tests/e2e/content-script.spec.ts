@@ -1,6 +1,7 @@
 import { CouncilPageModel } from './councilPage';
 import { DUS, PAGE_EXPECTATIONS } from './expectations';
 import { expect, test } from './fixtures';
+import { LONG_VORLAGE } from './server';
 
 /** The part of the extension API the toolbar test reads in the service worker. */
 interface ChromeBadgeApi {
@@ -32,6 +33,29 @@ for (const expected of PAGE_EXPECTATIONS) {
     for (const [name, word] of Object.entries(expected.painted ?? {})) expect(painted[name]).toContain(word);
   });
 }
+
+test('a badge never makes its line taller: the text below it does not move', async ({ openCouncilPage }) => {
+  // A Vorlage in Word's HTML export at the browser's normal line height, where a taller pill showed.
+  const page = await openCouncilPage(`http://ratsinfo.duesseldorf.de${LONG_VORLAGE}`);
+  const rm = new CouncilPageModel(page);
+  await rm.waitForScan();
+  await expect(rm.badges().first()).toBeVisible();
+  // Each badge's paragraph with the badge and without it: the same height, or a line more where the badge did
+  // not fit on the last line (a pill taller than the text's line pushed every line below it down 2 px).
+  const growths = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-ratsmarker-ui="badge"]')].map((host) => {
+      const block = host.closest('p, li, td, div') as HTMLElement;
+      const withBadge = block.getBoundingClientRect().height;
+      host.style.display = 'none';
+      const without = block.getBoundingClientRect().height;
+      host.style.display = '';
+      return { growth: withBadge - without, font: Number.parseFloat(getComputedStyle(block).fontSize) };
+    }),
+  );
+  expect(growths.length).toBeGreaterThan(5);
+  for (const { growth, font } of growths)
+    expect(growth < 0.5 || growth > font, `a paragraph ${growth} px taller`).toBe(true);
+});
 
 test.describe('on a Düsseldorf SessionNet motion with line numbers', () => {
   test('a badge opens the card with the measure, its lines, the resolution and why', async ({ openCouncilPage }) => {
