@@ -1,5 +1,8 @@
-import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy, PDFWorker } from 'pdfjs-dist';
-import workerSrc from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+// pdf.js's legacy build (its library and its worker): the modern one calls Map.prototype.getOrInsertComputed,
+// which Firefox ESR 140 (and every Firefox this extension allows from 128 on) lacks, and the viewer stopped with
+// "this[#t].getOrInsertComputed is not a function" before its first page. The legacy build brings what it needs.
+import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy, PDFWorker } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import workerSrc from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 import { looksLikePdf, PdfReadError, pdfOpenError } from '@/utils/pdf/pdfErrors';
 
 // The worker ships inside the extension (no remote code; the extension pages' CSP allows 'self').

@@ -1,4 +1,9 @@
-import { type PageViewport, type PDFDocumentProxy, type PDFPageProxy, TextLayer } from 'pdfjs-dist';
+import {
+  type PageViewport,
+  type PDFDocumentProxy,
+  type PDFPageProxy,
+  TextLayer,
+} from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PdfTextItem } from '@/utils/pdf/pdfLines';
 import { type PdfJsTextItem, textItemsOfPage } from '@/utils/pdf/textItems';
 import { el } from '../content/dom';

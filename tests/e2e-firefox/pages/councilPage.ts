@@ -10,9 +10,13 @@ export class CouncilPage {
   constructor(readonly page: Page) {}
 
   async waitForScan(): Promise<void> {
-    await this.page.waitForFunction(() => performance.getEntriesByName('ratsmarker:scan-end').length > 0, {
-      timeout: 20_000,
-    });
+    // Asked again and again from here, not by waitForFunction: its polling in the page builds a function from a
+    // string, which the viewer's extension-page CSP refuses (it passed only where the scan had already ended).
+    await waitFor(
+      () => this.page.evaluate(() => performance.getEntriesByName('ratsmarker:scan-end').length > 0),
+      'the scan’s end',
+      20_000,
+    );
   }
 
   /** The texts of the blocks that carry a measure (the test contract, `data-ratsmarker-measures`). */
