@@ -9,8 +9,9 @@ export class Popup {
     private readonly session: FirefoxSession,
   ) {}
 
-  static async open(session: FirefoxSession, hash = ''): Promise<Popup> {
-    return new Popup(await session.openExtensionPage(`popup.html${hash}`), session);
+  /** `front`: in a tab in front (the popup's "current tab" is then its own: for the notebook, which needs none). */
+  static async open(session: FirefoxSession, hash = '', front = false): Promise<Popup> {
+    return new Popup(await session.openExtensionPage(`popup.html${hash}`, front), session);
   }
 
   button(name: RegExp): Promise<ElementHandle> {
