@@ -1,7 +1,7 @@
 import { type ActivePack, activePacksFrom } from '@/utils/pipeline/activePacks';
-import { readPageSnapshot } from '@/utils/pipeline/pageSnapshot';
+import { readPageSnapshotInSteps } from '@/utils/pipeline/pageSnapshot';
 import { PAGE_SNAPSHOT_KEY } from '@/utils/pipeline/pageSnapshotKey';
-import { yieldToPage } from '@/utils/pipeline/taskBudget';
+import { type TaskBudget, yieldToPage } from '@/utils/pipeline/taskBudget';
 import type { ActivePackSpecs } from '../activeSpecs';
 import { sendMessage } from '../messages';
 import { readLocal } from './readLocal';
@@ -18,20 +18,23 @@ export async function loadActiveSpecs(): Promise<ActivePackSpecs> {
 /**
  * The enabled packs, as the background compiled them, and the threshold: from
  * the page snapshot of the startup read, else from its other snapshot or by
- * asking it. Nothing is compiled here.
+ * asking it. Nothing is compiled here. The decoding is the page's work, in
+ * `budget`'s slices (waiting for storage is not).
  */
 export async function loadActivePacks(
+  budget: TaskBudget,
   startup?: Promise<Record<string, unknown>>,
-): Promise<{ packs: readonly ActivePack[]; threshold?: number; workFrom?: number }> {
+): Promise<{ packs: readonly ActivePack[]; threshold?: number }> {
   const stored = (await startup)?.[PAGE_SNAPSHOT_KEY];
   // The read may have been there before this script started (asked for as the page loaded: startupRead.ts), so
   // nothing gave the page a turn since the script's own evaluation: decoding starts a task of its own, or the
   // two together made a task over 50 ms on a small page now and then.
   await yieldToPage();
-  // Decoding the snapshot is this task's work (some 25 ms of a 1 MB page's first task, with the JIT cold).
-  const workFrom = performance.now();
-  const ready = readPageSnapshot(stored);
-  if (ready) return { ...ready, workFrom };
+  budget.restart();
+  // Decoding the snapshot is this task's work (some 25 ms of a 1 MB page's first task, with the JIT cold; 35–80 ms
+  // on a slow machine, hence in steps).
+  const ready = await readPageSnapshotInSteps(stored, budget.pause);
+  if (ready) return ready;
   let active = await loadActiveSpecs();
   let read = activePacksFrom(active.specs);
   // Compiled by an older version: the background compiles them again.
@@ -39,5 +42,6 @@ export async function loadActivePacks(
     active = await sendMessage('activePacks', undefined);
     read = activePacksFrom(active.specs);
   }
+  budget.restart();
   return { packs: read.packs, threshold: active.threshold };
 }

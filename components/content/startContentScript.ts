@@ -68,7 +68,7 @@ export async function startContentScript(): Promise<void> {
     startup = readStartup();
   }
   const annotator: Annotator = await annotatePage(document, url, {
-    load: () => loadActivePacks(startup),
+    load: (budget) => loadActivePacks(budget, startup),
     system,
     startedAt,
     strings: cardStrings,

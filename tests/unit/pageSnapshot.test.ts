@@ -11,7 +11,12 @@ import { buildPassageGate, GATE, passesGate } from '@/utils/matcher/passageGate'
 import { builtinKw21 } from '@/utils/pack/builtinPacks';
 import { exportPack } from '@/utils/pack/packFile';
 import { compilePacks } from '@/utils/pipeline/compilePacks';
-import { PAGE_SNAPSHOT_FORMAT, pageSnapshotText, readPageSnapshot } from '@/utils/pipeline/pageSnapshot';
+import {
+  PAGE_SNAPSHOT_FORMAT,
+  pageSnapshotText,
+  readPageSnapshot,
+  readPageSnapshotInSteps,
+} from '@/utils/pipeline/pageSnapshot';
 import { tokenize } from '@/utils/text/tokenize';
 import { labelledTexts } from './helpers/labelledTexts';
 
@@ -79,6 +84,21 @@ describe('the page snapshot (one string in storage)', () => {
     expect(pack.pack.measures.map((m) => m.text)).toEqual(kw21.measures.map((m) => m.text));
     for (const threshold of [0.5, 0.3])
       expect(matchWith(texts, [pack.matcher], { threshold })).toEqual(matchWith(texts, [compiled], { threshold }));
+  });
+
+  it('reads the same in steps, with a turn between the parse and each table (a slow machine’s page)', async () => {
+    const text = pageSnapshotText(specs(), 0.5);
+    let turns = 0;
+    const read = await readPageSnapshotInSteps(text, async () => {
+      turns++;
+    });
+    const whole = readPageSnapshot(text);
+    expect(read?.threshold).toBe(whole?.threshold);
+    expect(read?.packs.map((p) => p.pack)).toEqual(whole?.packs.map((p) => p.pack));
+    expect(matchWith(texts, [read?.packs[0]?.matcher as typeof compiled])).toEqual(matchWith(texts, [compiled]));
+    // After the parse, before the matcher, and before the automaton and its gate.
+    expect(turns).toBe(2);
+    expect(await readPageSnapshotInSteps(text.slice(0, 1000), async () => undefined)).toBeUndefined();
   });
 
   it('is not read when missing, of another version or damaged (the page then asks the background)', () => {

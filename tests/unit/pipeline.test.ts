@@ -79,6 +79,25 @@ describe('taskBudget', () => {
     }
     expect(clock.turns).toEqual([40, 80]);
   });
+
+  it('counts no wait as work: after restart a new slice begins, and the wait is in no slice', async () => {
+    const clock = fakeTime();
+    const slices: [number, number][] = [];
+    const budget = taskBudget(20, { ...clock, onSlice: (s, e) => slices.push([s, e]) });
+    // Storage answers after 500 ms: the page did other things meanwhile.
+    clock.advance(500);
+    budget.restart();
+    clock.advance(8);
+    await budget.pause();
+    clock.advance(15);
+    await budget.pause();
+    budget.finish();
+    expect(clock.turns).toEqual([523]);
+    expect(slices).toEqual([
+      [500, 523],
+      [523, 523],
+    ]);
+  });
 });
 
 describe('presenting a page’s matched passages (presentFound)', () => {

@@ -29,6 +29,8 @@ export interface TaskBudget {
   yieldNow(): Promise<void>;
   /** The work is done: the last slice ends here. */
   finish(): void;
+  /** The work begins (again) here, after a wait that was not work (storage, a message): a new slice starts. */
+  restart(): void;
 }
 
 /**
@@ -43,12 +45,11 @@ export function taskBudget(
     now?: () => number;
     yielder?: () => Promise<void>;
     onSlice?: (start: number, end: number) => void;
-    start?: number;
   } = {},
 ): TaskBudget {
   const now = options.now ?? (() => performance.now());
   const yielder = options.yielder ?? yieldToPage;
-  let sliceStart = options.start ?? now();
+  let sliceStart = now();
   const yieldNow = async () => {
     options.onSlice?.(sliceStart, now());
     await yielder();
@@ -64,5 +65,8 @@ export function taskBudget(
     },
     yieldNow,
     finish: () => options.onSlice?.(sliceStart, now()),
+    restart: () => {
+      sliceStart = now();
+    },
   };
 }

@@ -1,0 +1,177 @@
+// @vitest-environment happy-dom
+// The council page's presenters around the document pipeline: what annotatePage wires together.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { scanFirst } from '@/components/content/firstScan';
+import { createHighlighter } from '@/components/content/highlighter';
+import { createMeasureIndex } from '@/components/content/measureIndex';
+import { noteTargetsOf } from '@/components/content/noteTargets';
+import { createPageEntries, type PageEntry } from '@/components/content/pageEntries';
+import { rootsToRescan } from '@/components/content/rescanRoots';
+import { SCAN_VIEW } from '@/components/content/scanMarks';
+import type { PassageBlock } from '@/utils/dom/extractPassages';
+import { builtinKw21 } from '@/utils/pack/builtinPacks';
+import { activePacksOf } from '@/utils/pipeline/activePacks';
+import { matchDocument, type PassageMatches } from '@/utils/pipeline/matchDocument';
+import { readWebPage } from '@/utils/pipeline/readWebPage';
+import { taskBudget } from '@/utils/pipeline/taskBudget';
+
+const packs = activePacksOf([builtinKw21()]);
+const TOULOUSE = 'Die Städtepartnerschaft mit Toulouse soll mit einem Jugendaustausch belebt werden.';
+const PLAN = (n: number) => `Der Bebauungsplan Nr. ${n} wird nach Beschluss öffentlich ausgelegt.`;
+
+/** A SessionNet Vorlage of these paragraphs, each with its number in data-i. */
+function vorlage(paragraphs: readonly string[]): Document {
+  document.title = 'SessionNet | Vorlage';
+  document.body.innerHTML = `<h1>Vorlage - 2026/17</h1><div class="smcdocmsword"><div class="WordSection1">${paragraphs
+    .map((p, i) => `<p data-i="${i}">${p}</p>`)
+    .join('')}</div></div>`;
+  return document;
+}
+const url = new URL('https://ratsinfo.example.de/vo0050.asp?__kvonr=17');
+const paragraph = (i: number) => document.querySelector(`[data-i="${i}"]`) as HTMLElement;
+const strings = () => (spoken: string, terms: string) => `${spoken}: ${terms}`;
+
+function entriesOf(doc: Document, wrote = () => undefined) {
+  return createPageEntries(doc, {
+    measures: createMeasureIndex(packs),
+    highlighter: createHighlighter(doc),
+    badgeName: strings,
+    open: () => undefined,
+    wrote,
+  });
+}
+
+/** The passages of the page that match, as the pipeline gives them. */
+const matchedOn = (doc: Document) => matchDocument(readWebPage(doc, url).passages(), packs);
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  performance.clearMarks();
+});
+
+describe('the page’s entries (createPageEntries)', () => {
+  it('puts a badge after each matched passage’s text, tells the watcher, and takes it out again', () => {
+    const doc = vorlage([PLAN(1), TOULOUSE, PLAN(2), TOULOUSE]);
+    let writes = 0;
+    const entries = entriesOf(doc, () => {
+      writes++;
+    });
+    const added = entries.present(matchedOn(doc));
+    expect(added).toHaveLength(2);
+    expect(writes).toBe(1);
+    for (const i of [1, 3]) expect(paragraph(i).lastElementChild?.getAttribute('data-ratsmarker-ui')).toBe('badge');
+    expect(paragraph(0).querySelector('[data-ratsmarker-ui]')).toBeNull();
+    entries.remove(added[0] as PageEntry);
+    expect(paragraph(1).querySelector('[data-ratsmarker-ui]')).toBeNull();
+    expect(entries.matched).toEqual([added[1]]);
+  });
+
+  it('lists the passages in page order, whatever order they were presented in', () => {
+    const doc = vorlage([TOULOUSE, PLAN(1), TOULOUSE]);
+    const entries = entriesOf(doc);
+    const [first, last] = matchedOn(doc);
+    entries.present([last as PassageMatches<PassageBlock>]);
+    entries.present([first as PassageMatches<PassageBlock>]);
+    expect(entries.inPageOrder().map((e) => e.passage.blocks[0]?.getAttribute('data-i'))).toEqual(['0', '2']);
+  });
+
+  it('gives a passage with notes but no match a badge that is not among the matches', () => {
+    const doc = vorlage([PLAN(1)]);
+    const entries = entriesOf(doc);
+    const marker = entries.noteMarker(readWebPage(doc, url).passages()[0] as PassageBlock);
+    expect(paragraph(0).contains(marker.host)).toBe(true);
+    expect(entries.matched).toEqual([]);
+  });
+});
+
+describe('what to read again after the page changed (rootsToRescan)', () => {
+  it('takes off the passages a changed block touches, and reads their blocks again', () => {
+    const doc = vorlage([TOULOUSE, PLAN(1), TOULOUSE]);
+    const entries = entriesOf(doc);
+    entries.present(matchedOn(doc));
+    const [first, second] = entries.matched as PageEntry[];
+    const roots = rootsToRescan([paragraph(2)], entries.matched, entries.remove);
+    expect(roots).toEqual([paragraph(2)]);
+    expect(entries.matched).toEqual([first]);
+    expect(second?.host.isConnected).toBe(false);
+  });
+
+  it('takes off a passage whose text left the page, and keeps only the outermost blocks', () => {
+    const doc = vorlage([TOULOUSE, PLAN(1), TOULOUSE]);
+    const entries = entriesOf(doc);
+    entries.present(matchedOn(doc));
+    (paragraph(0).firstChild as Text).remove();
+    const section = doc.querySelector('.WordSection1') as Element;
+    const roots = rootsToRescan([paragraph(1), section], entries.matched, entries.remove);
+    expect(roots).toEqual([section]);
+    expect(entries.matched).toEqual([]);
+  });
+});
+
+describe('where a note stands on a page (noteTargetsOf)', () => {
+  it('quotes the passage in the motion text, at its place among the passages joined', () => {
+    const doc = vorlage([PLAN(1), TOULOUSE]);
+    const page = readWebPage(doc, url);
+    const { motionText, targetOf } = noteTargetsOf(page);
+    const { text } = motionText();
+    const passage = page.passages()[1] as PassageBlock;
+    const target = targetOf(passage);
+    expect(target.quote.exact).toBe(TOULOUSE);
+    expect(text.slice(target.position.start, target.position.end)).toBe(TOULOUSE);
+    expect(target.position.start).toBeGreaterThan(0);
+  });
+
+  it('quotes a passage no longer on the page on its own', () => {
+    const doc = vorlage([PLAN(1), TOULOUSE]);
+    const page = readWebPage(doc, url);
+    const passage = page.passages()[1] as PassageBlock;
+    paragraph(1).remove();
+    const target = noteTargetsOf(page).targetOf(passage);
+    expect(target.position).toMatchObject({ start: 0, end: TOULOUSE.length });
+    expect(target.quote.exact).toBe(TOULOUSE);
+  });
+});
+
+describe('the first scan of a page (scanFirst)', () => {
+  const run = async (doc: Document) => {
+    const calls: string[][] = [];
+    const entries = entriesOf(doc);
+    await scanFirst(
+      doc,
+      { page: readWebPage(doc, url), packs, threshold: undefined, budget: taskBudget(20), sliceMs: 20 },
+      {
+        present: (found) => {
+          calls.push(found.map((f) => f.passage.blocks[0]?.getAttribute('data-i') ?? '?'));
+          return entries.present(found);
+        },
+        remove: entries.remove,
+      },
+    );
+    return { calls, entries };
+  };
+
+  it('presents a page that fits in a slice in one go, and marks that the highlights in view are in', async () => {
+    const doc = vorlage([PLAN(1), TOULOUSE, PLAN(2), TOULOUSE]);
+    const { calls } = await run(doc);
+    expect(calls).toEqual([['1', '3']]);
+    expect(performance.getEntriesByName(SCAN_VIEW)).toHaveLength(1);
+  });
+
+  it('on a long page, paints the passages in view before the rest is read, each passage once', async () => {
+    const paragraphs = Array.from({ length: 80 }, (_, i) => (i === 1 || i === 70 ? TOULOUSE : PLAN(i)));
+    const doc = vorlage(paragraphs);
+    // Laid out as a browser would: each paragraph 40 px below the one before, the page 80 windows tall.
+    vi.spyOn(globalThis, 'innerHeight', 'get').mockReturnValue(100);
+    Object.defineProperty(doc.documentElement, 'scrollHeight', { configurable: true, value: 8_000 });
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      const i = Number(this.closest('[data-i]')?.getAttribute('data-i') ?? 0);
+      return { top: i * 40, bottom: i * 40 + 30, left: 0, right: 500, width: 500, height: 30 } as DOMRect;
+    });
+    const { calls, entries } = await run(doc);
+    expect(calls[0]).toEqual(['1']);
+    expect(calls.flat().sort()).toEqual(['1', '70']);
+    expect(entries.matched).toHaveLength(2);
+    const view = performance.getEntriesByName(SCAN_VIEW) as PerformanceMark[];
+    expect(view.map((m) => m.detail)).toEqual([{ early: true }]);
+  });
+});
