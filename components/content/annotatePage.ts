@@ -6,7 +6,7 @@ import type { Note } from '@/utils/notes/types';
 import type { ActivePack } from '@/utils/pipeline/activePacks';
 import { matchDocument } from '@/utils/pipeline/matchDocument';
 import { readWebPage } from '@/utils/pipeline/readWebPage';
-import { type TaskBudget, taskBudget } from '@/utils/pipeline/taskBudget';
+import { DOCUMENT_SLICE_MS, type TaskBudget, taskBudget } from '@/utils/pipeline/taskBudget';
 import { NOT_SHARING, type ShareOptions, type Sharing, shareSwitch } from '../faction/sharing';
 import type { PageReport } from '../messages';
 import type { CardStrings, createCardLayer } from './card';
@@ -25,7 +25,6 @@ import { rescanOnChange } from './rescanOnChange';
 import { rootsToRescan } from './rescanRoots';
 import { SCAN_END, SCAN_LOADED, SCAN_START } from './scanMarks';
 
-export { PAINT_MEASURE } from './pageEntries';
 export { MEASURES_ATTRIBUTE } from './testMarks';
 
 export interface AnnotatorOptions {
@@ -57,9 +56,8 @@ const whenIdle = (run: () => void) =>
 // Anchoring without notes: nothing to find (showNotes does not call it then).
 const noNotes = async () => ({ found: [], orphaned: [], byPassage: new Map() });
 
-// A page's work runs in one task while it fits in this much (a typical Vorlage does), and is cut into
-// tasks of this length otherwise: well under the 50 ms that count as a long task.
-const SLICE_MS = 20;
+// A page's work runs in one task while it fits in this much, and is cut into tasks of it otherwise.
+const SLICE_MS = DOCUMENT_SLICE_MS;
 
 /** A run of Ratsmarker's own work between two turns of the page, as a User Timing measure. */
 export const SLICE_MEASURE = 'ratsmarker:slice';

@@ -12,7 +12,7 @@ const VIEW_FIRST_FROM = 24;
 // The passages in view are painted before the rest is read only on a page this many windows tall: reading a
 // page of a few windows takes a few milliseconds, less than painting twice costs (30 kB, 8 windows: 6 ms more
 // in all, 3 ms more until the highlights in view; 1 MB: 25 instead of 62 ms until those).
-export const EARLY_FROM_SCREENS = 20;
+const EARLY_FROM_SCREENS = 20;
 
 /** What the first scan paints on: the page's badges and highlights (annotatePage's entries). */
 export interface ScanSurface<E extends { passage: PassageBlock }> {

@@ -1,5 +1,5 @@
 import { type ActivePack, activePacksFrom } from '@/utils/pipeline/activePacks';
-import { readPageSnapshotInSteps } from '@/utils/pipeline/pageSnapshot';
+import { readPageSnapshot } from '@/utils/pipeline/pageSnapshot';
 import { PAGE_SNAPSHOT_KEY } from '@/utils/pipeline/pageSnapshotKey';
 import { type TaskBudget, yieldToPage } from '@/utils/pipeline/taskBudget';
 import type { ActivePackSpecs } from '../activeSpecs';
@@ -33,15 +33,16 @@ export async function loadActivePacks(
   budget.restart();
   // Decoding the snapshot is this task's work (some 25 ms of a 1 MB page's first task, with the JIT cold; 35–80 ms
   // on a slow machine, hence in steps).
-  const ready = await readPageSnapshotInSteps(stored, budget.pause);
+  const ready = await readPageSnapshot(stored, budget.pause);
   if (ready) return ready;
   let active = await loadActiveSpecs();
+  budget.restart();
   let read = activePacksFrom(active.specs);
   // Compiled by an older version: the background compiles them again.
   if (read.stale) {
     active = await sendMessage('activePacks', undefined);
+    budget.restart();
     read = activePacksFrom(active.specs);
   }
-  budget.restart();
   return { packs: read.packs, threshold: active.threshold };
 }

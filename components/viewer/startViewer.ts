@@ -3,7 +3,7 @@ import { addNote, notesForDocument, setOrphaned } from '@/utils/db/notesStore';
 import { pdfNoteDocument } from '@/utils/notes/documentKey';
 import { pdfFacts } from '@/utils/pdf/pdfFacts';
 import { type PdfPassage, pdfPassages } from '@/utils/pdf/pdfPassages';
-import { taskBudget, yieldToPage } from '@/utils/pipeline/taskBudget';
+import { DOCUMENT_SLICE_MS, taskBudget, yieldToPage } from '@/utils/pipeline/taskBudget';
 import { cardStrings } from '../content/cardStrings';
 import { el } from '../content/dom';
 import { loadActivePacks } from '../content/loadActivePacks';
@@ -18,9 +18,6 @@ import { annotatePdf, type PdfAnnotator } from './annotatePdf';
 import { fetchPdf, openPdf, PdfFetchError, startPdfWorker } from './loadPdf';
 import { type RenderedPdf, renderPdf } from './pdfPages';
 import { pdfNotePlaces, pdfSelection } from './pdfSelection';
-
-// The viewer's share of a task while it decodes the packs, as a council page's (annotatePage.ts).
-const VIEWER_SLICE_MS = 20;
 
 /** User Timing mark when the first page of a PDF is drawn (the benchmark reads it). */
 export const FIRST_PAGE = 'ratsmarker:pdf-first-page';
@@ -129,8 +126,8 @@ export async function startViewer(doc: Document): Promise<void> {
         [heading, facts.title].filter(Boolean).join(' – ') || decodeURIComponent(url.split('/').pop() ?? '');
       ui.meta.textContent = [facts.date, new URL(url).hostname].filter(Boolean).join(' · ');
       doc.title = `${ui.title.textContent} – Ratsmarker`;
-      // The viewer's own page: its decoding may take the usual slices (the first pages are drawn already).
-      const { packs, threshold } = await loadActivePacks(taskBudget(VIEWER_SLICE_MS), readStartup());
+      // Decoded in a council page's slices (the first pages are drawn already).
+      const { packs, threshold } = await loadActivePacks(taskBudget(DOCUMENT_SLICE_MS), readStartup());
       annotator = await annotatePdf(doc, rendered, passages, {
         packs,
         threshold,

@@ -11,12 +11,7 @@ import { buildPassageGate, GATE, passesGate } from '@/utils/matcher/passageGate'
 import { builtinKw21 } from '@/utils/pack/builtinPacks';
 import { exportPack } from '@/utils/pack/packFile';
 import { compilePacks } from '@/utils/pipeline/compilePacks';
-import {
-  PAGE_SNAPSHOT_FORMAT,
-  pageSnapshotText,
-  readPageSnapshot,
-  readPageSnapshotInSteps,
-} from '@/utils/pipeline/pageSnapshot';
+import { PAGE_SNAPSHOT_FORMAT, pageSnapshotText, readPageSnapshot } from '@/utils/pipeline/pageSnapshot';
 import { tokenize } from '@/utils/text/tokenize';
 import { labelledTexts } from './helpers/labelledTexts';
 
@@ -71,10 +66,10 @@ describe('the automaton as stored (automatonCodec)', () => {
 });
 
 describe('the page snapshot (one string in storage)', () => {
-  it('gives a page the same matches as compiling on the spot, without building anything', () => {
+  it('gives a page the same matches as compiling on the spot, without building anything', async () => {
     const text = pageSnapshotText(specs(), 0.5);
     expect(typeof text).toBe('string');
-    const read = readPageSnapshot(text);
+    const read = await readPageSnapshot(text);
     if (!read) throw new Error('not read');
     expect(read.threshold).toBe(0.5);
     const [pack] = read.packs;
@@ -89,28 +84,28 @@ describe('the page snapshot (one string in storage)', () => {
   it('reads the same in steps, with a turn between the parse and each table (a slow machine’s page)', async () => {
     const text = pageSnapshotText(specs(), 0.5);
     let turns = 0;
-    const read = await readPageSnapshotInSteps(text, async () => {
+    const read = await readPageSnapshot(text, async () => {
       turns++;
     });
-    const whole = readPageSnapshot(text);
+    const whole = await readPageSnapshot(text);
     expect(read?.threshold).toBe(whole?.threshold);
     expect(read?.packs.map((p) => p.pack)).toEqual(whole?.packs.map((p) => p.pack));
     expect(matchWith(texts, [read?.packs[0]?.matcher as typeof compiled])).toEqual(matchWith(texts, [compiled]));
     // After the parse, before the matcher, and before the automaton and its gate.
     expect(turns).toBe(2);
-    expect(await readPageSnapshotInSteps(text.slice(0, 1000), async () => undefined)).toBeUndefined();
+    expect(await readPageSnapshot(text.slice(0, 1000), async () => undefined)).toBeUndefined();
   });
 
-  it('is not read when missing, of another version or damaged (the page then asks the background)', () => {
+  it('is not read when missing, of another version or damaged (the page then asks the background)', async () => {
     const text = pageSnapshotText(specs(), 0.5);
-    expect(readPageSnapshot(undefined)).toBeUndefined();
-    expect(readPageSnapshot({ format: PAGE_SNAPSHOT_FORMAT })).toBeUndefined();
-    expect(readPageSnapshot(text.replace(PAGE_SNAPSHOT_FORMAT, 'ratsmarker-page-0'))).toBeUndefined();
-    expect(readPageSnapshot(text.slice(0, 1000))).toBeUndefined();
-    expect(readPageSnapshot(text.replace('"states":', '"states":1'))).toBeUndefined();
+    expect(await readPageSnapshot(undefined)).toBeUndefined();
+    expect(await readPageSnapshot({ format: PAGE_SNAPSHOT_FORMAT })).toBeUndefined();
+    expect(await readPageSnapshot(text.replace(PAGE_SNAPSHOT_FORMAT, 'ratsmarker-page-0'))).toBeUndefined();
+    expect(await readPageSnapshot(text.slice(0, 1000))).toBeUndefined();
+    expect(await readPageSnapshot(text.replace('"states":', '"states":1'))).toBeUndefined();
   });
 
-  it('hands a page the passage gate it would build itself, so it builds none', () => {
+  it('hands a page the passage gate it would build itself, so it builds none', async () => {
     const stored = JSON.parse(pageSnapshotText(specs(), 0.5)) as {
       packs: { automaton: EncodedAutomaton; gate: EncodedGate }[];
     };
@@ -122,7 +117,7 @@ describe('the page snapshot (one string in storage)', () => {
     expect(decodeGate(p.gate, decoded.final.length)).toEqual(built);
     // The page's matcher has it before its first passage: the stored one, not one built again.
     const marked = { ...stored, packs: [{ ...p, gate: { ...p.gate, largestPartialRule: 0.123 } }] };
-    const matcher = readPageSnapshot(JSON.stringify(marked))?.packs[0]?.matcher;
+    const matcher = (await readPageSnapshot(JSON.stringify(marked)))?.packs[0]?.matcher;
     if (!matcher) throw new Error('not read');
     expect(passageGateOf(matcher)).toEqual({ ...built, largestPartialRule: 0.123 });
     // One that does not fit the automaton is not used: the page builds its own.
@@ -182,10 +177,10 @@ describe('the shortcuts lose nothing', () => {
     expect(gated).toBeLessThan(candidates);
   });
 
-  it('a decoded automaton gives the gate the same answers as a built one', () => {
+  it('a decoded automaton gives the gate the same answers as a built one', async () => {
     const data = toMatcherData(compiled);
     const built = fromMatcherData(data);
-    const read = readPageSnapshot(pageSnapshotText(specs(), 0.5))?.packs[0]?.matcher;
+    const read = (await readPageSnapshot(pageSnapshotText(specs(), 0.5)))?.packs[0]?.matcher;
     if (!built || !read) throw new Error('not read');
     const [g1, g2] = [passageGateOf(built), passageGateOf(read)];
     if (!g1 || !g2) throw new Error('no gate');

@@ -95,48 +95,28 @@ function parseSnapshot(text: unknown): PageSnapshot | undefined {
   }
 }
 
-type ReadSnapshot = { packs: ActivePack[]; threshold: number };
-
 /**
  * The packs and threshold of a stored snapshot, each matcher with its
  * automaton; undefined for a missing one, one of another version, or a
- * damaged one (the caller then asks the background).
+ * damaged one (the caller then asks the background). `between` is awaited
+ * between the steps of decoding (after the parse, before each pack's matcher
+ * and before its automaton and gate): a page passes its task budget's pause,
+ * so that on a slow machine the decoding (35–80 ms there, cold) does not make
+ * one long task of its own. A step is the smallest piece: one JSON.parse or one table.
  */
-export function readPageSnapshot(text: unknown): ReadSnapshot | undefined {
-  const steps = decodeSteps(text);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
-}
-
-/**
- * The same, with `between` awaited between the steps of decoding (the parse, each pack's matcher, automaton and
- * gate): a page's task budget, so that on a slow machine the decoding (35–80 ms there, cold) does not make one
- * long task of its own. A step is the smallest piece: each is one JSON.parse or one table.
- */
-export async function readPageSnapshotInSteps(
+export async function readPageSnapshot(
   text: unknown,
-  between: () => Promise<void>,
-): Promise<ReadSnapshot | undefined> {
-  const steps = decodeSteps(text);
-  let step = steps.next();
-  while (!step.done) {
-    await between();
-    step = steps.next();
-  }
-  return step.value;
-}
-
-function* decodeSteps(text: unknown): Generator<void, ReadSnapshot | undefined> {
+  between: () => Promise<void> = async () => undefined,
+): Promise<{ packs: ActivePack[]; threshold: number } | undefined> {
   const s = parseSnapshot(text);
   if (!s) return undefined;
   const packs: ActivePack[] = [];
   for (const p of s.packs) {
-    yield;
+    await between();
     const matcher = fromMatcherData(p.matcher);
     if (!matcher) return undefined;
     if (p.automaton) {
-      yield;
+      await between();
       const automaton = decodeAutomaton(p.automaton);
       if (!automaton) return undefined;
       providePageAutomaton(matcher, automaton);

@@ -14,6 +14,11 @@ export async function yieldToPage(): Promise<void> {
   });
 }
 
+// A document's reading runs in one task while it fits in this much (a typical Vorlage does), and is cut into
+// tasks of this length otherwise: well under the 50 ms that count as a long task. The same for a council page
+// and the PDF viewer.
+export const DOCUMENT_SLICE_MS = 20;
+
 /** How a long run of work shares the main thread: `due()` says when the current task has had its share. */
 export interface TaskBudget {
   /** The current task has run for its slice: the next `pause()` should give the page a turn. */
