@@ -23,6 +23,7 @@ import { buildAutomaton } from '../utils/matcher/automaton';
 import { measureAnchoring } from './bench/anchoring';
 import { councilPage, notCouncilPage, paragraphs } from './bench/generatePage';
 import { clearNotes, makeNotes, seedNotes } from './bench/notebook';
+import { type PipelineParts, pipelinePartsMeasurer } from './bench/pipelineParts';
 import { measureRadar } from './bench/radar';
 import { combinedPattern, lexiconTerms, measureKeyWords, triePattern } from './bench/terms';
 import { kw21FromDisk } from './nodePacks';
@@ -32,7 +33,8 @@ const quick = process.argv.includes('--quick');
 const noBuild = process.argv.includes('--no-build');
 
 const MB = 1_000_000;
-// BENCH_ONLY=pages,notebook measures just those parts (pages, not-council, pdf, changing, notebook, bundles, radar, anchoring),
+// BENCH_ONLY=pages,notebook measures just those parts (pages, pipeline, not-council, pdf, changing, notebook, bundles, radar,
+// anchoring),
 // and BENCH_SIZES=0.03,1 just those page sizes (MB): a partial run writes bench/results-partial.json and leaves BENCHMARKS.md.
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const partial = ONLY !== undefined || process.env.BENCH_SIZES !== undefined || process.env.BENCH_NOTES !== undefined;
@@ -79,7 +81,8 @@ for (const size of SIZES) {
 pages['/ratsinfo/duesseldorf/bench-blog/vo0050.asp'] = notCouncilPage();
 pages['/ratsinfo/duesseldorf/bench-changing/vo0050.asp'] = councilPage(0.05 * MB, 11);
 
-const COUNCIL = 'http://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf';
+const COUNCIL_HOST = 'http://ratsinfo.duesseldorf.de';
+const COUNCIL = `${COUNCIL_HOST}/ratsinfo/duesseldorf`;
 const PLAIN = 'http://www.unbekannte-stadt.example';
 
 // ---------------------------------------------------------------- in-page measurements
@@ -585,6 +588,28 @@ async function main() {
       };
     }
     results.pages = pagesOut;
+    if (measures('pipeline')) {
+      const measurePipeline = await pipelinePartsMeasurer();
+      const pipelineOut: Record<string, unknown> = {};
+      for (const size of SIZES) {
+        log(`pipeline step by step, page of ${size} MB`);
+        const runs: PipelineParts[] = [];
+        // On the council host (the same reading of the page as the content script's), at a path it does not run on.
+        for (let r = 0; r < (size >= 5 ? Math.min(RUNS, 3) : RUNS); r++)
+          runs.push(await measurePipeline(context, `${COUNCIL_HOST}/bench-${size}/seite.html`));
+        const m = (k: keyof PipelineParts) => round(median(runs.map((x) => x[k])));
+        pipelineOut[`${size} MB`] = {
+          decodeMs: m('decodeMs'),
+          readMs: m('readMs'),
+          matchMs: m('matchMs'),
+          readWarmMs: m('readWarmMs'),
+          matchWarmMs: m('matchWarmMs'),
+          matched: runs[0]?.matched,
+          runs: runs.length,
+        };
+      }
+      results.pipeline = pipelineOut;
+    }
     if (measures('not-council')) {
       log('page that is not a council page');
       const notCouncil: number[] = [];
@@ -668,6 +693,7 @@ async function main() {
 // The parts of a run and the keys of the results each one writes.
 const PART_KEYS: Record<string, string[]> = {
   pages: ['pages', 'terms', 'keyWords'],
+  pipeline: ['pipeline'],
   'not-council': ['notCouncilPageMs'],
   pdf: ['pdf'],
   changing: ['rescanPerBatchMs'],
@@ -735,6 +761,7 @@ interface Report {
   machine: { cpu?: string; cores: number; memoryGB: number; node: string };
   browser: string;
   pages: Record<string, PageFigures>;
+  pipeline?: Record<string, Omit<PipelineParts, 'matched'> & { matched: number; runs: number }>;
   notCouncilPageMs: number;
   rescanPerBatchMs: number;
   pdf: {
@@ -761,6 +788,30 @@ interface Report {
     traced?: { longestTaskMs: number; longestTaskCpuMs: number; longestCpuTaskMs: number; what: string };
   };
   measuredOn?: Record<string, string>;
+}
+
+/** The pipeline step by step, cold and warm (scripts/bench/pipelineParts.ts). */
+function pipelineSection(r: Report): string {
+  if (!r.pipeline) return '';
+  const rows = Object.entries(r.pipeline)
+    .map(
+      ([size, p]) =>
+        `| ${size} | ${p.decodeMs} | ${p.readMs} | ${p.matchMs} | ${p.readWarmMs} | ${p.matchWarmMs} | ${round(p.matchMs / p.matchWarmMs, 1)}× |`,
+    )
+    .join('\n');
+  return `### Where the time goes: the pipeline step by step, cold and warm
+
+The content script's steps on the same pages, bundled into a page the content script does not run on and timed one
+by one (scripts/bench/pipelineParts.ts; medians of fresh pages): the packs' snapshot decoded, the page read into
+passages, the passages matched; then read and matched again on the same page, with the code warm. A content script
+starts cold on every page, so the first figures are what each council page pays; the gap to the warm ones is code
+run for the first time (compiled, interpreted, optimised), not work that the matching needs.
+
+| text | decode ms | read ms | match ms | read again (warm) ms | match again (warm) ms | match cold ÷ warm |
+|---|---|---|---|---|---|---|
+${rows}
+
+`;
 }
 
 /** Which parts come from a run of another day (a merged report). */
@@ -873,7 +924,7 @@ scan-start at 30 kB and 1 MB, none over 100 ms at 5 MB.
 
 ${targets}
 
-Not a council page (content script's whole cost): ${r.notCouncilPageMs} ms.
+${pipelineSection(r)}Not a council page (content script's whole cost): ${r.notCouncilPageMs} ms.
 Page that changes (200 paragraphs in 20 batches): ${r.rescanPerBatchMs} ms per rescan.
 
 ## PDF viewer

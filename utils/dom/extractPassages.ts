@@ -120,12 +120,10 @@ function lineReader(start: Element) {
             current = { segments: [], blocks: [], breakBefore: brk, text: '' };
             lines.push(current);
           }
-          current.segments.push({
-            node: text,
-            start: 0,
-            end: text.data.length,
-            ...(brk !== 'start' ? { gap: true } : {}),
-          });
+          // Written out, not spread: a spread made two objects per text node of the page.
+          const segment: TextSegment = { node: text, start: 0, end: text.data.length };
+          if (brk !== 'start') segment.gap = true;
+          current.segments.push(segment);
           if (!current.blocks.includes(block)) current.blocks.push(block);
           prev = { node: text, block };
         }
