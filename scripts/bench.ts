@@ -804,8 +804,11 @@ function pipelineSection(r: Report): string {
 The content script's steps on the same pages, bundled into a page the content script does not run on and timed one
 by one (scripts/bench/pipelineParts.ts; medians of fresh pages): the packs' snapshot decoded, the page read into
 passages, the passages matched; then read and matched again on the same page, with the code warm. A content script
-starts cold on every page, so the first figures are what each council page pays; the gap to the warm ones is code
-run for the first time (compiled, interpreted, optimised), not work that the matching needs.
+starts cold on every page, so the first figures are what each council page pays. The gap to the warm ones is mostly
+code run for the first time (compiled, interpreted, then optimised): the second time also finds the page's DOM
+wrappers made and the per-word caches filled, but matching a page of other text after a first page took as long as
+matching the first page again (in Node, 1 MB: 427 ms the first time, 152 and 153 ms after). On a long page the
+first matching warms the code up on its own way, so cold and warm come closer.
 
 | text | decode ms | read ms | match ms | read again (warm) ms | match again (warm) ms | match cold ÷ warm |
 |---|---|---|---|---|---|---|
