@@ -22,7 +22,14 @@ let holds = 0;
 async function ensureOffscreen(): Promise<void> {
   const api = offscreen();
   if (!api) throw new Error('offscreen documents are not available');
-  if (await api.hasDocument?.()) return;
+  // A document is there as soon as its creation begins, but it hears nothing until it has loaded: while another
+  // holder creates it, this one waits for that (a faction sync sent meanwhile found no receiver, and the sync's
+  // back-off then held the next one, with the reader's shared note, back).
+  if (creating) return creating;
+  if (await api.hasDocument?.()) {
+    if (creating) await creating;
+    return;
+  }
   creating ??= api
     .createDocument({
       url: OFFSCREEN_URL,
@@ -48,6 +55,18 @@ export async function holdOffscreen(): Promise<void> {
   }
 }
 
+// What else keeps the offscreen document busy, besides a faction sync (the warm matcher while pages use it):
+// the faction host's answer to OFFSCREEN_BUSY asks these too, so the document gives one answer.
+const busyChecks: (() => boolean)[] = [];
+
+/** In the offscreen document: the document is busy while `check` says so. */
+export function busyWhile(check: () => boolean): void {
+  busyChecks.push(check);
+}
+
+/** In the offscreen document: whether any work registered with busyWhile still runs. */
+export const otherWorkBusy = (): boolean => busyChecks.some((check) => check());
+
 /** Asked of the offscreen document before it is closed: does it still run work (a faction sync)? */
 export const OFFSCREEN_BUSY = { offscreenBusy: true } as const;
 
@@ -62,6 +81,11 @@ export function isOffscreenBusyQuestion(message: unknown): boolean {
  */
 export function releaseOffscreen(): void {
   holds = Math.max(0, holds - 1);
+  if (holds === 0) void closeUnlessBusy();
+}
+
+/** Closes the document if nobody here holds it and it runs nothing (a worker started anew holds nothing). */
+export function closeOffscreenIfUnheld(): void {
   if (holds === 0) void closeUnlessBusy();
 }
 

@@ -1,36 +1,34 @@
 import type { NewNote } from '@/utils/db/notesStore';
 import type { CouncilSystem } from '@/utils/detect/types';
-import type { PassageBlock } from '@/utils/dom/extractPassages';
 import { noteDocument } from '@/utils/notes/documentKey';
-import type { Note } from '@/utils/notes/types';
 import type { ActivePack } from '@/utils/pipeline/activePacks';
 import { matchDocument } from '@/utils/pipeline/matchDocument';
 import { readWebPage } from '@/utils/pipeline/readWebPage';
 import { DOCUMENT_SLICE_MS, type TaskBudget, taskBudget } from '@/utils/pipeline/taskBudget';
-import { NOT_SHARING, type ShareOptions, type Sharing, shareSwitch } from '../faction/sharing';
+import { NOT_SHARING, shareSwitch } from '../faction/sharing';
 import type { PageReport } from '../messages';
 import type { CardStrings, createCardLayer } from './card';
-import { passageAndBadge } from './cardPlace';
 import { scanFirst } from './firstScan';
 import { createHighlighter } from './highlighter';
 import { createMeasureIndex } from './measureIndex';
 import { createNavigation } from './navigation';
-import { noteTargetsOf, samePassage } from './noteTargets';
-import { oneAfterAnother } from './oneAfterAnother';
+import { noteTargetsOf } from './noteTargets';
 import { createPageEntries, type PageEntry } from './pageEntries';
 import { loadPageExtras } from './pageExtras';
-import { cardNoteLists, showNotes } from './passageNotes';
+import { createPageNotes, type PageNotebook } from './pageNotes';
 import { passageReport } from './passageReport';
 import { rescanOnChange } from './rescanOnChange';
 import { rootsToRescan } from './rescanRoots';
 import { SCAN_END, SCAN_LOADED, SCAN_START } from './scanMarks';
+import type { RemoteMatch } from './warmMatcher';
 
 export { MEASURES_ATTRIBUTE } from './testMarks';
 
 export interface AnnotatorOptions {
   /** The packs (compiled by the background) and the threshold, loaded once the page has proved to be worth reading. */
   /** Its decoding runs in `budget`'s slices; waiting for storage is not work (it restarts the budget's slice). */
-  load: (budget: TaskBudget) => Promise<{ packs: readonly ActivePack[]; threshold?: number }>;
+  /** With `remote`, a warm matcher matches the first scan's passages (warmMatcher.ts). */
+  load: (budget: TaskBudget) => Promise<{ packs: readonly ActivePack[]; threshold?: number; remote?: RemoteMatch }>;
   /** The council system the page proved to be (`detectSystem`), if any: the caller has looked already. */
   system: CouncilSystem | undefined;
   /** The UI strings, looked up only when the first badge or card needs them (a page without matches never does). */
@@ -38,23 +36,13 @@ export interface AnnotatorOptions {
   /** The scan began earlier (the caller marked ratsmarker:scan-start). */
   startedAt?: number;
   onReport?: (report: PageReport) => void;
-  /** The notebook, reached through the background. */
-  notes?: {
-    load(documentKey: string): Promise<Note[]>;
-    save(note: NewNote & { shared?: boolean }): Promise<void>;
-    anchored(found: string[], orphaned: string[]): void;
-    spoken(count: number): string;
-    /** Faction notes (issue 17): colleagues' notes on a badge, and the share switch's state. */
-    faction?: ShareOptions;
-  };
+  /** The notebook, reached through the background: the page's notes (pageNotes.ts), and the card's saving. */
+  notes?: PageNotebook & { save(note: NewNote & { shared?: boolean }): Promise<void> };
 }
 
 /** `run` once the page is idle (a timer where the browser has no requestIdleCallback). */
 const whenIdle = (run: () => void) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2_000 }) : setTimeout(run, 200);
-
-// Anchoring without notes: nothing to find (showNotes does not call it then).
-const noNotes = async () => ({ found: [], orphaned: [], byPassage: new Map() });
 
 // A page's work runs in one task while it fits in this much, and is cut into tasks of it otherwise.
 const SLICE_MS = DOCUMENT_SLICE_MS;
@@ -75,7 +63,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     onSlice: (start, end) => performance.measure(SLICE_MEASURE, { start, end }),
   });
   // Waiting for storage is not work: the budget's first slice starts when the packs' decoding begins.
-  const { packs, threshold } = await options.load(budget);
+  const { packs, threshold, remote } = await options.load(budget);
   performance.mark(SCAN_LOADED);
   // Decoding the packs can use up a slice on its own (cold, on a slow machine): the page's facts (a walk of its
   // start, cold too) then come in a task of their own, not on top of it.
@@ -89,39 +77,34 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
   const page = readWebPage(doc, url, options.system);
   const noteDoc = noteDocument(url.href, page.facts);
   const highlighter = createHighlighter(doc);
-  // The card layer comes with the page extras, when the first card opens (or the page is idle after its scan).
-  let cards: ReturnType<typeof createCardLayer> | undefined;
-  const cardLayer = async () => {
-    cards ??= (await loadPageExtras()).createCardLayer(doc);
-    return cards;
-  };
   const measures = createMeasureIndex(packs);
   const { motionText, targetOf } = noteTargetsOf(page);
-
-  const openCard = (a: PageEntry) => {
-    const around = passageAndBadge(doc, a.passage, a.host);
-    if (!around) return;
-    const notes = options.notes;
-    const measureIds = a.matches.map((m) => m.id);
-    const cardNotes = notes && {
-      ...cardNoteLists(a.notes, notes.faction?.locale ?? 'de'),
-      ...shareSwitch(sharing, measureIds, measures.packOf),
-      save: async (text: string, tags: string[], shared?: boolean) => {
-        await notes.save({
-          document: noteDoc,
-          target: targetOf(a.passage),
-          measureIds,
-          text,
-          tags,
-          ...(shared ? { shared } : {}),
-        });
-        await refreshNotes();
-      },
-    };
-    void cardLayer().then((layer) =>
-      layer.open(a.button, around, measures.cardMeasures(a.matches), strings(), cardNotes),
-    );
-  };
+  // The card comes with the page extras (loaded when the page is idle after its scan, or now).
+  let cards: ReturnType<typeof createCardLayer> | undefined;
+  const openCard = (a: PageEntry) =>
+    void loadPageExtras().then((extras) => {
+      const around = extras.passageAndBadge(doc, a.passage, a.host);
+      if (!around) return;
+      const notes = options.notes;
+      const measureIds = a.matches.map((m) => m.id);
+      const cardNotes = notes && {
+        ...extras.cardNoteLists(a.notes, notes.faction?.locale ?? 'de'),
+        ...shareSwitch(pageNotes?.sharing() ?? NOT_SHARING, measureIds, measures.packOf),
+        save: async (text: string, tags: string[], shared?: boolean) => {
+          await notes.save({
+            document: noteDoc,
+            target: targetOf(a.passage),
+            measureIds,
+            text,
+            tags,
+            ...(shared ? { shared } : {}),
+          });
+          await refreshNotes();
+        },
+      };
+      cards ??= extras.createCardLayer(doc);
+      cards.open(a.button, around, measures.cardMeasures(a.matches), strings(), cardNotes);
+    });
 
   const entries = createPageEntries(doc, {
     measures,
@@ -131,41 +114,21 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     wrote: () => watcher.ignoreOwnChanges(),
   });
   const { matched, present, remove, inPageOrder } = entries;
-  const markers: PageEntry[] = [];
-  const report = () => passageReport(measures, inPageOrder(), { noteDocument: noteDoc, document: page.facts });
-
-  // Whether a faction is connected, read again with the notes (the share switch shows only then).
-  let sharing: Sharing = NOT_SHARING;
-  // One refresh after the other (anchoring pauses between notes).
-  const refreshNotes = oneAfterAnother(() => refreshNotesNow());
-  const refreshNotesNow = async () => {
-    const notes = options.notes;
-    if (!notes) return;
-    sharing = (await notes.faction?.sharing().catch(() => NOT_SHARING)) ?? NOT_SHARING;
-    // Notes taken in the PDF viewer anchor in the PDF's text, not in this page's.
-    const here = (await notes.load(noteDoc.key)).filter((n) => n.target && n.target.page === undefined);
-    const motion = here.length > 0 ? motionText() : { passages: [], text: '', starts: [] };
-    const anchor = here.length > 0 ? (await loadPageExtras()).anchorNotesInSlices : noNotes;
-    const passageAt = (i: number) => motion.passages[i] as PassageBlock;
-    const noteBudget = taskBudget(SLICE_MS);
-    const { found, orphaned } = await showNotes(
-      here,
-      motion,
-      {
-        matched,
-        entryAt: (i) => matched.find((a) => samePassage(a.passage, passageAt(i))),
-        noteOnly: (i) => entries.noteMarker(passageAt(i)),
-        markers,
-      },
-      notes.spoken,
-      anchor,
-      noteBudget.pause,
-      notes.faction?.spoken,
-    );
-    noteBudget.finish();
-    watcher.ignoreOwnChanges();
-    if (here.length > 0) notes.anchored(found, orphaned);
+  // The reader's notes on the page, counted on the badges (no notebook: none, and no faction).
+  const pageNotes =
+    options.notes &&
+    createPageNotes({
+      notebook: options.notes,
+      documentKey: noteDoc.key,
+      motionText,
+      entries,
+      anchorer: async () => (await loadPageExtras()).anchorNotesInSlices,
+      wrote: () => watcher.ignoreOwnChanges(),
+    });
+  const refreshNotes = async () => {
+    await pageNotes?.refresh();
   };
+  const report = () => passageReport(measures, inPageOrder(), { noteDocument: noteDoc, document: page.facts });
 
   const finishScan = () => {
     performance.mark(SCAN_END);
@@ -194,7 +157,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
 
   // Decoding the packs and reading the facts (a whole long page's walk, cold) may have used the first slice.
   await budget.pause();
-  await scanFirst(doc, { page, packs, threshold, budget, sliceMs: SLICE_MS }, { present, remove });
+  await scanFirst(doc, { page, packs, threshold, budget, sliceMs: SLICE_MS, remote }, { present, remove });
   firstScanDone = true;
   budget.finish();
   finishScan();

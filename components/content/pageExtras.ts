@@ -1,6 +1,9 @@
 import type { anchorNotesInSlices } from '@/utils/anchoring/anchorNotes';
 import { sendMessage } from '../messages';
+import type { sendNoteReliably } from '../notes/sendNote';
 import type { createCardLayer } from './card';
+import type { passageAndBadge } from './cardPlace';
+import type { cardNoteLists } from './passageNotes';
 import type { notePlaces, selectionQuote } from './selectionQuote';
 
 /**
@@ -11,6 +14,11 @@ import type { notePlaces, selectionQuote } from './selectionQuote';
 export interface PageExtras {
   anchorNotesInSlices: typeof anchorNotesInSlices;
   createCardLayer: typeof createCardLayer;
+  /** The card's notes (own and colleagues', with their bylines) and the box it must leave free. */
+  cardNoteLists: typeof cardNoteLists;
+  passageAndBadge: typeof passageAndBadge;
+  /** A note saved from the card, sent until it arrives (the card comes with the extras, so its saving does too). */
+  sendNoteReliably: typeof sendNoteReliably;
   selectionQuote: typeof selectionQuote;
   notePlaces: typeof notePlaces;
 }

@@ -5,7 +5,7 @@ import { hasAgendaDocuments } from '@/utils/radar/readAgenda';
 import { factionOnPage, watchSharing } from '../faction/factionOnPage';
 import { t } from '../i18n';
 import { onMessage, sendMessage } from '../messages';
-import { sendNoteReliably, whileWorkerGone } from '../notes/sendNote';
+import { whileWorkerGone } from '../notes/sendNote';
 import { type Annotator, annotatePage } from './annotatePage';
 import { cardStrings } from './cardStrings';
 import { loadActivePacks } from './loadActivePacks';
@@ -77,7 +77,7 @@ export async function startContentScript(): Promise<void> {
     onReport: (report) => void whileWorkerGone(() => sendMessage('reportMatches', report)).catch(() => undefined),
     notes: {
       load: (key) => whileWorkerGone(() => sendMessage('notesForDocument', key)),
-      save: (note) => sendNoteReliably(note, (n) => sendMessage('addNote', n)),
+      save: async (note) => (await loadPageExtras()).sendNoteReliably(note, (n) => sendMessage('addNote', n)),
       anchored: (found, orphaned) => void sendMessage('notesAnchored', { found, orphaned }).catch(() => undefined),
       spoken: (count) => t('noteCount', String(count)),
       faction: factionOnPage,

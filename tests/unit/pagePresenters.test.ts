@@ -6,9 +6,12 @@ import { createHighlighter } from '@/components/content/highlighter';
 import { createMeasureIndex } from '@/components/content/measureIndex';
 import { noteTargetsOf } from '@/components/content/noteTargets';
 import { createPageEntries, type PageEntry } from '@/components/content/pageEntries';
+import { createPageNotes, type PageNotebook } from '@/components/content/pageNotes';
 import { rootsToRescan } from '@/components/content/rescanRoots';
 import { SCAN_VIEW } from '@/components/content/scanMarks';
+import { anchorNotesInSlices } from '@/utils/anchoring/anchorNotes';
 import type { PassageBlock } from '@/utils/dom/extractPassages';
+import type { Note, NoteTarget } from '@/utils/notes/types';
 import { builtinKw21 } from '@/utils/pack/builtinPacks';
 import { activePacksOf } from '@/utils/pipeline/activePacks';
 import { matchDocument, type PassageMatches } from '@/utils/pipeline/matchDocument';
@@ -129,6 +132,107 @@ describe('where a note stands on a page (noteTargetsOf)', () => {
     const target = noteTargetsOf(page).targetOf(passage);
     expect(target.position).toMatchObject({ start: 0, end: TOULOUSE.length });
     expect(target.quote.exact).toBe(TOULOUSE);
+  });
+});
+
+describe('the reader’s notes on a page (createPageNotes)', () => {
+  const KEY = 'ratsinfo.example.de|2026/17';
+  const noteOn = (id: string, target: NoteTarget): Note => ({
+    id,
+    document: { key: KEY, site: 'ratsinfo.example.de', url: url.href },
+    documentKey: KEY,
+    target,
+    measureIds: [],
+    text: `Notiz ${id}`,
+    tags: [],
+    created: '2026-12-02T08:00:00Z',
+    updated: '2026-12-02T08:00:00Z',
+    terms: [],
+  });
+  const badgeOf = (i: number) => paragraph(i).querySelector('[data-ratsmarker-ui="badge"]');
+
+  function setUp(paragraphs: string[], notesOf: (targets: (i: number) => NoteTarget) => Note[], faction = false) {
+    const doc = vorlage(paragraphs);
+    const page = readWebPage(doc, url);
+    const { motionText, targetOf } = noteTargetsOf(page);
+    const targets = (i: number) => targetOf(page.passages()[i] as PassageBlock);
+    const notes = notesOf(targets);
+    const anchored: { found: string[]; orphaned: string[] }[] = [];
+    const loaded: string[] = [];
+    let writes = 0;
+    const notebook: PageNotebook = {
+      load: async (key) => {
+        loaded.push(key);
+        return notes;
+      },
+      anchored: (found, orphaned) => anchored.push({ found, orphaned }),
+      spoken: (count) => `${count} Notizen`,
+      ...(faction
+        ? {
+            faction: {
+              locale: 'de',
+              sharing: async () => ({ connected: true, packs: ['kw21'] }),
+              spoken: (n: number) => `${n} der Fraktion`,
+            },
+          }
+        : {}),
+    };
+    const entries = entriesOf(doc);
+    entries.present(matchedOn(doc));
+    const pageNotes = createPageNotes({
+      notebook,
+      documentKey: KEY,
+      motionText,
+      entries,
+      anchorer: async () => anchorNotesInSlices,
+      wrote: () => {
+        writes++;
+      },
+    });
+    return { pageNotes, entries, anchored, loaded, writes: () => writes, notes };
+  }
+
+  it('finds the page’s notes again, counts them on their passage’s badge and tells the notebook what it found', async () => {
+    const t = setUp([PLAN(1), TOULOUSE, PLAN(2)], (at) => [noteOn('a', at(1)), noteOn('b', at(1))]);
+    await t.pageNotes.refresh();
+    expect(t.loaded).toEqual([KEY]);
+    expect(t.anchored).toEqual([{ found: ['a', 'b'], orphaned: [] }]);
+    const matched = t.entries.matched[0] as PageEntry;
+    expect(matched.notes.map((n) => n.id)).toEqual(['a', 'b']);
+    expect(badgeOf(1)?.getAttribute('data-ratsmarker-ui')).toBe('badge');
+    expect(t.writes()).toBe(1);
+  });
+
+  it('gives a passage with notes but no match a badge of its own, once however often it refreshes', async () => {
+    const t = setUp([PLAN(1), TOULOUSE], (at) => [noteOn('a', at(0))]);
+    await t.pageNotes.refresh();
+    await t.pageNotes.refresh();
+    expect(paragraph(0).querySelectorAll('[data-ratsmarker-ui="badge"]')).toHaveLength(1);
+    expect(t.entries.matched).toHaveLength(1);
+  });
+
+  it('leaves notes taken in the PDF viewer to the PDF, and reports none where the page has none of its own', async () => {
+    const t = setUp([TOULOUSE], (at) => [noteOn('pdf', { ...at(0), page: 3 })]);
+    await t.pageNotes.refresh();
+    expect(t.anchored).toEqual([]);
+    expect((t.entries.matched[0] as PageEntry).notes).toEqual([]);
+  });
+
+  it('names a note whose passage is gone as not found, and reads the faction’s sharing with the notes', async () => {
+    const t = setUp(
+      [PLAN(1), TOULOUSE],
+      (at) => [
+        noteOn('gone', {
+          ...at(1),
+          quote: { ...at(1).quote, exact: 'Ein Absatz, den es auf dieser Seite nicht mehr gibt.' },
+        }),
+      ],
+      true,
+    );
+    expect(t.pageNotes.sharing().connected).toBe(false);
+    await t.pageNotes.refresh();
+    expect(t.anchored).toEqual([{ found: [], orphaned: ['gone'] }]);
+    expect(t.pageNotes.sharing()).toEqual({ connected: true, packs: ['kw21'] });
   });
 });
 

@@ -65,3 +65,33 @@ describe('the offscreen document while a faction sync runs there', () => {
     await vi.waitFor(() => expect(api.closeDocument).toHaveBeenCalledTimes(1));
   });
 });
+
+describe('two holders of the offscreen document at once', () => {
+  it('the second waits until the document the first creates has loaded, before it sends anything', async () => {
+    let loaded!: () => void;
+    let exists = false;
+    api.hasDocument.mockImplementation(async () => exists);
+    api.createDocument.mockImplementation(
+      () =>
+        new Promise<undefined>((resolve) => {
+          // Chrome: the document exists from here on, and resolves the creation once it has loaded.
+          exists = true;
+          loaded = () => resolve(undefined);
+        }),
+    );
+    const first = holdOffscreen();
+    await vi.waitFor(() => expect(api.createDocument).toHaveBeenCalledTimes(1));
+    let secondReady = false;
+    const second = holdOffscreen().then(() => {
+      secondReady = true;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(secondReady).toBe(false);
+    loaded();
+    await Promise.all([first, second]);
+    expect(secondReady).toBe(true);
+    expect(api.createDocument).toHaveBeenCalledTimes(1);
+    releaseOffscreen();
+    releaseOffscreen();
+  });
+});
