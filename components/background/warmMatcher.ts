@@ -26,12 +26,24 @@ async function sendSnapshot(): Promise<void> {
   else await browser.storage.local.remove(WARM_MATCHER_KEY);
 }
 
-/** A council page was read: have the matcher running, with the current packs (once; the next pages find it so). */
+/** Whether pages are told that the matcher holds the snapshot they read. */
+async function pagesToldOfIt(): Promise<boolean> {
+  const s = await browser.storage.local.get([WARM_MATCHER_KEY, PAGE_SNAPSHOT_STAMP_KEY]);
+  return s[WARM_MATCHER_KEY] !== undefined && s[WARM_MATCHER_KEY] === s[PAGE_SNAPSHOT_STAMP_KEY];
+}
+
+/**
+ * A council page was read: have the matcher running, with the current packs, and pages told so (a page that
+ * matched itself although the matcher runs finds it told again: another snapshot was stored meanwhile).
+ */
 export function keepMatcherWarm(): Promise<void> {
-  if (import.meta.env.FIREFOX || holding) return Promise.resolve();
+  if (import.meta.env.FIREFOX) return Promise.resolve();
   starting ??= (async () => {
-    await holdOffscreen();
-    holding = true;
+    if (holding && (await pagesToldOfIt())) return;
+    if (!holding) {
+      await holdOffscreen();
+      holding = true;
+    }
     await sendSnapshot();
   })()
     .catch(async () => {
