@@ -149,21 +149,12 @@ const warmMatcherUp = (context: BrowserContext) =>
   });
 
 /**
- * The warm matcher goes as after ten idle minutes: it tells the background so (here from an extension page, as
- * the offscreen document would), and the background tells pages and lets the document close.
+ * Pages are told no warm matcher runs, as at the start of a reading session: the next page matches itself, and its
+ * report has the background tell pages of the matcher again (the document stays open meanwhile, so this leaves
+ * out the cost of opening it, which falls on another process while the page matches itself).
  */
-async function letWarmMatcherGo(context: BrowserContext): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${await extensionIdOf(context)}/popup.html`);
-  await page.evaluate(() =>
-    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime
-      .sendMessage({ warmMatcherIdle: true })
-      .catch(() => undefined),
-  );
-  await page.close();
-  for (let tries = 0; tries < 100 && (await warmMatcherUp(context)); tries++)
-    await new Promise((done) => setTimeout(done, 50));
-}
+const letWarmMatcherGo = (context: BrowserContext) =>
+  inServiceWorker(context, () => (globalThis as unknown as ChromeLocal).chrome.storage.local.remove('warmMatcher'));
 
 /**
  * `firstOfSession`: the page as the first council page of a reading session, which matches itself (cold): pages
