@@ -4,10 +4,9 @@ import { builtinKw21 } from '@/utils/pack/builtinPacks';
 import { exportPack } from '@/utils/pack/packFile';
 import { DEFAULT_SENSITIVITY, readStoredPacks, type StoredPack, sensitivityThreshold } from '@/utils/pack/storedPacks';
 import type { PositionPack } from '@/utils/pack/types';
-import { compilePacks, fileHashOf, hashOf } from '@/utils/pipeline/compilePacks';
+import { compilePacks, fileHashOf } from '@/utils/pipeline/compilePacks';
 import { pageSnapshotText } from '@/utils/pipeline/pageSnapshot';
 import { PAGE_SNAPSHOT_KEY } from '@/utils/pipeline/pageSnapshotKey';
-import { PAGE_SNAPSHOT_STAMP_KEY } from '@/utils/pipeline/warmMatch';
 import { type ActivePackSpecs, activeSpecsItem } from './activeSpecs';
 
 /** The packs the user keeps (validated on every read), and the sensitivity. */
@@ -55,14 +54,9 @@ const pageSnapshotItem = storage.defineItem<string>(`local:${PAGE_SNAPSHOT_KEY}`
 /** Writes the snapshots content scripts read; the background calls it on start and on every change. */
 export async function refreshActiveSpecs(): Promise<ActivePackSpecs> {
   const [specs, previous] = await Promise.all([activePackSpecs(), pageSnapshotItem.getValue().catch(() => null)]);
-  const snapshot = pageSnapshotText(specs.specs, specs.threshold, previous ?? undefined);
   await Promise.all([
     activeSpecsItem.setValue(specs),
-    // With its stamp in the same write: a page never reads one snapshot with another's stamp (warmMatch.ts).
-    storage.setItems([
-      { key: `local:${PAGE_SNAPSHOT_KEY}`, value: snapshot },
-      { key: `local:${PAGE_SNAPSHOT_STAMP_KEY}`, value: hashOf(snapshot) },
-    ]),
+    pageSnapshotItem.setValue(pageSnapshotText(specs.specs, specs.threshold, previous ?? undefined)),
   ]);
   return specs;
 }

@@ -5,12 +5,6 @@ import { factionSettingsItem, type RunHost } from '@/components/background/facti
 import { createFactionSync } from '@/components/background/factionSync';
 import { holdOffscreen, releaseOffscreen } from '@/components/background/offscreenDocument';
 import { storePageStrings } from '@/components/background/pageStrings';
-import {
-  forgetWarmMatcher,
-  keepMatcherWarm,
-  listenForIdleWarmMatcher,
-  packsChangedForWarmMatcher,
-} from '@/components/background/warmMatcher';
 import { createBackgroundChecks } from '@/components/backgroundChecks';
 import { CHECK_MENU, OPEN_PDF_MENU, setUpContextMenus } from '@/components/contextMenus';
 import { t } from '@/components/i18n';
@@ -150,8 +144,6 @@ export default defineBackground(() => {
         tabs.remember(tabId, sender.url, report.noteDocument.key);
         // Colleagues may have shared notes on this document: a one-shot faction sync.
         faction.pageOpened(report.noteDocument.key);
-        // The reader reads council pages: their next ones match with the code warm (Chrome).
-        void keepMatcherWarm();
       }
       await toolbar.setBadgeText({ tabId, text: report.count > 0 ? String(report.count) : '' });
       await toolbar.setBadgeBackgroundColor({ tabId, color: '#166534' });
@@ -203,13 +195,8 @@ export default defineBackground(() => {
     void storePageStrings().catch((error) => console.warn('Ratsmarker: strings for pages', error));
   browser.runtime.onInstalled.addListener(storeStrings);
   browser.runtime.onStartup.addListener(storeStrings);
-  // A new browser or a new version has no offscreen document: pages must not wait for a warm matcher.
-  browser.runtime.onInstalled.addListener(forgetWarmMatcher);
-  browser.runtime.onStartup.addListener(forgetWarmMatcher);
-  listenForIdleWarmMatcher();
-  const packsChanged = () => void refreshActiveSpecs().then(packsChangedForWarmMatcher);
-  packsItem.watch(packsChanged);
-  sensitivityItem.watch(packsChanged);
+  packsItem.watch(() => void refreshActiveSpecs());
+  sensitivityItem.watch(() => void refreshActiveSpecs());
 
   // The notebook lives here, in the extension's origin; content scripts ask for it.
   // A tab reads and writes only the notes of the document it shows.

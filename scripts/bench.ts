@@ -123,45 +123,7 @@ async function heapUsed(context: BrowserContext, page: Page): Promise<number> {
   return usedSize;
 }
 
-/** Runs `fn` in the extension's service worker (its storage is out of the pages' reach). */
-async function inServiceWorker<T>(context: BrowserContext, fn: () => Promise<T>): Promise<T> {
-  const id = await extensionIdOf(context);
-  const worker = context
-    .serviceWorkers()
-    .filter((w) => w.url().startsWith(`chrome-extension://${id}/`))
-    .at(-1);
-  return (worker ?? (await context.waitForEvent('serviceworker'))).evaluate(fn);
-}
-
-type ChromeLocal = {
-  chrome: {
-    storage: { local: { get(k: string[]): Promise<Record<string, unknown>>; remove(k: string): Promise<void> } };
-  };
-};
-/** Whether the warm matcher runs with the packs pages read (components/background/warmMatcher.ts). */
-const warmMatcherUp = (context: BrowserContext) =>
-  inServiceWorker(context, async () => {
-    const s = await (globalThis as unknown as ChromeLocal).chrome.storage.local.get([
-      'warmMatcher',
-      'pageSnapshotStamp',
-    ]);
-    return s.warmMatcher !== undefined && s.warmMatcher === s.pageSnapshotStamp;
-  });
-
-/**
- * Pages are told no warm matcher runs, as at the start of a reading session: the next page matches itself, and its
- * report has the background tell pages of the matcher again (the document stays open meanwhile, so this leaves
- * out the cost of opening it, which falls on another process while the page matches itself).
- */
-const letWarmMatcherGo = (context: BrowserContext) =>
-  inServiceWorker(context, () => (globalThis as unknown as ChromeLocal).chrome.storage.local.remove('warmMatcher'));
-
-/**
- * `firstOfSession`: the page as the first council page of a reading session, which matches itself (cold): pages
- * are told no warm matcher runs, and the run waits until the background has it back for the next runs.
- */
-async function measureRatsmarker(context: BrowserContext, size: number, firstOfSession = false) {
-  if (firstOfSession) await letWarmMatcherGo(context);
+async function measureRatsmarker(context: BrowserContext, size: number) {
   const page = await context.newPage();
   await page.addInitScript(LONG_TASKS);
   await page.goto(`${COUNCIL}/bench-${size}/vo0050.asp`, { timeout: 120_000 });
@@ -183,12 +145,8 @@ async function measureRatsmarker(context: BrowserContext, size: number, firstOfS
   const paintMs = await page.evaluate(() =>
     performance.getEntriesByName('ratsmarker:paint').reduce((sum, m) => sum + m.duration, 0),
   );
-  const warm = await page.evaluate(() => performance.getEntriesByName('ratsmarker:warm-match').length > 0);
   const heapWith = await heapUsed(context, page);
   await page.close();
-  if (firstOfSession)
-    for (let tries = 0; tries < 100 && !(await warmMatcherUp(context)); tries++)
-      await new Promise((done) => setTimeout(done, 100));
   const plain = await context.newPage();
   await plain.goto(`${PLAIN}/bench-${size}/seite.html`, { timeout: 120_000 });
   const heapWithout = await heapUsed(context, plain);
@@ -205,7 +163,6 @@ async function measureRatsmarker(context: BrowserContext, size: number, firstOfS
     paintMs,
     heapAddedMB: (heapWith - heapWithout) / MB,
     badges,
-    warm,
   };
 }
 
@@ -580,8 +537,6 @@ async function main() {
     for (const size of measures('pages') ? SIZES : []) {
       log(`page of ${size} MB`);
       const rm: Awaited<ReturnType<typeof measureRatsmarker>>[] = [];
-      // The same page as the first of a reading session: matched in the page, cold (no warm matcher yet).
-      const firstOfSession: Awaited<ReturnType<typeof measureRatsmarker>>[] = [];
       const automaton: number[] = [];
       const trie: number[] = [];
       const oldLimit: number[] = [];
@@ -592,7 +547,6 @@ async function main() {
       const runs = size >= 5 ? Math.min(RUNS, 3) : size < 0.1 && !quick ? 11 : RUNS;
       for (let r = 0; r < runs; r++) {
         rm.push(await measureRatsmarker(context, size));
-        firstOfSession.push(await measureRatsmarker(context, size, true));
         automaton.push((await measureAutomatonLimit(context, size, tables)).ms);
         trie.push((await measureRegexLimit(context, size, trieSource, 'gi')).ms);
         markLexicon.push((await measureMarkJs(context, size, trieSource)).ms);
@@ -610,11 +564,6 @@ async function main() {
       const longestTaskMs = round(Math.max(...rm.map((x) => x.longestTask)));
       pagesOut[`${size} MB`] = {
         ratsmarkerMs: round(ratsmarkerMs),
-        // How many of the runs the warm matcher answered (the first page of the run cannot have it yet).
-        warmRuns: rm.filter((x) => x.warm).length,
-        firstOfSessionMs: round(median(firstOfSession.map((x) => x.ms))),
-        firstOfSessionLongestTaskMs: round(Math.max(...firstOfSession.map((x) => x.longestTask))),
-        firstOfSessionWarmRuns: firstOfSession.filter((x) => x.warm).length,
         inViewMs: round(median(rm.map((x) => x.viewMs))),
         packsLoadedMs: round(median(rm.map((x) => x.loadedMs))),
         limitMs: round(limitMs, 2),
@@ -774,11 +723,7 @@ function mergeParts(
 }
 
 interface PageFigures {
-  runs?: number;
   ratsmarkerMs: number;
-  warmRuns?: number;
-  firstOfSessionMs?: number;
-  firstOfSessionLongestTaskMs?: number;
   /** From scan-start to the highlights and badges in the window (`ratsmarker:scan-view`). */
   inViewMs?: number;
   limitMs: number;
@@ -907,7 +852,7 @@ function markdown(r: Report): string {
   const rows = Object.entries(r.pages)
     .map(
       ([size, p]) =>
-        `| ${size} | ${p.ratsmarkerMs}${p.warmRuns !== undefined ? ` (${p.warmRuns} of ${p.runs})` : ''} | ${p.packsLoadedMs ?? '–'} | ${p.inViewMs ?? '–'} | ${p.limitMs} (${p.limitKind}, ${p.limitMsPerMB} ms/MB${p.limitNearLinear ? '' : ', too slow to be the limit'}) | ${p.ratioToLimit}× | ${p.markJsWordsMs} | ${p.fasterThanMarkJsWords}× | ${p.markJsLexiconMs} | ${p.fasterThanMarkJsLexicon}× | ${p.longestTaskMs || '< 50'} | ${p.firstOfSessionMs ?? '–'} (${p.firstOfSessionLongestTaskMs || '< 50'}) | ${p.paintMs} | ${p.heapAddedMB} |`,
+        `| ${size} | ${p.ratsmarkerMs} | ${p.packsLoadedMs ?? '–'} | ${p.inViewMs ?? '–'} | ${p.limitMs} (${p.limitKind}, ${p.limitMsPerMB} ms/MB${p.limitNearLinear ? '' : ', too slow to be the limit'}) | ${p.ratioToLimit}× | ${p.markJsWordsMs} | ${p.fasterThanMarkJsWords}× | ${p.markJsLexiconMs} | ${p.fasterThanMarkJsLexicon}× | ${p.longestTaskMs || '< 50'} | ${p.paintMs} | ${p.heapAddedMB} |`,
     )
     .join('\n');
   const targets = Object.entries(r.pages)
@@ -953,12 +898,7 @@ Pages of about 30 kB (a typical Vorlage), 1 MB and 5 MB of many paragraphs, in S
   last \`ratsmarker:scan-end\` (every highlight and badge in place), the turns it gives the page included, since
   that is when the reader sees the highlights. The packs are asked for from extension storage as the page begins
   to load (a 5 kB script at \`document_start\`), before scan-start: the read's wait overlaps the page's loading,
-  their decoding is counted. These are pages of a reading session: once a council page was read, Chrome's
-  offscreen document keeps a matcher of the same packs warm (utils/pipeline/warmMatch.ts) and the next pages send
-  it their passages' texts (the runs it answered are counted; the run's first page cannot have it).
-- **First page of a session**: the same page when no warm matcher runs (the first council page the reader opens,
-  or one after ten idle minutes, and every page in Firefox): it decodes the packs and matches in the page, cold.
-  Measured in the same run, taking turns with the other runs; its longest task beside it.
+  their decoding is counted.
 - **Limit**: one TreeWalker pass over the page's text with the fastest single search for the same terms (the
   lexicon's ${r.terms ?? 'many'} terms) that we have: an Aho–Corasick automaton (each character looked at once) or one
   trie-factored regular expression, whichever is faster; nothing is highlighted. Its ms per MB is given: a search
@@ -977,8 +917,8 @@ Pages of about 30 kB (a typical Vorlage), 1 MB and 5 MB of many paragraphs, in S
 - **Packs loaded**: from \`scan-start\` to \`ratsmarker:scan-loaded\`, when the packs are read from extension storage
   (one read, some 0.28 MB) and decoded: the part of the Ratsmarker column before any of the page's text is read.
 
-| text | Ratsmarker ms (warm matcher: runs) | of which packs loaded ms | in view ms | limit ms | Ratsmarker ÷ limit | mark.js, key words ms | ÷ Ratsmarker | mark.js, lexicon ms | ÷ Ratsmarker | longest task ms | first page of a session ms (longest task ms) | Highlight API ms | JS heap added MB |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| text | Ratsmarker ms | of which packs loaded ms | in view ms | limit ms | Ratsmarker ÷ limit | mark.js, key words ms | ÷ Ratsmarker | mark.js, lexicon ms | ÷ Ratsmarker | longest task ms | Highlight API ms | JS heap added MB |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows}
 
 Targets: 30 kB within 16 ms of scan-start and at least 5× faster than mark.js with the key words; 1 MB and 5 MB

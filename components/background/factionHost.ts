@@ -11,7 +11,7 @@ import {
   type FactionProblem,
   isFactionHostRequest,
 } from './factionProtocol';
-import { isOffscreenBusyQuestion, otherWorkBusy } from './offscreenDocument';
+import { isOffscreenBusyQuestion } from './offscreenDocument';
 
 /**
  * The sync host: where PouchDB lives (Chrome's offscreen document, Firefox's
@@ -101,7 +101,7 @@ export function listenAsFactionHost(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only the background (no tab, this extension) talks to the host; a content script's message is not heard.
     if (sender.tab || sender.id !== browser.runtime.id) return undefined;
-    if (isOffscreenBusyQuestion(message)) return Promise.resolve(busy > 0 || otherWorkBusy());
+    if (isOffscreenBusyQuestion(message)) return Promise.resolve(busy > 0);
     if (!isFactionHostRequest(message)) return undefined;
     busy++;
     const alive = setInterval(

@@ -55,18 +55,6 @@ export async function holdOffscreen(): Promise<void> {
   }
 }
 
-// What else keeps the offscreen document busy, besides a faction sync (the warm matcher while pages use it):
-// the faction host's answer to OFFSCREEN_BUSY asks these too, so the document gives one answer.
-const busyChecks: (() => boolean)[] = [];
-
-/** In the offscreen document: the document is busy while `check` says so. */
-export function busyWhile(check: () => boolean): void {
-  busyChecks.push(check);
-}
-
-/** In the offscreen document: whether any work registered with busyWhile still runs. */
-export const otherWorkBusy = (): boolean => busyChecks.some((check) => check());
-
 /** Asked of the offscreen document before it is closed: does it still run work (a faction sync)? */
 export const OFFSCREEN_BUSY = { offscreenBusy: true } as const;
 
@@ -81,11 +69,6 @@ export function isOffscreenBusyQuestion(message: unknown): boolean {
  */
 export function releaseOffscreen(): void {
   holds = Math.max(0, holds - 1);
-  if (holds === 0) void closeUnlessBusy();
-}
-
-/** Closes the document if nobody here holds it and it runs nothing (a worker started anew holds nothing). */
-export function closeOffscreenIfUnheld(): void {
   if (holds === 0) void closeUnlessBusy();
 }
 

@@ -20,15 +20,13 @@ import { passageReport } from './passageReport';
 import { rescanOnChange } from './rescanOnChange';
 import { rootsToRescan } from './rescanRoots';
 import { SCAN_END, SCAN_LOADED, SCAN_START } from './scanMarks';
-import type { RemoteMatch } from './warmMatcher';
 
 export { MEASURES_ATTRIBUTE } from './testMarks';
 
 export interface AnnotatorOptions {
   /** The packs (compiled by the background) and the threshold, loaded once the page has proved to be worth reading. */
   /** Its decoding runs in `budget`'s slices; waiting for storage is not work (it restarts the budget's slice). */
-  /** With `remote`, a warm matcher matches the first scan's passages (warmMatcher.ts). */
-  load: (budget: TaskBudget) => Promise<{ packs: readonly ActivePack[]; threshold?: number; remote?: RemoteMatch }>;
+  load: (budget: TaskBudget) => Promise<{ packs: readonly ActivePack[]; threshold?: number }>;
   /** The council system the page proved to be (`detectSystem`), if any: the caller has looked already. */
   system: CouncilSystem | undefined;
   /** The UI strings, looked up only when the first badge or card needs them (a page without matches never does). */
@@ -63,7 +61,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     onSlice: (start, end) => performance.measure(SLICE_MEASURE, { start, end }),
   });
   // Waiting for storage is not work: the budget's first slice starts when the packs' decoding begins.
-  const { packs, threshold, remote } = await options.load(budget);
+  const { packs, threshold } = await options.load(budget);
   performance.mark(SCAN_LOADED);
   // Decoding the packs can use up a slice on its own (cold, on a slow machine): the page's facts (a walk of its
   // start, cold too) then come in a task of their own, not on top of it.
@@ -157,7 +155,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
 
   // Decoding the packs and reading the facts (a whole long page's walk, cold) may have used the first slice.
   await budget.pause();
-  await scanFirst(doc, { page, packs, threshold, budget, sliceMs: SLICE_MS, remote }, { present, remove });
+  await scanFirst(doc, { page, packs, threshold, budget, sliceMs: SLICE_MS }, { present, remove });
   firstScanDone = true;
   budget.finish();
   finishScan();

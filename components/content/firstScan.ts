@@ -6,7 +6,6 @@ import type { TaskBudget } from '@/utils/pipeline/taskBudget';
 import { MARGIN_SCREENS, passagesInView } from './passagesInView';
 import { presentFound } from './presentFound';
 import { SCAN_VIEW } from './scanMarks';
-import type { RemoteMatch } from './warmMatcher';
 
 // Pages of fewer passages are matched in their order: the passages in view first only where that saves time.
 const VIEW_FIRST_FROM = 24;
@@ -29,8 +28,6 @@ interface ScanInput {
   threshold: number | undefined;
   budget: TaskBudget;
   sliceMs: number;
-  /** The warm matcher, where one holds these packs (warmMatcher.ts); the page matches itself where it fails. */
-  remote?: RemoteMatch;
 }
 
 /**
@@ -42,15 +39,11 @@ interface ScanInput {
  */
 export async function scanFirst<E extends { passage: PassageBlock }>(
   doc: Document,
-  { page, packs, threshold, budget, sliceMs, remote }: ScanInput,
+  { page, packs, threshold, budget, sliceMs }: ScanInput,
   surface: ScanSurface<E>,
 ): Promise<void> {
-  const match = async (passages: readonly PassageBlock[], only?: readonly number[]) => {
-    const found = await remote?.(passages, only);
-    // Waiting for the warm matcher is not the page's work: the slice begins again when its answer is here.
-    budget.restart();
-    return found ?? matchDocumentInSlices(passages, packs, threshold, budget, only);
-  };
+  const match = (passages: readonly PassageBlock[], only?: readonly number[]) =>
+    matchDocumentInSlices(passages, packs, threshold, budget, only);
   const view = globalThis.innerHeight ?? 0;
   const long = doc.documentElement.scrollHeight > view * EARLY_FROM_SCREENS;
   // The passages painted before the whole page was read, by their first text node, with the text they had.
@@ -93,8 +86,7 @@ export async function scanFirst<E extends { passage: PassageBlock }>(
     await presentFound(await match(passages, rest), surface.present, budget);
     return;
   }
-  // A warm matcher matches a page that is not long in one answer: a second round trip took longer than it saves.
-  const inView = passages.length > VIEW_FIRST_FROM && !remote ? passagesInView(passages) : [];
+  const inView = passages.length > VIEW_FIRST_FROM ? passagesInView(passages) : [];
   if (inView.length > 0 && inView.length < passages.length) {
     surface.present(await match(passages, inView));
     performance.mark(SCAN_VIEW);

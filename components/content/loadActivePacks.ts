@@ -1,12 +1,10 @@
 import { type ActivePack, activePacksFrom } from '@/utils/pipeline/activePacks';
-import { readPageSnapshot, readPageSnapshotLazily } from '@/utils/pipeline/pageSnapshot';
+import { readPageSnapshot } from '@/utils/pipeline/pageSnapshot';
 import { PAGE_SNAPSHOT_KEY } from '@/utils/pipeline/pageSnapshotKey';
 import { type TaskBudget, yieldToPage } from '@/utils/pipeline/taskBudget';
-import { PAGE_SNAPSHOT_STAMP_KEY, WARM_MATCHER_KEY } from '@/utils/pipeline/warmMatchKeys';
 import type { ActivePackSpecs } from '../activeSpecs';
 import { sendMessage } from '../messages';
 import { readLocal } from './readLocal';
-import { type RemoteMatch, warmMatcher } from './warmMatcher';
 
 // The key of activeSpecsItem in ../packs.ts, read here without that module's validators.
 const ACTIVE_SPECS_KEY = 'activeSpecs';
@@ -26,16 +24,8 @@ export async function loadActiveSpecs(): Promise<ActivePackSpecs> {
 export async function loadActivePacks(
   budget: TaskBudget,
   startup?: Promise<Record<string, unknown>>,
-): Promise<{ packs: readonly ActivePack[]; threshold?: number; remote?: RemoteMatch }> {
-  const startupRead = await startup;
-  const stored = startupRead?.[PAGE_SNAPSHOT_KEY];
-  // A warm matcher holds this very snapshot (utils/pipeline/warmMatch.ts): it matches, and the page decodes only
-  // the measures it shows (a matcher only if it must match itself after all).
-  const stamp = startupRead?.[PAGE_SNAPSHOT_STAMP_KEY];
-  if (typeof stamp === 'string' && startupRead?.[WARM_MATCHER_KEY] === stamp) {
-    const lazily = readPageSnapshotLazily(stored);
-    if (lazily) return { ...lazily, remote: warmMatcher(stamp) };
-  }
+): Promise<{ packs: readonly ActivePack[]; threshold?: number }> {
+  const stored = (await startup)?.[PAGE_SNAPSHOT_KEY];
   // The read may have been there before this script started (asked for as the page loaded: startupRead.ts), so
   // nothing gave the page a turn since the script's own evaluation: decoding starts a task of its own, or the
   // two together made a task over 50 ms on a small page now and then.

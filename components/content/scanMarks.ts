@@ -5,5 +5,3 @@ export const SCAN_END = 'ratsmarker:scan-end';
 export const SCAN_VIEW = 'ratsmarker:scan-view';
 /** The packs are read from storage and decoded: what every page waits for before its first passage is read. */
 export const SCAN_LOADED = 'ratsmarker:scan-loaded';
-/** The warm matcher answered a request of the page (components/content/warmMatcher.ts). */
-export const WARM_MATCH = 'ratsmarker:warm-match';

@@ -1,7 +1,6 @@
 import { isAgendaPath } from '@/utils/detect/agendaPage';
 import { isKnownCouncilUrl } from '@/utils/detect/councilHosts';
 import { PAGE_SNAPSHOT_KEY } from '@/utils/pipeline/pageSnapshotKey';
-import { PAGE_SNAPSHOT_STAMP_KEY, WARM_MATCHER_KEY } from '@/utils/pipeline/warmMatchKeys';
 import { PAGE_STRINGS_KEY } from '../pageStrings';
 import { readLocal } from './readLocal';
 import { TEST_MARKS_KEY } from './testMarks';
@@ -14,11 +13,11 @@ declare global {
 /**
  * Everything a page needs from storage before its first highlight, in one
  * read (each read is a round trip through the browser): the test switch, the
- * strings in the reader's language, the packs as the background compiled
- * them for pages, and whether a warm matcher holds those (warmMatch.ts).
+ * strings in the reader's language and the packs as the background compiled
+ * them for pages.
  */
 export function readStartup(): Promise<Record<string, unknown>> {
-  return readLocal([TEST_MARKS_KEY, PAGE_STRINGS_KEY, PAGE_SNAPSHOT_KEY, PAGE_SNAPSHOT_STAMP_KEY, WARM_MATCHER_KEY]);
+  return readLocal([TEST_MARKS_KEY, PAGE_STRINGS_KEY, PAGE_SNAPSHOT_KEY]);
 }
 
 /**

@@ -1,9 +1,7 @@
 import { listenAsFactionHost } from '@/components/background/factionHost';
-import { startWarmMatcherHost } from '@/components/background/warmMatcherHost';
 import { startRadarHost } from '@/components/radar/startRadarHost';
 
-// Chrome's offscreen document: the meeting radar reads council documents here, the faction sync replicates
-// shared notes (PouchDB) here, and council pages have their passages matched here while the reader reads them.
+// Chrome's offscreen document: the meeting radar reads council documents here,
+// and the faction sync replicates shared notes (PouchDB) here.
 startRadarHost();
 listenAsFactionHost();
-startWarmMatcherHost();

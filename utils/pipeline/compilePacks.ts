@@ -83,8 +83,8 @@ export function compilePack(
 /** Whether a pack's file changed since it was compiled. */
 export const fileHashOf = (file: PackFile) => hashOf(JSON.stringify(file));
 
-/** FNV-1a, 32 bits, as hex: enough to tell whether a stored file (or the snapshot for pages) changed. */
-export function hashOf(text: string): string {
+/** FNV-1a, 32 bits, as hex: enough to tell whether a stored file changed. */
+function hashOf(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -95,68 +95,35 @@ function parseSnapshot(text: unknown): PageSnapshot | undefined {
   }
 }
 
-/** A pack whose matcher is decoded when first used, or step by step by `decode` (0: the matcher, 1: its tables). */
-type LazyPack = ActivePack & { decode(step: 0 | 1): boolean };
-
 /**
- * The packs and threshold of a stored snapshot, each matcher decoded only
- * when first used (`matcher`): a page whose passages a warm matcher matches
- * (warmMatch.ts) needs the packs' measures to show, and their matchers only if
- * it must match itself after all (the warm matcher went, or the page changes
- * later). Undefined for a missing snapshot, one of another version, or a
- * damaged one (the caller then asks the background); a matcher that turns out
- * damaged when decoded later throws.
- */
-export function readPageSnapshotLazily(text: unknown): { packs: LazyPack[]; threshold: number } | undefined {
-  const s = parseSnapshot(text);
-  if (!s) return undefined;
-  const packs = s.packs.map((p): LazyPack => {
-    let matcher: CompiledMatcher | undefined;
-    let tables = !p.automaton;
-    // In two steps, the matcher and then its automaton and gate, so that a page can pause between them.
-    const decode = (step: 0 | 1) => {
-      matcher ??= fromMatcherData(p.matcher);
-      if (!matcher) return false;
-      if (step === 0 || tables) return true;
-      const automaton = p.automaton && decodeAutomaton(p.automaton);
-      if (!automaton) return false;
-      providePageAutomaton(matcher, automaton);
-      const gate = decodeGate(p.gate, automaton.final.length);
-      if (gate) providePassageGate(matcher, gate);
-      tables = true;
-      return true;
-    };
-    return {
-      pack: p.pack,
-      colour: p.colour,
-      decode,
-      get matcher() {
-        if (!decode(1)) throw new Error('Ratsmarker: the snapshot of the packs is damaged');
-        return matcher as CompiledMatcher;
-      },
-    };
-  });
-  return { packs, threshold: s.threshold };
-}
-
-/**
- * The same with every matcher decoded now, with its automaton; undefined also
- * for a damaged matcher. `between` is awaited between the steps of decoding
- * (before each pack's matcher and before its automaton and gate): a page passes
- * its task budget's pause, so that on a slow machine the decoding (35–80 ms
- * there, cold) does not make one long task of its own.
+ * The packs and threshold of a stored snapshot, each matcher with its
+ * automaton; undefined for a missing one, one of another version, or a
+ * damaged one (the caller then asks the background). `between` is awaited
+ * between the steps of decoding (after the parse, before each pack's matcher
+ * and before its automaton and gate): a page passes its task budget's pause,
+ * so that on a slow machine the decoding (35–80 ms there, cold) does not make
+ * one long task of its own. A step is the smallest piece: one JSON.parse or one table.
  */
 export async function readPageSnapshot(
   text: unknown,
   between: () => Promise<void> = async () => undefined,
 ): Promise<{ packs: ActivePack[]; threshold: number } | undefined> {
-  const read = readPageSnapshotLazily(text);
-  if (!read) return undefined;
-  for (const p of read.packs) {
-    for (const step of [0, 1] as const) {
+  const s = parseSnapshot(text);
+  if (!s) return undefined;
+  const packs: ActivePack[] = [];
+  for (const p of s.packs) {
+    await between();
+    const matcher = fromMatcherData(p.matcher);
+    if (!matcher) return undefined;
+    if (p.automaton) {
       await between();
-      if (!p.decode(step)) return undefined;
+      const automaton = decodeAutomaton(p.automaton);
+      if (!automaton) return undefined;
+      providePageAutomaton(matcher, automaton);
+      const gate = decodeGate(p.gate, automaton.final.length);
+      if (gate) providePassageGate(matcher, gate);
     }
+    packs.push({ pack: p.pack, matcher, colour: p.colour });
   }
-  return read;
+  return { packs, threshold: s.threshold };
 }
