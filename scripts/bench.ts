@@ -761,7 +761,7 @@ interface Report {
   machine: { cpu?: string; cores: number; memoryGB: number; node: string };
   browser: string;
   pages: Record<string, PageFigures>;
-  pipeline?: Record<string, Omit<PipelineParts, 'matched'> & { matched: number; runs: number }>;
+  pipeline?: Record<string, PipelineParts & { runs: number }>;
   notCouncilPageMs: number;
   rescanPerBatchMs: number;
   pdf: {

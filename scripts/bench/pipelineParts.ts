@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from '@playwright/test';
 import { build } from 'esbuild';
 import { compilePack } from '../../utils/pipeline/compilePacks';
 import { pageSnapshotText } from '../../utils/pipeline/pageSnapshot';
+import { kw21FileFromDisk } from '../nodePacks';
 
 /**
  * Where a council page's time goes, step by step: the packs' snapshot decoded, the page read into passages, the
@@ -37,15 +37,8 @@ async function pipelineScript(): Promise<string> {
 }
 
 /** The built-in pack's snapshot, as the background writes it into storage for pages. */
-function builtinSnapshot(): string {
-  const file = {
-    format: 'ratsmarker-pack' as const,
-    version: 1 as const,
-    source: readFileSync(`${root}packs/kw21/kw21.txt`, 'utf8'),
-    lexicon: JSON.parse(readFileSync(`${root}packs/kw21/lexicon.json`, 'utf8')),
-  };
-  return pageSnapshotText([compilePack({ id: 'kw21', builtin: true, colour: 0, file })], 0.5);
-}
+const builtinSnapshot = (): string =>
+  pageSnapshotText([compilePack({ id: 'kw21', builtin: true, colour: 0, file: kw21FileFromDisk() })], 0.5);
 
 export async function pipelinePartsMeasurer(): Promise<
   (context: BrowserContext, url: string) => Promise<PipelineParts>
