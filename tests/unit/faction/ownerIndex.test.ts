@@ -65,22 +65,28 @@ describe('colleagues’ notes by index (schema versions 5 and 6)', () => {
   it('keeps the owners’ table with every write to the notes: added, changed, a colleague’s arriving, deleted, cleared', async () => {
     const db = new RatsmarkerDB('ratsmarker', { indexedDB: new IDBFactory(), IDBKeyRange });
     opened.push(db);
+    // Sorted here, not by the table's order: the reader's note has a random id, which may sort before or after 'f1'.
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     const owners = async () =>
-      (await db.table(NOTE_OWNERS_TABLE).orderBy('id').toArray()).filter((o) => o.id !== OWNER_COUNTS_KEY);
+      (await db.table(NOTE_OWNERS_TABLE).toArray()).filter((o) => o.id !== OWNER_COUNTS_KEY).sort(byId);
     const counts = async () => [await countOwned(db, 'mine'), await countOwned(db, 'faction')];
     const a = await addNote(db, { document: doc, text: 'Meine' }, new Date(Date.UTC(2026, 10, 2)));
     await db.notes.bulkPut([colleague('f1', 5), colleague('f2', 6)]);
-    expect(await owners()).toEqual([
-      { id: a.id, whose: 'mine', updated: a.updated },
-      { id: 'f1', whose: 'faction', updated: colleague('f1', 5).updated },
-      { id: 'f2', whose: 'faction', updated: colleague('f2', 6).updated },
-    ]);
+    expect(await owners()).toEqual(
+      [
+        { id: a.id, whose: 'mine', updated: a.updated },
+        { id: 'f1', whose: 'faction', updated: colleague('f1', 5).updated },
+        { id: 'f2', whose: 'faction', updated: colleague('f2', 6).updated },
+      ].sort(byId),
+    );
     const edited = await updateNote(db, a.id, { text: 'Geändert' }, new Date(Date.UTC(2026, 10, 3)));
     await db.notes.delete('f1');
-    expect(await owners()).toEqual([
-      { id: a.id, whose: 'mine', updated: edited?.updated },
-      { id: 'f2', whose: 'faction', updated: colleague('f2', 6).updated },
-    ]);
+    expect(await owners()).toEqual(
+      [
+        { id: a.id, whose: 'mine', updated: edited?.updated },
+        { id: 'f2', whose: 'faction', updated: colleague('f2', 6).updated },
+      ].sort(byId),
+    );
     expect(await counts()).toEqual([1, 1]);
     // A note changing hands moves between the counts; a failed add (the id is taken) leaves its note as it was.
     await db.notes.put({ ...colleague('f2', 6), faction: undefined });
