@@ -210,18 +210,30 @@ interface Scan {
 }
 const scans = new WeakMap<PassageGate, Scan>();
 
-/** Compressed rows: for each of `count` owners, the values `pairs` gives it, in order. */
-function rows(count: number, pairs: readonly [number, number][]): { first: Int32Array; values: Int32Array } {
+/**
+ * Compressed rows: for each of `count` owners, the values[i] whose owners[i] it is, in order. Two parallel arrays
+ * rather than pairs: a page builds these once, with its code cold, and some ten thousand [owner, value] pairs (an
+ * array each) took it some 4 ms.
+ */
+function rows(
+  count: number,
+  owners: ArrayLike<number>,
+  values: ArrayLike<number>,
+): { first: Int32Array; values: Int32Array } {
   const first = new Int32Array(count + 1);
-  for (const [owner] of pairs) first[owner + 1] = (first[owner + 1] as number) + 1;
+  for (let i = 0; i < owners.length; i++) {
+    const o = owners[i] as number;
+    first[o + 1] = (first[o + 1] as number) + 1;
+  }
   for (let i = 0; i < count; i++) first[i + 1] = (first[i + 1] as number) + (first[i] as number);
   const fill = first.slice(0, count);
-  const values = new Int32Array(pairs.length);
-  for (const [owner, value] of pairs) {
-    values[fill[owner] as number] = value;
-    fill[owner] = (fill[owner] as number) + 1;
+  const out = new Int32Array(owners.length);
+  for (let i = 0; i < owners.length; i++) {
+    const o = owners[i] as number;
+    out[fill[o] as number] = values[i] as number;
+    fill[o] = (fill[o] as number) + 1;
   }
-  return { first, values };
+  return { first, values: out };
 }
 
 function scanOf(gate: PassageGate): Scan {
@@ -232,30 +244,35 @@ function scanOf(gate: PassageGate): Scan {
   const termGroup = new Int32Array(termCount);
   const termSize = new Int32Array(termCount);
   const always: number[] = [];
-  const keyTerm: [number, number][] = [];
+  // The term of each of termKeys' keys (they stand term by term).
+  const keyOwner = new Int32Array(termKeys.length);
   for (let g = 0; g < groupCount; g++)
     for (let t = groupFirst[g] as number; t < (groupFirst[g + 1] as number); t++) {
       termGroup[t] = g;
       termSize[t] = (termFirst[t + 1] as number) - (termFirst[t] as number);
       if (termSize[t] === 0) always.push(g);
-      for (let k = termFirst[t] as number; k < (termFirst[t + 1] as number); k++)
-        keyTerm.push([termKeys[k] as number, t]);
+      keyOwner.fill(t, termFirst[t] as number, termFirst[t + 1] as number);
     }
-  const byKey = rows(keyCount, keyTerm);
+  const byKey = rows(keyCount, termKeys, keyOwner);
   // Rules numbered across measures; a group counts once toward a rule for each time the rule names it.
-  const groupRule: [number, number][] = [];
+  const ruleGroups: number[] = [];
+  const groupRules: number[] = [];
   const mins: number[] = [];
   for (const m of gate.measures) {
     if (m.names >= 0) {
-      groupRule.push([m.names, mins.length]);
+      ruleGroups.push(m.names);
+      groupRules.push(mins.length);
       mins.push(1);
     }
     for (const r of m.rules) {
-      for (const g of r.groups) groupRule.push([g, mins.length]);
+      for (const g of r.groups) {
+        ruleGroups.push(g);
+        groupRules.push(mins.length);
+      }
       mins.push(r.min);
     }
   }
-  const byGroup = rows(groupCount, groupRule);
+  const byGroup = rows(groupCount, ruleGroups, groupRules);
   s = {
     keyTermFirst: byKey.first,
     keyTerms: byKey.values,
