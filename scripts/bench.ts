@@ -103,7 +103,6 @@ async function scanTimes(page: Page): Promise<{
   view: number;
   loaded: number;
   text: number;
-  firstPaint: number;
 }> {
   await page.waitForFunction(() => performance.getEntriesByName('ratsmarker:scan-end').length > 0, undefined, {
     timeout: 120_000,
@@ -119,21 +118,10 @@ async function scanTimes(page: Page): Promise<{
     // When the page's text was all there (DOMContentLoaded): the earliest any tool could read it.
     const text = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
       .domContentLoadedEventStart;
-    return {
-      start,
-      end,
-      view,
-      loaded,
-      text,
-      firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
-    };
+    return { start, end, view, loaded, text };
   });
 }
 
-/** The page's own first contentful paint (in the page). */
-function firstContentfulPaint(): number {
-  return performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
-}
 // A rescan would come within this time of the first scan's end (the rescan delay is 200 ms).
 const QUIET_MS = 400;
 
@@ -172,14 +160,11 @@ async function measureRatsmarker(context: BrowserContext, size: number) {
   const plain = await context.newPage();
   await plain.goto(`${PLAIN}/bench-${size}/seite.html`, { timeout: 120_000 });
   const heapWithout = await heapUsed(context, plain);
-  // The same page's first paint where the content script does not run: what the extension's scripts cost it.
-  const plainFirstPaint = await plain.evaluate(firstContentfulPaint);
   await plain.close();
   return {
     ms: t.end - t.start,
     fromTextMs: t.end - t.text,
     startAfterTextMs: t.start - t.text,
-    firstPaintAddedMs: t.firstPaint - plainFirstPaint,
     viewMs: t.view - t.start,
     loadedMs: t.loaded - t.start,
     longestSlice: Math.max(0, ...slices),
@@ -593,8 +578,6 @@ async function main() {
         ratsmarkerMs: round(ratsmarkerMs),
         fromTextMs: round(median(rm.map((x) => x.fromTextMs))),
         startAfterTextMs: round(median(rm.map((x) => x.startAfterTextMs))),
-        // Headless Chromium now and then reports no first paint for a page: those runs are left out.
-        firstPaintAddedMs: round(median(rm.map((x) => x.firstPaintAddedMs).filter(Number.isFinite))),
         inViewMs: round(median(rm.map((x) => x.viewMs))),
         packsLoadedMs: round(median(rm.map((x) => x.loadedMs))),
         limitMs: round(limitMs, 2),
@@ -759,8 +742,6 @@ interface PageFigures {
   fromTextMs?: number;
   /** From DOMContentLoaded to scan-start (document_idle comes after the page's first layout and paint). */
   startAfterTextMs?: number;
-  /** The page's first contentful paint, later by this much than on a host where the content script does not run. */
-  firstPaintAddedMs?: number;
   /** From scan-start to the highlights and badges in the window (`ratsmarker:scan-view`). */
   inViewMs?: number;
   limitMs: number;
@@ -889,7 +870,7 @@ function markdown(r: Report): string {
   const rows = Object.entries(r.pages)
     .map(
       ([size, p]) =>
-        `| ${size} | ${p.ratsmarkerMs} | ${p.fromTextMs ?? '–'} (${p.startAfterTextMs ?? '–'}) | ${p.packsLoadedMs ?? '–'} | ${p.inViewMs ?? '–'} | ${p.limitMs} (${p.limitKind}, ${p.limitMsPerMB} ms/MB${p.limitNearLinear ? '' : ', too slow to be the limit'}) | ${p.ratioToLimit}× | ${p.markJsWordsMs} | ${p.fasterThanMarkJsWords}× | ${p.markJsLexiconMs} | ${p.fasterThanMarkJsLexicon}× | ${p.longestTaskMs || '< 50'} | ${p.paintMs} | ${p.heapAddedMB} | ${p.firstPaintAddedMs ?? '–'} |`,
+        `| ${size} | ${p.ratsmarkerMs} | ${p.fromTextMs ?? '–'} (${p.startAfterTextMs ?? '–'}) | ${p.packsLoadedMs ?? '–'} | ${p.inViewMs ?? '–'} | ${p.limitMs} (${p.limitKind}, ${p.limitMsPerMB} ms/MB${p.limitNearLinear ? '' : ', too slow to be the limit'}) | ${p.ratioToLimit}× | ${p.markJsWordsMs} | ${p.fasterThanMarkJsWords}× | ${p.markJsLexiconMs} | ${p.fasterThanMarkJsLexicon}× | ${p.longestTaskMs || '< 50'} | ${p.paintMs} | ${p.heapAddedMB} |`,
     )
     .join('\n');
   const targets = Object.entries(r.pages)
@@ -940,8 +921,6 @@ Pages of about 30 kB (a typical Vorlage), 1 MB and 5 MB of many paragraphs, in S
   it) to the last scan-end; in brackets, how long after it scan-start came. The content script runs at
   \`document_idle\`, after the page's own first layout and paint; the Ratsmarker column leaves that wait out, this
   one does not.
-- **First paint later by**: the page's first contentful paint, minus the same page's where the content script
-  does not run (a few milliseconds either way are noise).
 - **Limit**: one TreeWalker pass over the page's text with the fastest single search for the same terms (the
   lexicon's ${r.terms ?? 'many'} terms) that we have: an Aho–Corasick automaton (each character looked at once) or one
   trie-factored regular expression, whichever is faster; nothing is highlighted. Its ms per MB is given: a search
@@ -960,8 +939,8 @@ Pages of about 30 kB (a typical Vorlage), 1 MB and 5 MB of many paragraphs, in S
 - **Packs loaded**: from \`scan-start\` to \`ratsmarker:scan-loaded\`, when the packs are read from extension storage
   (one read, some 0.28 MB) and decoded: the part of the Ratsmarker column before any of the page's text is read.
 
-| text | Ratsmarker ms | from the text ms (scan-start after it) | of which packs loaded ms | in view ms | limit ms | Ratsmarker ÷ limit | mark.js, key words ms | ÷ Ratsmarker | mark.js, lexicon ms | ÷ Ratsmarker | longest task ms | Highlight API ms | JS heap added MB | first paint later by ms |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| text | Ratsmarker ms | from the text ms (scan-start after it) | of which packs loaded ms | in view ms | limit ms | Ratsmarker ÷ limit | mark.js, key words ms | ÷ Ratsmarker | mark.js, lexicon ms | ÷ Ratsmarker | longest task ms | Highlight API ms | JS heap added MB |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows}
 
 Targets: 30 kB within 16 ms of scan-start and at least 5× faster than mark.js with the key words; 1 MB and 5 MB
