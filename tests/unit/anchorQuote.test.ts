@@ -147,6 +147,25 @@ describe('anchorQuote', () => {
     expect(anchorQuote(renamed, first.quote, first.position)).toMatchObject({ start: first.start, method: 'fuzzy' });
   });
 
+  it('does not place a list number that was reworded with the word before it on what is left of its full stop', () => {
+    // The random-seed property's case 906224453: "3." noted, then "2." and "3." reworded ("nicht.", "die.").
+    const text =
+      'Wie bewertet die Verwaltung den Standort des Sportclubs im Harburger Binnenhafen? 2. 3. Welche alternativen Flächen kommen in Betracht?';
+    const note = selectorsOf(text, '3.', 0);
+    const edited = text.replace('Binnenhafen? 2. 3. Welche', 'Binnenhafen? nicht. die. Welche');
+    const located = locateQuote(edited, note.quote, note.position);
+    // Lost, or offered: never placed on the "t." of "nicht." (one character of the quote kept).
+    if (located.status === 'found') expect(edited.slice(located.start, located.end)).toContain('die');
+    // A quote of one character unchanged is found, and a 3-letter one with a changed letter still is by its context.
+    const single = selectorsOf(text, '?', 0);
+    expect(anchorQuote(text, single.quote, single.position)).toMatchObject({ start: single.start, method: 'exact' });
+    const word = selectorsOf(text, 'Wie', 0);
+    expect(anchorQuote(text.replace('Wie bewertet', 'Wir bewertet'), word.quote, word.position)).toMatchObject({
+      start: word.start,
+      method: 'fuzzy',
+    });
+  });
+
   it('finds a fuzzy match after small edits inside and around the quote, with the positions shifted', () => {
     const { quote, position } = selectorsOf(MOTION, PASSAGE);
     const edited =

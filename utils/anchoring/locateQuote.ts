@@ -31,6 +31,11 @@ export const MIN_SCORE = 0.75;
 // guesses for short quotes; higher: a short quote with two letters changed
 // ("Rot" for "Rat" is one of three) is "not found".
 const MIN_QUOTE = 0.5;
+// …and keeps at least this many of the quote's characters. Of a 2-character quote (a list number, "3.") one
+// changed character leaves one, a full stop or a letter that stands anywhere between the note's context: with its
+// number reworded and the word before it too ("2. 3." → "nicht. die."), such a note went to the end of the word
+// before. Higher: a 3-letter quote with one changed letter ("Rot" for "Rat") is "not found".
+const MIN_KEPT = 2;
 // Two places whose text fits within this much of each other are alike: no
 // guess between them, however far apart they are.
 export const AMBIGUITY_MARGIN = 0.04;
@@ -419,6 +424,7 @@ export function locateQuote(text: string, quote: QuoteQuery, position?: TextPosi
     best.score < MIN_SCORE ||
     best.content < MIN_SCORE ||
     best.quoteScore < MIN_QUOTE ||
+    (best.errors > 0 && exact.length - best.errors < MIN_KEPT) ||
     !hasWitness(text, best, quote) ||
     framedElsewhere(text, best, quote) ||
     frameClosed(text, quote, best)
