@@ -53,6 +53,9 @@ function longestEnding(w: string, endings: Map<string, string[]>): string | unde
 }
 const NONE: string[] = [];
 
+/** `s` ends with `ending`, and the ending stands in the region that begins at `r`. */
+const endsInRegion = (s: string, ending: string, r: number) => s.endsWith(ending) && s.length - ending.length >= r;
+
 const UMLAUT = /[äöü]/;
 const MARK_OR_UMLAUT = /[UYäöü]/g;
 const UNMARKED: Record<string, string> = { U: 'u', Y: 'y', ä: 'a', ö: 'o', ü: 'u' };
@@ -98,19 +101,17 @@ export function snowballGerman(word: string): string {
   const e3 = longestEnding(w, STEP3);
   if (e3 && w.length - e3.length >= r2) {
     const stem = w.slice(0, -e3.length);
-    const inR = (s: string, ending: string, r: number) => s.endsWith(ending) && s.length - ending.length >= r;
-    const inR2 = (s: string, ending: string) => inR(s, ending, r2);
     if (e3 === 'end' || e3 === 'ung') {
-      w = inR2(stem, 'ig') && !stem.endsWith('eig') ? stem.slice(0, -2) : stem;
+      w = endsInRegion(stem, 'ig', r2) && !stem.endsWith('eig') ? stem.slice(0, -2) : stem;
     } else if (e3 === 'ig' || e3 === 'ik' || e3 === 'isch') {
       if (!stem.endsWith('e')) w = stem;
     } else if (e3 === 'lich' || e3 === 'heit') {
       // "er" or "en" before it goes where it stands in R1 (not R2).
-      w = inR(stem, 'er', r1) || (!stem.endsWith('er') && inR(stem, 'en', r1)) ? stem.slice(0, -2) : stem;
+      w = endsInRegion(stem, 'er', r1) || endsInRegion(stem, 'en', r1) ? stem.slice(0, -2) : stem;
     } else {
       // keit
       const before = stem.endsWith('lich') ? 'lich' : stem.endsWith('ig') ? 'ig' : undefined;
-      w = before && inR2(stem, before) ? stem.slice(0, -before.length) : stem;
+      w = before && endsInRegion(stem, before, r2) ? stem.slice(0, -before.length) : stem;
     }
   }
 
