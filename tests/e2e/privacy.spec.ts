@@ -226,6 +226,24 @@ test('without the test switch, no pack code, measure, body, date or note is read
   expect(await leaks(page, [NOTE, ...packSecrets()])).toEqual([]);
 });
 
+test('the page hears no message from the extension while it loads and is read', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  // A page's script listening to every message posted to its window from its first moment on.
+  await page.addInitScript(() => {
+    const heard: string[] = [];
+    (globalThis as unknown as { __heard: string[] }).__heard = heard;
+    addEventListener('message', (e) => heard.push(JSON.stringify(e.data) ?? String(e.data)), true);
+  });
+  await page.goto(MOTION);
+  await waitForScan(page);
+  await expect(page.locator('[data-ratsmarker-ui="badge"]').first()).toBeVisible();
+  await page.waitForTimeout(300);
+  // WXT's content scripts announce themselves with window.postMessage unless told not to: a message with the
+  // extension's id that any script of the page could read.
+  const heard = await page.evaluate(() => (globalThis as unknown as { __heard: string[] }).__heard);
+  expect(heard.filter((m) => m.includes(extensionId) || /ratsmarker|wxt/i.test(m))).toEqual([]);
+});
+
 test('by keyboard, with closed shadow roots: Tab reaches a badge, Enter and Space open its card, Tab stays in it, Esc closes, next match steps on', async ({
   context,
   extensionId,

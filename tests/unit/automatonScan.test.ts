@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Automaton, buildAutomaton, scan, WORD_START } from '@/utils/matcher/automaton';
+import { type Automaton, buildAutomaton, scan, WORD_RANGES_BELOW_SMALL, WORD_START } from '@/utils/matcher/automaton';
 
 // The rule the scan must keep however it is tuned (automaton.ts), written plainly a character at a time: the
 // characters normalisation removes are read as absent, "ß" and "ẞ" as "ss", a word's start is a symbol of its own,
@@ -94,5 +94,14 @@ describe('the automaton scan', () => {
     expect(found('neue Wege', 2)).toBe(false);
     expect(found('ΛΟΓΟΣ')).toBe(true);
     expect(found('Beirat', 2)).toBe(false);
+  });
+
+  it('has written out exactly the word characters below 0x250', () => {
+    const written = (c: number) => WORD_RANGES_BELOW_SMALL.some(([from, to]) => c >= from && c <= to);
+    const differing: string[] = [];
+    for (let c = 0; c < 0x250; c++)
+      if (written(c) !== WORD.test(String.fromCharCode(c))) differing.push(c.toString(16));
+    expect(differing).toEqual([]);
+    expect(WORD_RANGES_BELOW_SMALL.at(-1)?.[1]).toBe(0x24f);
   });
 });
