@@ -67,4 +67,13 @@ describe('tokenize', () => {
       }),
     );
   });
+
+  it('folds each word as foldWord folds its normalised form, though it normalises it once (property)', () => {
+    const letters = fc.constantFrom(...'aAäÄoÖöuÜüßẞeéÉèçCIi\u0308\u00ad\u200b *:-'.split(''));
+    fc.assert(
+      fc.property(fc.array(letters, { maxLength: 60 }), fc.string({ maxLength: 40 }), (chars, s) => {
+        for (const t of tokenize(chars.join('') + s)) expect(t.fold).toBe(foldWord(t.norm));
+      }),
+    );
+  });
 });

@@ -161,16 +161,22 @@ function multilingualToken(first: Token, last: Token): Token {
 /**
  * The tokens with a word "mehrsprachig" after each list of two or more languages and after each count
  * of languages. The added word spans the list, so a match on it highlights the languages named.
+ * Where none is added, `tokens` itself.
  */
-export function withLanguageLists(text: string, tokens: readonly Token[]): Token[] {
-  const out: Token[] = [];
+export function withLanguageLists(text: string, tokens: Token[]): Token[] {
+  // Copied only once a word is added (most passages name no languages): until then `out` would be `tokens` so far.
+  let out: Token[] | undefined;
+  const add = (upTo: number, token: Token) => {
+    out ??= tokens.slice(0, upTo + 1);
+    out.push(token);
+  };
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i] as Token;
-    out.push(t);
+    out?.push(t);
     if (i > 0 && t.norm.endsWith('sprachen') && LANGUAGES_WORD.test(t.norm)) {
       const before = tokens[i - 1] as Token;
-      if (COUNTS.has(before.norm) || /^\d+$/.test(before.norm)) out.push(multilingualToken(before, t));
+      if (COUNTS.has(before.norm) || /^\d+$/.test(before.norm)) add(i, multilingualToken(before, t));
       i++;
       continue;
     }
@@ -198,14 +204,14 @@ export function withLanguageLists(text: string, tokens: readonly Token[]): Token
       last = j;
       j++;
     }
-    for (let k = i + 1; k <= last; k++) out.push(tokens[k] as Token);
+    if (out) for (let k = i + 1; k <= last; k++) out.push(tokens[k] as Token);
     const after = tokens[last + 1];
     const aboutLanguage = after !== undefined && ABOUT_LANGUAGE.test(after.fold);
     const named = new Set(names.filter((_, k) => nouns[k] || aboutLanguage));
-    if (named.size >= 2 && !learning(tokens, i)) out.push(multilingualToken(t, tokens[last] as Token));
+    if (named.size >= 2 && !learning(tokens, i)) add(last, multilingualToken(t, tokens[last] as Token));
     i = last + 1;
   }
-  return out;
+  return out ?? tokens;
 }
 
 /** The words whose presence a list of languages needs: candidates for the matcher's first filter. */

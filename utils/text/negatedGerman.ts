@@ -33,12 +33,17 @@ function negated(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
-/** The tokens with a word "nichtdeutschsprachig" after each negated "Deutsch", spanning negation and word. */
-export function withNegatedGerman(tokens: readonly Token[]): Token[] {
-  const out: Token[] = [];
-  for (const [i, t] of tokens.entries()) {
-    out.push(t);
+/**
+ * The tokens with a word "nichtdeutschsprachig" after each negated "Deutsch", spanning negation and word;
+ * where there is none, `tokens` itself (copied only once a word is added: most passages have none).
+ */
+export function withNegatedGerman(tokens: Token[]): Token[] {
+  let out: Token[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    out?.push(t);
     if (!t.norm.startsWith('deutsch') || !GERMAN.test(t.norm) || !negated(tokens, i)) continue;
+    out ??= tokens.slice(0, i + 1);
     let first = i - 1;
     while (first > 0 && i - first < REACH && !NEGATORS.test((tokens[first] as Token).norm)) first--;
     out.push({
@@ -50,7 +55,7 @@ export function withNegatedGerman(tokens: readonly Token[]): Token[] {
       capitalised: false,
     });
   }
-  return out;
+  return out ?? tokens;
 }
 
 /** The words a negated "Deutsch" needs: candidates for the matcher's first filter. */

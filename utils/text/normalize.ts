@@ -17,7 +17,12 @@ const FOLD: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', ß: 'ss', é: 
 
 /** Lower case without umlauts and accents: "Städte" → "stadte". */
 export function foldWord(word: string): string {
-  return normalizeWord(word).replace(/[äöüßéèáàç]/g, (c) => FOLD[c] ?? c);
+  return foldNormalized(normalizeWord(word));
+}
+
+/** The same for a word normalizeWord gave already (a token's, folded once per written form, not normalised twice). */
+export function foldNormalized(norm: string): string {
+  return norm.replace(/[äöüßéèáàç]/g, (c) => FOLD[c] ?? c);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { foldWord, normalizeWord, stripFeminine, stripInternalI } from './normalize';
+import { foldNormalized, normalizeWord, stripFeminine, stripInternalI } from './normalize';
 import { stemGerman } from './stem';
 
 /** One word of a text, with where it stands in that text. */
@@ -46,7 +46,7 @@ function makeToken(start: number, end: number, baseSurface: string, needsStem?: 
     const first = internal.charAt(0);
     const capitalised = first !== first.toLowerCase();
     const norm = stripFeminine(normalizeWord(internal), capitalised);
-    form = { norm, fold: foldWord(norm), capitalised };
+    form = { norm, fold: foldNormalized(norm), capitalised };
     if (formCache.size > FORM_CACHE_LIMIT) formCache.clear();
     formCache.set(baseSurface, form);
   }
