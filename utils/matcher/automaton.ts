@@ -169,7 +169,9 @@ export function scan(
     const c = text.charCodeAt(i);
     if (c >= 0x300 && isIgnored(c)) continue;
     if (c === 0xad) continue;
-    const word = isWordChar(c);
+    // The table looked up here, not through isWordChar: a call per character is what a page's first scan,
+    // run by the interpreter, spends most on.
+    const word = c < SMALL ? isWordSmall[c] === 1 : isWordChar(c);
     if (word && !inWord) {
       state = next[state * symbolCount + BOUNDARY] as number;
       if ((final[state] as number) & mask && onState(state)) return true;
