@@ -47,7 +47,7 @@ const SMALL = 0x250;
 /**
  * The word characters (WORD_CHAR) below SMALL, as ranges. Written out rather than found by testing each of the
  * 592 units with WORD_CHAR: compiling that Unicode-property expression for it took 3–12 ms of the content
- * script's first task on every council page. automaton.test.ts checks them against WORD_CHAR.
+ * script's first task on every council page. automatonScan.test.ts checks them against WORD_CHAR.
  */
 export const WORD_RANGES_BELOW_SMALL: readonly (readonly [number, number])[] = [
   [0x30, 0x39],
@@ -66,8 +66,8 @@ const isWordSmall = new Uint8Array(SMALL);
 for (const [from, to] of WORD_RANGES_BELOW_SMALL) isWordSmall.fill(1, from, to + 1);
 const foldSmall: string[] = [];
 for (let c = 0; c < SMALL; c++) foldSmall.push(c === 0xdf ? 'ss' : foldChar(c));
-const isWordChar = (c: number) =>
-  c < SMALL ? isWordSmall[c] === 1 : isIgnored(c) || WORD_CHAR.test(String.fromCharCode(c));
+// Characters from SMALL on: rare in council text, so tested rather than looked up.
+const isWideWordChar = (c: number) => isIgnored(c) || WORD_CHAR.test(String.fromCharCode(c));
 
 /**
  * `marks`: bits a word sets where it ends (1 by default), so one automaton
@@ -169,9 +169,9 @@ export function scan(
     const c = text.charCodeAt(i);
     if (c >= 0x300 && isIgnored(c)) continue;
     if (c === 0xad) continue;
-    // The table looked up here, not through isWordChar: a call per character is what a page's first scan,
+    // The table looked up here, not through a function: a call per character is what a page's first scan,
     // run by the interpreter, spends most on.
-    const word = c < SMALL ? isWordSmall[c] === 1 : isWordChar(c);
+    const word = c < SMALL ? isWordSmall[c] === 1 : isWideWordChar(c);
     if (word && !inWord) {
       state = next[state * symbolCount + BOUNDARY] as number;
       if ((final[state] as number) & mask && onState(state)) return true;

@@ -1,5 +1,5 @@
 import { CodedError } from '../i18n/codedError';
-import { foldWord, normalizeWord, stripFeminine } from '../text/normalize';
+import { foldNormalized, foldWord, normalizeWord, stripFeminine } from '../text/normalize';
 import { stemGerman } from '../text/stem';
 
 /** How one word of a term is compared with a word of the passage. */
@@ -72,7 +72,7 @@ function parseWord(raw: string): WordPattern | undefined {
   const pattern: WordPattern = {
     kind: 'stem',
     value,
-    fold: foldWord(norm),
+    fold: foldNormalized(norm),
     compound: compound && value.length >= MIN_COMPOUND_STEM,
   };
   if (first !== first.toLowerCase() && !value.endsWith('isch')) pattern.noun = true;
