@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldWord } from '@/utils/text/normalize';
+import { foldWord, normalizeWord } from '@/utils/text/normalize';
 import { tokenize } from '@/utils/text/tokenize';
 
 const norms = (text: string) => tokenize(text).map((t) => t.norm);
@@ -75,5 +75,11 @@ describe('tokenize', () => {
         for (const t of tokenize(chars.join('') + s)) expect(t.fold).toBe(foldWord(t.norm));
       }),
     );
+  });
+
+  it('composes an umlaut split by an invisible character, as one written whole (found by the property above)', () => {
+    expect(normalizeWord('Sta\u200b\u0308dte')).toBe('städte');
+    expect(normalizeWord('Sta\u00ad\u0308dte')).toBe(normalizeWord('Städte'));
+    expect(tokenize('Sta\u00ad\u0308dte')[0]?.stem).toBe(tokenize('Städte')[0]?.stem);
   });
 });

@@ -8,9 +8,13 @@
 
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
-/** Lower case, NFC, without soft hyphens and zero-width characters. */
+/**
+ * Lower case, NFC, without soft hyphens and zero-width characters. The invisible characters go first: one between
+ * a letter and its combining mark ("a", soft hyphen, U+0308 from a PDF) kept them apart through NFC, and the word
+ * stayed decomposed ("a\u0308", not "ä"), so it was not the word the lexicon has.
+ */
 export function normalizeWord(word: string): string {
-  return word.normalize('NFC').replace(INVISIBLE, '').toLowerCase();
+  return word.replace(INVISIBLE, '').normalize('NFC').toLowerCase();
 }
 
 const FOLD: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', ß: 'ss', é: 'e', è: 'e', á: 'a', à: 'a', ç: 'c' };
