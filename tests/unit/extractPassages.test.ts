@@ -208,7 +208,9 @@ describe('collapseText', () => {
   }
   const segment = fc
     .record({
-      data: fc.string({ unit: fc.constantFrom('a', 'ß', ' ', '\n', '\u00A0', '\u2007', '\u2002', '\t', '-') }),
+      data: fc.string({
+        unit: fc.constantFrom('a', 'ß', ' ', ' ', '\n', '\r', '\f', '\u00A0', '\u2007', '\u202F', '\u2002', '\t', '-'),
+      }),
       from: fc.nat(),
       to: fc.nat(),
       gap: fc.boolean(),
