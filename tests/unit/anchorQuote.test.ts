@@ -119,31 +119,31 @@ describe('anchorQuote', () => {
     expect(locateQuote(text, quote, second.position).status).toBe('lost');
   });
 
-  // Two cases of the anchoring property's random seeds (11 and 22), where a note was placed on another line.
-  it('does not place a note on a new line next to what is left of its own', () => {
-    // "Beschluss: geändert beschlossen": its last words deleted, another decision line put after it.
-    const text =
-      'TOP 4 Trinkbrunnen in der Innenstadt\nBeschluss: \nBeschluss: mehrheitlich beschlossen\nGrundstücksangelegenheiten\nVergabe von Erbbaurechten';
-    const quote = {
-      type: 'TextQuoteSelector' as const,
+  // Two cases of the anchoring property's random seeds (11 and 22), where a note was placed on another line:
+  // the page before the edits (the note's quote between its context), the quote, and the page after.
+  it.each([
+    {
+      what: 'a new line next to what is left of its own (its last words deleted, another decision line put after it)',
+      before: 'TOP 4 Trinkbrunnen in der Innenstadt\n',
       exact: 'Beschluss: geändert beschlossen',
-      prefix: 'TOP 4 Trinkbrunnen in der Innenstadt\n'.slice(-CONTEXT_LENGTH),
-      suffix: '\nGrundstücksangelegenheiten\nVergabe von Erbbaurechten'.slice(0, CONTEXT_LENGTH),
-    };
-    const place = locateQuote(text, quote);
-    expect(place.status).not.toBe('found');
-  });
-
-  it('does not place a note on a piece of the word that took its deleted line’s place', () => {
-    const text =
-      'Die Zuständigkeit für die Pflege durch den Bezirk ist noch nicht geklärt.\nBeschlussvorschlag:\n\nUm Kenntnisnahme wird gebeten.';
+      after: '\nGrundstücksangelegenheiten\nVergabe von Erbbaurechten',
+      edited: 'Beschluss: \nBeschluss: mehrheitlich beschlossen',
+    },
+    {
+      what: 'a piece of the word that took its deleted line’s place',
+      before: 'Die Zuständigkeit für die Pflege durch den Bezirk ist noch nicht geklärt.\n',
+      exact: 'Petitum/Beschluss:',
+      after: '\nUm Kenntnisnahme wird gebeten.',
+      edited: 'Beschlussvorschlag:\n',
+    },
+  ])('does not place a note on $what', ({ before, exact, after, edited }) => {
     const quote = {
       type: 'TextQuoteSelector' as const,
-      exact: 'Petitum/Beschluss:',
-      prefix: 'durch den Bezirk ist noch nicht geklärt.\n'.slice(-CONTEXT_LENGTH),
-      suffix: '\nUm Kenntnisnahme wird gebeten.',
+      exact,
+      prefix: before.slice(-CONTEXT_LENGTH),
+      suffix: after.slice(0, CONTEXT_LENGTH),
     };
-    expect(locateQuote(text, quote).status).not.toBe('found');
+    expect(locateQuote(`${before}${edited}${after}`, quote).status).not.toBe('found');
   });
 
   it('offers both places, rather than guessing by position, when a paragraph was copied in before the original', () => {
