@@ -368,7 +368,7 @@ const REMNANT_MIN = 4;
  * mehrheitlich beschlossen", where the note was on "Beschluss: geändert beschlossen" and its last words were
  * deleted, another decision line put after it). The place then fits the quote and one side of context, the
  * remnant the other side and the quote's start: which of the two the note is on the text cannot tell, and the
- * note is not placed (the place is offered). Found by the anchoring property test (seeds 11 and 22).
+ * note is not placed (the place is offered). Found by the anchoring property test (seed 11).
  */
 function ownRemnantBeside(text: string, p: Place, quote: QuoteQuery): boolean {
   if (p.errors === 0) return false;
@@ -394,15 +394,16 @@ const splitsWord = (text: string, at: number) =>
   at > 0 && at < text.length && LETTER.test(text.charAt(at - 1)) && LETTER.test(text.charAt(at));
 
 /**
- * A fuzzy place much rewritten cuts a word of the text in two where the quote began or ended at a word's edge: it is a piece of another word, not the quote edited ("Beschlussv" of "Beschlussvorschlag:", where the note was on
- * "Petitum/Beschluss:", deleted, and the new line took its place between its context). Such a place is offered,
- * not taken. Found by the anchoring property test (seed 22).
+ * A fuzzy place much rewritten cuts a word of the text in two where the quote began or ended at a word's edge:
+ * it is a piece of another word, not the quote edited ("Beschlussv" of "Beschlussvorschlag:", where the note was
+ * on "Petitum/Beschluss:", deleted, and the new line took its place between its context). Such a place is
+ * offered, not taken. Found by the anchoring property test (seed 22).
  */
 function cutsAWord(text: string, p: ScoredPlace, quote: QuoteQuery): boolean {
   // Only a place much rewritten, of a quote of a few words: a word edited by a letter ("Wie" → "Wir") may be
   // found a letter short of its new end, and is the note's (a short quote needs both sides' witness anyway).
-  if (p.errors === 0 || quote.exact.length < TERSE_QUOTE || p.quoteScore >= 1 - REWRITTEN_SHARE) return false;
   const exact = quote.exact;
+  if (p.errors === 0 || exact.length < TERSE_QUOTE || p.quoteScore >= 1 - REWRITTEN_SHARE) return false;
   const quoteCutAtStart = LETTER.test((quote.prefix ?? '').slice(-1)) && LETTER.test(exact.charAt(0));
   const quoteCutAtEnd = LETTER.test(exact.slice(-1)) && LETTER.test((quote.suffix ?? '').charAt(0));
   return (!quoteCutAtStart && splitsWord(text, p.start)) || (!quoteCutAtEnd && splitsWord(text, p.end));
