@@ -1,4 +1,4 @@
-import { doesUrlMatchPatterns } from 'webext-patterns';
+import { urlPatternTest } from '@/utils/webext/urlPatternTest';
 
 /**
  * Who sent a message into the background, and what it may ask. Pure
@@ -57,8 +57,8 @@ export function isOwnContentScript(sender: Sender, self: ExtensionIdentity, reac
   const url = parse(sender.url);
   if (!url || !isHttp(url)) return false;
   const href = url.href;
-  if (doesUrlMatchPatterns(href, ...reach.manifestPatterns)) return true;
-  if (reach.addedPatterns.length > 0 && doesUrlMatchPatterns(href, ...reach.addedPatterns)) return true;
+  if (urlPatternTest(reach.manifestPatterns)(href)) return true;
+  if (reach.addedPatterns.length > 0 && urlPatternTest(reach.addedPatterns)(href)) return true;
   return reach.checkedTabs.get(tabId) === url.origin;
 }
 
