@@ -187,16 +187,23 @@ export default defineBackground(() => {
   );
   // Settings of an older shape are brought to the current one (utils/settings/settingsVersion.ts).
   void migrateSettings(browser.storage.local);
-  // Keep the content scripts' snapshot of the packs current, and their strings in the browser's language.
-  void refreshActiveSpecs();
+  // The content scripts' snapshot of the packs, compiled when its sources change: when the extension is
+  // installed or updated (the built-in pack and the compiled form come with it), when the browser starts, and
+  // when the reader changes packs or sensitivity. Not on every wake of the worker: that compiled and wrote the
+  // same snapshot again (two storage writes, one of some 280 kB), about a second of the worker's time beside
+  // the council page that woke it, whose own read of the snapshot and first highlights came later for it.
+  // A page that finds no usable snapshot asks for one (components/content/loadActivePacks.ts).
+  const refreshPacks = () => void refreshActiveSpecs().catch((error) => console.warn('Ratsmarker: packs', error));
+  packsItem.watch(refreshPacks);
+  sensitivityItem.watch(refreshPacks);
   // The strings for council pages, in the browser's language: stored when the extension is installed or updated
-  // and when the browser starts (its language changes only with a restart), not on every wake of the worker.
+  // and when the browser starts (its language changes only with a restart).
   const storeStrings = () =>
     void storePageStrings().catch((error) => console.warn('Ratsmarker: strings for pages', error));
-  browser.runtime.onInstalled.addListener(storeStrings);
-  browser.runtime.onStartup.addListener(storeStrings);
-  packsItem.watch(() => void refreshActiveSpecs());
-  sensitivityItem.watch(() => void refreshActiveSpecs());
+  for (const event of [browser.runtime.onInstalled, browser.runtime.onStartup]) {
+    event.addListener(refreshPacks);
+    event.addListener(storeStrings);
+  }
 
   // The notebook lives here, in the extension's origin; content scripts ask for it.
   // A tab reads and writes only the notes of the document it shows.
