@@ -1,5 +1,4 @@
 declare module 'virtual:ratsmarker/builtin-matcher' {
-  /** The built-in pack, compiled at build time (scripts/builtinMatcherPlugin.ts). */
-  const compiled: import('@/utils/pipeline/compilePacks').CompiledPackSpec;
-  export default compiled;
+  /** The built-in pack, compiled at build time (scripts/builtinMatcherPlugin.ts); read on the first call. */
+  export default function builtinCompiled(): import('@/utils/pipeline/compilePacks').CompiledPackSpec;
 }

@@ -84,7 +84,7 @@ export async function activePackSpecs(): Promise<ActivePackSpecs> {
     // packs compiled before are kept while their file is the same.
     [
       ...(Array.isArray(previous?.specs) ? previous.specs : []),
-      { ...builtinCompiled, fileHash: fileHashOf(builtinFile) },
+      { ...builtinCompiled(), fileHash: fileHashOf(builtinFile) },
     ],
   );
   return { specs: compiled, threshold: sensitivityThreshold(sensitivity), damaged, broken };
