@@ -33,8 +33,8 @@ const quick = process.argv.includes('--quick');
 const noBuild = process.argv.includes('--no-build');
 
 const MB = 1_000_000;
-// BENCH_ONLY=pages,notebook measures just those parts (pages, pipeline, not-council, pdf, changing, notebook, bundles, radar,
-// anchoring),
+// BENCH_ONLY=pages,notebook measures just those parts (pages, pipeline, not-council, asleep, pdf, changing, notebook,
+// bundles, radar, anchoring),
 // and BENCH_SIZES=0.03,1 just those page sizes (MB): a partial run writes bench/results-partial.json and leaves BENCHMARKS.md.
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const partial = ONLY !== undefined || process.env.BENCH_SIZES !== undefined || process.env.BENCH_NOTES !== undefined;
@@ -176,6 +176,65 @@ async function measureRatsmarker(context: BrowserContext, size: number) {
     heapAddedMB: (heapWith - heapWithout) / MB,
     badges,
   };
+}
+
+/**
+ * A 30 kB council page opened while the extension's background sleeps, and while it is awake, in turns. Chrome
+ * stops an extension's service worker after 30 s without events, so a reader who opens a council page after
+ * reading one for a while opens it with the background asleep: the page wakes it (the worker starts, evaluates
+ * its script and answers the browser's events of the new tab) while the page loads and is read, on the same
+ * two cores. The other pages of this benchmark come one after another and find it awake. Stopped here as Chrome
+ * stops it, through the DevTools protocol, from an extension page, before every second page.
+ */
+async function measureAsleep(context: BrowserContext, extensionId: string, runs: number) {
+  const reader = await context.newPage();
+  await reader.goto(`chrome-extension://${extensionId}/popup.html`);
+  const cdp = await context.newCDPSession(reader);
+  await cdp.send('ServiceWorker.enable');
+  const out: Record<
+    'asleep' | 'awake',
+    { ms: number; fromTextMs: number; fromNavigationMs: number; longest: number }[]
+  > = { asleep: [], awake: [] };
+  for (let r = 0; r < runs; r++) {
+    for (const state of ['asleep', 'awake'] as const) {
+      if (state === 'asleep') {
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await reader.waitForTimeout(500);
+      } else {
+        // Awake: a page of the same host just before, as when the reader goes from page to page.
+        const before = await context.newPage();
+        await before.goto(`${COUNCIL}/bench-0.03/vo0050.asp`);
+        await scanTimes(before);
+        await before.close();
+      }
+      const page = await context.newPage();
+      await page.addInitScript(LONG_TASKS);
+      await page.goto(`${COUNCIL}/bench-0.03/vo0050.asp`, { timeout: 120_000 });
+      const t = await scanTimes(page);
+      const tasks = await page.evaluate(
+        (s) =>
+          ((window as unknown as { __longTasks: [number, number][] }).__longTasks ?? []).filter(
+            ([start, d]) => start + d > s,
+          ),
+        t.start,
+      );
+      await page.close();
+      out[state].push({
+        ms: t.end - t.start,
+        fromTextMs: t.end - t.text,
+        fromNavigationMs: t.end,
+        longest: Math.max(0, ...tasks.map(([, d]) => d)),
+      });
+    }
+  }
+  await reader.close();
+  const figures = (list: (typeof out)['asleep']) => ({
+    ratsmarkerMs: round(median(list.map((x) => x.ms))),
+    fromTextMs: round(median(list.map((x) => x.fromTextMs))),
+    fromNavigationMs: round(median(list.map((x) => x.fromNavigationMs))),
+    longestTaskMs: round(Math.max(...list.map((x) => x.longest))),
+  });
+  return { runs, asleep: figures(out.asleep), awake: figures(out.awake) };
 }
 
 /** The PDF viewer on a long motion: first page drawn, and all pages matched, from the viewer's navigation. */
@@ -630,6 +689,10 @@ async function main() {
       for (let r = 0; r < RUNS; r++) notCouncil.push(await measureNotCouncil(context));
       results.notCouncilPageMs = round(median(notCouncil), 3);
     }
+    if (measures('asleep')) {
+      log('30 kB page with the background asleep, and awake');
+      results.asleep = await measureAsleep(context, extensionId, quick ? 1 : RUNS * 2);
+    }
     if (measures('pdf')) {
       log(`PDF of ${PDF_PAGES} pages`);
       const pdfRuns: Awaited<ReturnType<typeof measurePdf>>[] = [];
@@ -709,6 +772,7 @@ const PART_KEYS: Record<string, string[]> = {
   pages: ['pages', 'terms', 'keyWords'],
   pipeline: ['pipeline'],
   'not-council': ['notCouncilPageMs'],
+  asleep: ['asleep'],
   pdf: ['pdf'],
   changing: ['rescanPerBatchMs'],
   notebook: ['notebook'],
@@ -773,6 +837,12 @@ interface NotebookFigures {
   exportInPageMs?: Record<string, { totalMs: number; readMs: number }>;
   importMs?: number;
 }
+interface AsleepFigures {
+  ratsmarkerMs: number;
+  fromTextMs: number;
+  fromNavigationMs: number;
+  longestTaskMs: number;
+}
 interface Report {
   date: string;
   terms?: number;
@@ -781,6 +851,7 @@ interface Report {
   pages: Record<string, PageFigures>;
   pipeline?: Record<string, PipelineParts & { runs: number }>;
   notCouncilPageMs: number;
+  asleep?: { runs: number; asleep: AsleepFigures; awake: AsleepFigures };
   rescanPerBatchMs: number;
   pdf: {
     pages: number;
@@ -864,6 +935,21 @@ CPU (${x.traced.longestCpuTaskMs} ms wall: ${x.traced.what}); the longest by wal
 `
     : ''
 }`;
+}
+
+/** The 30 kB page with the background asleep and awake, as one paragraph (absent from runs before it was measured). */
+function asleepSection(r: Report): string {
+  const a = r.asleep;
+  if (!a) return '';
+  // The Long Tasks API reports tasks over 50 ms only: 0 means none was that long.
+  const shown = (k: keyof AsleepFigures, v: number) => (k === 'longestTaskMs' && v === 0 ? '< 50' : v);
+  const pair = (k: keyof AsleepFigures) => `${shown(k, a.asleep[k])} (awake ${shown(k, a.awake[k])})`;
+  return `A 30 kB page opened while the extension's background sleeps (Chrome stops it after 30 s without events; here
+through the DevTools protocol before the page), in turns with pages that find it awake (${a.runs} of each, medians): Ratsmarker
+${pair('ratsmarkerMs')} ms from scan-start, ${pair('fromTextMs')} ms from the text, ${pair('fromNavigationMs')} ms from the
+navigation; longest task ${pair('longestTaskMs')} ms. The woken worker evaluates its script and answers the new tab's
+events beside the page.
+`;
 }
 
 function markdown(r: Report): string {
@@ -950,7 +1036,7 @@ scan-start at 30 kB and 1 MB, none over 100 ms at 5 MB.
 ${targets}
 
 ${pipelineSection(r)}Not a council page (content script's whole cost): ${r.notCouncilPageMs} ms.
-Page that changes (200 paragraphs in 20 batches): ${r.rescanPerBatchMs} ms per rescan.
+${asleepSection(r)}Page that changes (200 paragraphs in 20 batches): ${r.rescanPerBatchMs} ms per rescan.
 
 ## PDF viewer
 
