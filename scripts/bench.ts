@@ -144,14 +144,7 @@ async function measureRatsmarker(context: BrowserContext, size: number) {
   // BENCH_DEBUG=1: when and how long each of Ratsmarker's tasks over 35 ms ran, to find which step overran.
   if (process.env.BENCH_DEBUG)
     log(`slices over 35 ms: ${JSON.stringify(slices.filter((d) => d > 35).map(Math.round))}`);
-  // Every long task of the main thread from scan-start on (the page's own work included), by a PerformanceObserver.
-  const tasks = await page.evaluate(
-    (s) =>
-      ((window as unknown as { __longTasks: [number, number][] }).__longTasks ?? []).filter(
-        ([start, d]) => start + d > s,
-      ),
-    t.start,
-  );
+  const tasks = await longTasksSince(page, t.start);
   const paintMs = await page.evaluate(() =>
     performance.getEntriesByName('ratsmarker:paint').reduce((sum, m) => sum + m.duration, 0),
   );
@@ -176,6 +169,20 @@ async function measureRatsmarker(context: BrowserContext, size: number) {
     heapAddedMB: (heapWith - heapWithout) / MB,
     badges,
   };
+}
+
+/**
+ * Every long task of the page's main thread that ran on after `start` (the page's own work included), as the
+ * PerformanceObserver of LONG_TASKS recorded them: [start, duration].
+ */
+function longTasksSince(page: Page, start: number): Promise<[number, number][]> {
+  return page.evaluate(
+    (s) =>
+      ((window as unknown as { __longTasks: [number, number][] }).__longTasks ?? []).filter(
+        ([from, d]) => from + d > s,
+      ),
+    start,
+  );
 }
 
 /**
@@ -211,13 +218,7 @@ async function measureAsleep(context: BrowserContext, extensionId: string, runs:
       await page.addInitScript(LONG_TASKS);
       await page.goto(`${COUNCIL}/bench-0.03/vo0050.asp`, { timeout: 120_000 });
       const t = await scanTimes(page);
-      const tasks = await page.evaluate(
-        (s) =>
-          ((window as unknown as { __longTasks: [number, number][] }).__longTasks ?? []).filter(
-            ([start, d]) => start + d > s,
-          ),
-        t.start,
-      );
+      const tasks = await longTasksSince(page, t.start);
       await page.close();
       out[state].push({
         ms: t.end - t.start,

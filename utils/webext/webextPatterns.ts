@@ -33,20 +33,14 @@ export function excludeDuplicatePatterns(matchPatterns: string[]): string[] {
   let answer = kept.get(key);
   if (!answer) {
     // Only the patterns whose host can match a pattern's own host part can cover it (a pattern is tested as
-    // the text it is): a few per pattern, where the library compared all with all.
+    // the text it is): a few per pattern, where the library compared all with all. Each pattern's expression is
+    // made once (patternToRegex below keeps it).
     const index = indexPatterns(unique);
-    const regexOf = new Map<string, RegExp>();
-    const covers = (superset: string, subset: string) => {
-      let regex = regexOf.get(superset);
-      if (!regex) {
-        regex = compile(superset);
-        regexOf.set(superset, regex);
-      }
-      return regex.test(subset);
-    };
     answer = unique.filter(
       (subset) =>
-        !(index?.candidates(subset) ?? unique).some((superset) => superset !== subset && covers(superset, subset)),
+        !(index?.candidates(subset) ?? unique).some(
+          (superset) => superset !== subset && patternToRegex(superset).test(subset),
+        ),
     );
     kept.set(key, answer);
   }
