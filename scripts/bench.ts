@@ -165,6 +165,8 @@ async function measureRatsmarker(context: BrowserContext, size: number) {
     // The Long Tasks API reports tasks over 50 ms only: 0 means none was that long.
     longestTask: Math.max(0, ...tasks.map(([, d]) => d)),
     longTasks: tasks.length,
+    // Total blocking time from scan-start: of each long task, the part over 50 ms.
+    blocking: tasks.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0),
     paintMs,
     heapAddedMB: (heapWith - heapWithout) / MB,
     badges,
@@ -653,6 +655,7 @@ async function main() {
         fasterThanMarkJsWords: round(markWordsMs / ratsmarkerMs, 1),
         longestTaskMs,
         tasksOver50ms: median(rm.map((x) => x.longTasks)),
+        blockingMs: round(median(rm.map((x) => x.blocking))),
         longestSliceMs: round(median(rm.map((x) => x.longestSlice))),
         paintMs: round(median(rm.map((x) => x.paintMs)), 1),
         heapAddedMB: round(median(rm.map((x) => x.heapAddedMB)), 2),
@@ -822,6 +825,8 @@ interface PageFigures {
   fasterThanMarkJsWords: number;
   longestTaskMs: number;
   tasksOver50ms: number;
+  /** Total blocking time from scan-start (absent in results written before it was measured). */
+  blockingMs?: number;
   longestSliceMs: number;
   paintMs: number;
   heapAddedMB: number;
@@ -957,7 +962,7 @@ function markdown(r: Report): string {
   const rows = Object.entries(r.pages)
     .map(
       ([size, p]) =>
-        `| ${size} | ${p.ratsmarkerMs} | ${p.fromTextMs ?? '–'} (${p.startAfterTextMs ?? '–'}) | ${p.packsLoadedMs ?? '–'} | ${p.inViewMs ?? '–'} | ${p.limitMs} (${p.limitKind}, ${p.limitMsPerMB} ms/MB${p.limitNearLinear ? '' : ', too slow to be the limit'}) | ${p.ratioToLimit}× | ${p.markJsWordsMs} | ${p.fasterThanMarkJsWords}× | ${p.markJsLexiconMs} | ${p.fasterThanMarkJsLexicon}× | ${p.longestTaskMs || '< 50'} | ${p.paintMs} | ${p.heapAddedMB} |`,
+        `| ${size} | ${p.ratsmarkerMs} | ${p.fromTextMs ?? '–'} (${p.startAfterTextMs ?? '–'}) | ${p.packsLoadedMs ?? '–'} | ${p.inViewMs ?? '–'} | ${p.limitMs} (${p.limitKind}, ${p.limitMsPerMB} ms/MB${p.limitNearLinear ? '' : ', too slow to be the limit'}) | ${p.ratioToLimit}× | ${p.markJsWordsMs} | ${p.fasterThanMarkJsWords}× | ${p.markJsLexiconMs} | ${p.fasterThanMarkJsLexicon}× | ${p.longestTaskMs || '< 50'} | ${p.blockingMs ?? '–'} | ${p.paintMs} | ${p.heapAddedMB} |`,
     )
     .join('\n');
   const targets = Object.entries(r.pages)
@@ -1019,6 +1024,9 @@ Pages of about 30 kB (a typical Vorlage), 1 MB and 5 MB of many paragraphs, in S
 - **Longest task**: the longest main-thread task from \`scan-start\` on, as a \`PerformanceObserver\` for
   \`longtask\` reports it: the page's own work counts too (there is none on these pages). The Long Tasks API
   reports tasks over 50 ms only, so "< 50" means there was none.
+- **Blocking**: the total blocking time from \`scan-start\` on: of each of those tasks, the part over 50 ms,
+  added up (median of the runs). The longest task says how long the worst freeze was, this how long the page
+  answered the reader late in all: a page laid out again twice shows here, not in the longest task.
 - **Highlight API**: the time spent registering the ranges with the CSS Custom Highlight API (\`ratsmarker:paint\`).
 - **In view**: from \`scan-start\` to \`ratsmarker:scan-view\`, when the highlights and badges of the passages in
   the window (and half a screen around it) are in place: they are matched and painted before the rest of the page.
@@ -1026,8 +1034,8 @@ Pages of about 30 kB (a typical Vorlage), 1 MB and 5 MB of many paragraphs, in S
 - **Packs loaded**: from \`scan-start\` to \`ratsmarker:scan-loaded\`, when the packs are read from extension storage
   (one read, some 0.28 MB) and decoded: the part of the Ratsmarker column before any of the page's text is read.
 
-| text | Ratsmarker ms | from the text ms (scan-start after it) | of which packs loaded ms | in view ms | limit ms | Ratsmarker ÷ limit | mark.js, key words ms | ÷ Ratsmarker | mark.js, lexicon ms | ÷ Ratsmarker | longest task ms | Highlight API ms | JS heap added MB |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| text | Ratsmarker ms | from the text ms (scan-start after it) | of which packs loaded ms | in view ms | limit ms | Ratsmarker ÷ limit | mark.js, key words ms | ÷ Ratsmarker | mark.js, lexicon ms | ÷ Ratsmarker | longest task ms | blocking ms | Highlight API ms | JS heap added MB |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows}
 
 Targets: 30 kB within 16 ms of scan-start and at least 5× faster than mark.js with the key words; 1 MB and 5 MB

@@ -111,7 +111,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
     open: openCard,
     wrote: () => watcher.ignoreOwnChanges(),
   });
-  const { matched, present, remove, inPageOrder } = entries;
+  const { matched, present, prepare, commit, remove, inPageOrder } = entries;
   // The reader's notes on the page, counted on the badges (no notebook: none, and no faction).
   const pageNotes =
     options.notes &&
@@ -155,7 +155,7 @@ export async function annotatePage(doc: Document, url: URL, options: AnnotatorOp
 
   // Decoding the packs and reading the facts (a whole long page's walk, cold) may have used the first slice.
   await budget.pause();
-  await scanFirst(doc, { page, packs, threshold, budget, sliceMs: SLICE_MS }, { present, remove });
+  await scanFirst(doc, { page, packs, threshold, budget, sliceMs: SLICE_MS }, { present, prepare, commit, remove });
   firstScanDone = true;
   budget.finish();
   finishScan();

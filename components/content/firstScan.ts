@@ -4,7 +4,7 @@ import { matchDocumentInSlices, type PassageMatches } from '@/utils/pipeline/mat
 import type { WebPage } from '@/utils/pipeline/readWebPage';
 import type { TaskBudget } from '@/utils/pipeline/taskBudget';
 import { MARGIN_SCREENS, passagesInView } from './passagesInView';
-import { presentFound } from './presentFound';
+import { type Presenter, presentFound } from './presentFound';
 import { SCAN_VIEW } from './scanMarks';
 
 // Pages of fewer passages are matched in their order: the passages in view first only where that saves time.
@@ -14,9 +14,12 @@ const VIEW_FIRST_FROM = 24;
 // in all, 3 ms more until the highlights in view; 1 MB: 25 instead of 62 ms until those).
 const EARLY_FROM_SCREENS = 20;
 
-/** What the first scan paints on: the page's badges and highlights (annotatePage's entries). */
-export interface ScanSurface<E extends { passage: PassageBlock }> {
-  /** Badges and highlights for matched passages, in one go; returns their entries. */
+/**
+ * What the first scan paints on: the page's badges and highlights (annotatePage's entries). The rest of a page
+ * goes in by `prepare` and `commit` (presentFound.ts): one write into the page for all of it.
+ */
+export interface ScanSurface<E extends { passage: PassageBlock }> extends Presenter<PassageMatches<PassageBlock>, E> {
+  /** Badges and highlights for matched passages, in one go (prepared and committed); returns their entries. */
   present(found: readonly PassageMatches<PassageBlock>[]): E[];
   /** Takes a passage's badge and highlights away. */
   remove(entry: E): void;
@@ -83,7 +86,7 @@ export async function scanFirst<E extends { passage: PassageBlock }>(
       const node = p.segments[0]?.node;
       return node && shown.get(node) === p.text ? [] : [i];
     });
-    await presentFound(await match(passages, rest), surface.present, budget);
+    await presentFound(await match(passages, rest), surface, budget);
     return;
   }
   const inView = passages.length > VIEW_FIRST_FROM ? passagesInView(passages) : [];
@@ -97,11 +100,11 @@ export async function scanFirst<E extends { passage: PassageBlock }>(
         passages,
         passages.flatMap((_, i) => (first.has(i) ? [] : [i])),
       ),
-      surface.present,
+      surface,
       budget,
     );
     return;
   }
-  await presentFound(await match(passages), surface.present, budget);
+  await presentFound(await match(passages), surface, budget);
   performance.mark(SCAN_VIEW);
 }

@@ -42,35 +42,51 @@ export function createPageEntries(doc: Document, { measures, highlighter, badgeN
     return ids;
   };
 
-  /** A badge for `matches` (none: a note marker only) at the end of the passage; its click opens the card. */
-  const attachBadge = (passage: PassageBlock, matches: MeasureMatch[], ranges: PaintedRange[]): PageEntry => {
+  /** A badge for `matches` (none: a note marker only), built but not yet in the page; its click opens the card. */
+  const buildEntry = (passage: PassageBlock, matches: MeasureMatch[], ranges: PaintedRange[]): PageEntry => {
     const { host, button, setNotes } = createBadge(doc, measures.badgeMeasures(matches), badgeName());
-    const lastNode = (passage.segments.at(-1) as PassageBlock['segments'][number]).node;
-    lastNode.parentNode?.insertBefore(host, lastNode.nextSibling);
     const entry: PageEntry = { passage, text: passage.text, matches, ranges, host, button, setNotes, notes: [] };
     button.addEventListener('click', () => open(entry));
     return entry;
   };
 
-  /** Presents matched passages: all ranges read first, then badges, paint and marks in one go. */
-  const present = (found: readonly { passage: PassageBlock; measures: MeasureMatch[] }[]): PageEntry[] => {
-    const withRanges = found.map((f) => ({
-      ...f,
-      ranges: rangesOfMatches(doc, f.passage, f.measures, measures.slotOf),
-    }));
+  /** Puts a built badge at the end of its passage (after its last text, as it stands now). */
+  const insertBadge = (entry: PageEntry) => {
+    const lastNode = (entry.passage.segments.at(-1) as PassageBlock['segments'][number]).node;
+    lastNode.parentNode?.insertBefore(entry.host, lastNode.nextSibling);
+  };
+
+  /**
+   * Matched passages made ready to go in: their ranges read and their badges built. Writes nothing into the
+   * page (commit does), so the page may have turns in between at no cost to it.
+   */
+  const prepare = (found: readonly { passage: PassageBlock; measures: MeasureMatch[] }[]): PageEntry[] =>
+    found.map((f) => buildEntry(f.passage, f.measures, rangesOfMatches(doc, f.passage, f.measures, measures.slotOf)));
+
+  /**
+   * Puts prepared passages in, in one go: badges, highlights and the test contract's marks. The ranges were
+   * all read before any highlight is painted (the <mark> fallback changes text nodes).
+   */
+  const commit = (ready: readonly PageEntry[]): void => {
     const touched = new Set<Element>();
-    const added = withRanges.map((f) => {
-      for (const b of f.passage.blocks) touched.add(b);
-      return attachBadge(f.passage, f.measures, f.ranges);
-    });
-    matched.push(...added);
+    for (const e of ready) {
+      for (const b of e.passage.blocks) touched.add(b);
+      insertBadge(e);
+    }
+    matched.push(...ready);
     // Timed on its own: whether the Custom Highlight API is what a big page costs (the benchmark reads it).
     const painting = performance.now();
-    for (const f of withRanges) paint(highlighter, f.ranges);
+    for (const e of ready) paint(highlighter, e.ranges);
     performance.measure(PAINT_MEASURE, { start: painting, end: performance.now() });
     writeTestMarks(touched, blockIds);
     wrote();
-    return added;
+  };
+
+  /** Presents matched passages at once: prepared and committed in the same task. */
+  const present = (found: readonly { passage: PassageBlock; measures: MeasureMatch[] }[]): PageEntry[] => {
+    const ready = prepare(found);
+    commit(ready);
+    return ready;
   };
 
   const remove = (a: PageEntry) => {
@@ -84,9 +100,15 @@ export function createPageEntries(doc: Document, { measures, highlighter, badgeN
     /** The matched passages, in the order they were presented. */
     matched,
     present,
+    prepare,
+    commit,
     remove,
     /** A badge that carries notes only (a passage with notes and no match); not among `matched`. */
-    noteMarker: (passage: PassageBlock) => attachBadge(passage, [], []),
+    noteMarker: (passage: PassageBlock) => {
+      const entry = buildEntry(passage, [], []);
+      insertBadge(entry);
+      return entry;
+    },
     /** Matched passages in the order they stand on the page. */
     inPageOrder: () => inDocumentOrder(matched, (a) => a.host),
   };

@@ -1,27 +1,34 @@
 import type { TaskBudget } from '@/utils/pipeline/taskBudget';
 
-// Matched passages presented between two looks at the clock (a 30 kB page has fewer).
+// Matched passages prepared between two looks at the clock (a 30 kB page has fewer).
 export const PRESENT_BATCH = 32;
-// How long one task may go on presenting. Each turn the page gets after badges went in is a frame in which it
-// is laid out and pre-painted again: 20 ms on the benchmark's 1 MB page, 87 ms on its 5 MB one (traces), so
-// presenting in tasks of the usual 20 ms slice cost that frame once more per slice. Under the 50 ms of a long
-// task, since a batch takes a few milliseconds (508 badges of the 5 MB page: 25 ms in all).
-export const PRESENT_SLICE_MS = 40;
 
 /**
- * Puts a page's matched passages in (badges and highlights, by `present`) in as few tasks as it can: those of a
- * page at once, in the task the matching ended in; more than a batch in a task of their own, begun with the
- * whole share (begun late in a slice, they were cut, and the page laid out twice); only a very long page's cut,
- * where that share runs out.
+ * How matched passages go into a page, in two steps. `prepare` reads their ranges and builds their badges
+ * and writes nothing into the page; `commit` puts prepared ones in: badges, highlights and marks.
  */
-export async function presentFound<T>(
+export interface Presenter<T, P> {
+  prepare(batch: T[]): P[];
+  commit(prepared: P[]): void;
+}
+
+/**
+ * Puts a page's matched passages in (badges and highlights) with one write into the page. Every turn the page
+ * gets after badges went in is a frame in which the browser lays out and pre-paints the whole page again (the
+ * page's own cost, growing with its size: 50–70 ms on the benchmark's 1 MB page, 100–210 ms on its 5 MB one,
+ * traces), so the badges of a long page went in over several tasks paid that frame once per task: four times
+ * at 5 MB. Building the badges and reading the ranges writes nothing, so that part is cut into the budget's
+ * slices where it runs long (each turn then costs the page nothing), and one commit puts all of it in.
+ */
+export async function presentFound<T, P>(
   found: readonly T[],
-  present: (batch: T[]) => void,
+  presenter: Presenter<T, P>,
   budget: TaskBudget,
 ): Promise<void> {
-  if (found.length > PRESENT_BATCH) await budget.yieldNow();
+  const ready: P[] = [];
   for (let next = 0; next < found.length; next += PRESENT_BATCH) {
-    present(found.slice(next, next + PRESENT_BATCH));
-    await budget.pauseAfter(PRESENT_SLICE_MS);
+    ready.push(...presenter.prepare(found.slice(next, next + PRESENT_BATCH)));
+    await budget.pause();
   }
+  if (ready.length > 0) presenter.commit(ready);
 }

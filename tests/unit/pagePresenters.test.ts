@@ -69,6 +69,28 @@ describe('the page’s entries (createPageEntries)', () => {
     expect(entries.matched).toEqual([added[1]]);
   });
 
+  it('builds badges without writing into the page, and puts all of them in with one commit', () => {
+    const doc = vorlage([PLAN(1), TOULOUSE, PLAN(2), TOULOUSE]);
+    let writes = 0;
+    const entries = entriesOf(doc, () => {
+      writes++;
+    });
+    const before = doc.body.innerHTML;
+    const [first, second] = matchedOn(doc) as PassageMatches<PassageBlock>[];
+    const ready = [
+      ...entries.prepare([first as PassageMatches<PassageBlock>]),
+      ...entries.prepare([second as PassageMatches<PassageBlock>]),
+    ];
+    expect(doc.body.innerHTML).toBe(before);
+    expect(ready.every((e) => !e.host.isConnected && e.ranges.length > 0)).toBe(true);
+    expect(entries.matched).toEqual([]);
+    expect(writes).toBe(0);
+    entries.commit(ready);
+    for (const i of [1, 3]) expect(paragraph(i).lastElementChild?.getAttribute('data-ratsmarker-ui')).toBe('badge');
+    expect(entries.matched).toEqual(ready);
+    expect(writes).toBe(1);
+  });
+
   it('lists the passages in page order, whatever order they were presented in', () => {
     const doc = vorlage([TOULOUSE, PLAN(1), TOULOUSE]);
     const entries = entriesOf(doc);
@@ -248,6 +270,14 @@ describe('the first scan of a page (scanFirst)', () => {
           calls.push(found.map((f) => f.passage.blocks[0]?.getAttribute('data-i') ?? '?'));
           return entries.present(found);
         },
+        prepare: (found) => {
+          calls.push(found.map((f) => f.passage.blocks[0]?.getAttribute('data-i') ?? '?'));
+          return entries.prepare(found);
+        },
+        commit: (ready) => {
+          calls.push(['commit', ...ready.map((e) => e.passage.blocks[0]?.getAttribute('data-i') ?? '?')]);
+          entries.commit(ready);
+        },
         remove: entries.remove,
       },
     );
@@ -257,7 +287,10 @@ describe('the first scan of a page (scanFirst)', () => {
   it('presents a page that fits in a slice in one go, and marks that the highlights in view are in', async () => {
     const doc = vorlage([PLAN(1), TOULOUSE, PLAN(2), TOULOUSE]);
     const { calls } = await run(doc);
-    expect(calls).toEqual([['1', '3']]);
+    expect(calls).toEqual([
+      ['1', '3'],
+      ['commit', '1', '3'],
+    ]);
     expect(performance.getEntriesByName(SCAN_VIEW)).toHaveLength(1);
   });
 
@@ -272,8 +305,8 @@ describe('the first scan of a page (scanFirst)', () => {
       return { top: i * 40, bottom: i * 40 + 30, left: 0, right: 500, width: 500, height: 30 } as DOMRect;
     });
     const { calls, entries } = await run(doc);
-    expect(calls[0]).toEqual(['1']);
-    expect(calls.flat().sort()).toEqual(['1', '70']);
+    // The passage in view went in first; the rest was prepared and committed once.
+    expect(calls).toEqual([['1'], ['70'], ['commit', '70']]);
     expect(entries.matched).toHaveLength(2);
     const view = performance.getEntriesByName(SCAN_VIEW) as PerformanceMark[];
     expect(view.map((m) => m.detail)).toEqual([{ early: true }]);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PRESENT_BATCH, PRESENT_SLICE_MS, presentFound } from '@/components/content/presentFound';
+import { PRESENT_BATCH, presentFound } from '@/components/content/presentFound';
 import { readCouncilPage } from '@/utils/detect/readCouncilPage';
 import { compileMatcher } from '@/utils/matcher/compileMatcher';
 import { fromMatcherData, MATCHER_FORMAT, toMatcherData } from '@/utils/matcher/matcherData';
@@ -70,16 +70,6 @@ describe('taskBudget', () => {
     ]);
   });
 
-  it('gives a turn after a longer share where asked (pauseAfter), and starts a new slice then', async () => {
-    const clock = fakeTime();
-    const budget = taskBudget(20, clock);
-    for (let i = 0; i < 10; i++) {
-      clock.advance(8);
-      await budget.pauseAfter(40);
-    }
-    expect(clock.turns).toEqual([40, 80]);
-  });
-
   it('counts no wait as work: after restart a new slice begins, and the wait is in no slice', async () => {
     const clock = fakeTime();
     const slices: [number, number][] = [];
@@ -101,44 +91,63 @@ describe('taskBudget', () => {
 });
 
 describe('presenting a page’s matched passages (presentFound)', () => {
-  /** Presents `count` passages with a clock already `used` ms into its slice; each batch takes `perBatch` ms. */
+  /**
+   * Presents `count` passages with a clock already `used` ms into its slice; preparing a batch takes `perBatch`
+   * ms. Records each step and the turns the page got before it.
+   */
   async function presenting(count: number, used: number, perBatch = 3) {
     const clock = fakeTime();
     const budget = taskBudget(20, clock);
     clock.advance(used);
-    const batches: { size: number; at: number; turnsBefore: number }[] = [];
+    const steps: { step: 'prepare' | 'commit'; size: number; turnsBefore: number }[] = [];
     await presentFound(
       Array.from({ length: count }, (_, i) => i),
-      (batch) => {
-        batches.push({ size: batch.length, at: clock.now(), turnsBefore: clock.turns.length });
-        clock.advance(perBatch);
+      {
+        prepare: (batch) => {
+          steps.push({ step: 'prepare', size: batch.length, turnsBefore: clock.turns.length });
+          clock.advance(perBatch);
+          return batch.map((i) => `entry ${i}`);
+        },
+        commit: (ready) => {
+          steps.push({ step: 'commit', size: ready.length, turnsBefore: clock.turns.length });
+          clock.advance(2);
+        },
       },
       budget,
     );
-    return { batches, turns: clock.turns };
+    return { steps, turns: clock.turns };
   }
 
-  it('puts a long page’s badges in in one task of their own, past the usual slice', async () => {
-    // 1 MB: 113 badges in four batches, the matching having used 15 ms of its slice: one turn before the first
-    // badge, none after (every turn after badges went in is a frame that lays the whole page out again).
-    const { batches, turns } = await presenting(113, 15);
-    expect(batches.map((b) => b.size)).toEqual([PRESENT_BATCH, PRESENT_BATCH, PRESENT_BATCH, 113 - 3 * PRESENT_BATCH]);
-    expect(turns).toEqual([15]);
+  it('puts a long page’s badges in with one commit, after all of them were prepared', async () => {
+    // 5 MB: 508 badges in 16 batches of 3 ms each: the page gets its turns while they are built (nothing of them
+    // is in the page yet, so a turn costs it no frame), and all go in at once (the page laid out again once).
+    const { steps, turns } = await presenting(508, 19);
+    const commits = steps.filter((s) => s.step === 'commit');
+    expect(commits).toEqual([{ step: 'commit', size: 508, turnsBefore: turns.length }]);
+    expect(steps.at(-1)?.step).toBe('commit');
+    expect(steps.filter((s) => s.step === 'prepare').reduce((n, s) => n + s.size, 0)).toBe(508);
+    expect(turns.length).toBeGreaterThan(1);
+    // Slices as usual while preparing: a turn whenever 20 ms were used, never more than a batch late.
+    for (let i = 1; i < turns.length; i++)
+      expect((turns[i] as number) - (turns[i - 1] as number)).toBeLessThan(20 + 3 + 1);
   });
 
-  it('begins more than a batch in a task of its own, and cuts only where the longer share runs out', async () => {
-    // 5 MB: 508 badges, 16 batches of 3 ms: a fresh task first, then one turn after 40 ms of presenting.
-    const { batches, turns } = await presenting(508, 19);
-    expect(batches[0]?.turnsBefore).toBe(1);
-    expect(turns).toHaveLength(2);
-    expect((turns[1] as number) - (turns[0] as number)).toBeGreaterThanOrEqual(PRESENT_SLICE_MS);
-    expect(batches.reduce((n, b) => n + b.size, 0)).toBe(508);
-  });
-
-  it('gives no turn for a few passages that fit in the slice (a typical Vorlage in one task)', async () => {
-    const { batches, turns } = await presenting(2, 10);
-    expect(batches).toHaveLength(1);
+  it('prepares in batches and gives no turn for a page whose badges fit in the slice', async () => {
+    // 1 MB at the start of a slice: 113 badges in four batches, then one commit, in one task.
+    const { steps, turns } = await presenting(113, 0);
+    expect(steps.map((s) => `${s.step} ${s.size}`)).toEqual([
+      `prepare ${PRESENT_BATCH}`,
+      `prepare ${PRESENT_BATCH}`,
+      `prepare ${PRESENT_BATCH}`,
+      `prepare ${113 - 3 * PRESENT_BATCH}`,
+      'commit 113',
+    ]);
     expect(turns).toEqual([]);
+  });
+
+  it('commits nothing when nothing matched', async () => {
+    const { steps } = await presenting(0, 5);
+    expect(steps).toEqual([]);
   });
 });
 

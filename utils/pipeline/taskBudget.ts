@@ -25,11 +25,6 @@ export interface TaskBudget {
   due(): boolean;
   /** Gives the page a turn if the slice is used up (and only then), and starts a new slice. */
   pause(): Promise<void>;
-  /**
-   * Gives the page a turn if the current task has run for `ms`: a longer share than the slice, for work after
-   * which every turn of the page costs it a frame (badges put in: the page is laid out again at each turn).
-   */
-  pauseAfter(ms: number): Promise<void>;
   /** Gives the page a turn whatever the time. */
   yieldNow(): Promise<void>;
   /** The work is done: the last slice ends here. */
@@ -64,9 +59,6 @@ export function taskBudget(
     due: () => now() - sliceStart >= sliceMs,
     pause: async () => {
       if (now() - sliceStart >= sliceMs) await yieldNow();
-    },
-    pauseAfter: async (ms) => {
-      if (now() - sliceStart >= ms) await yieldNow();
     },
     yieldNow,
     finish: () => options.onSlice?.(sliceStart, now()),
