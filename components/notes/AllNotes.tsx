@@ -108,6 +108,9 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
     const input = e.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
+    // Said at once: a big file takes seconds (10,000 notes: some 15 s), and the result of an import before must
+    // not stand for this one meanwhile.
+    message.value = t('popupImporting', [file.name]);
     try {
       const text = await file.text();
       const [{ importNotes }, { db }] = await Promise.all([import('@/utils/db/importNotes'), loadNotebook()]);

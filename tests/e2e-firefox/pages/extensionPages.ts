@@ -59,8 +59,14 @@ export class Popup {
 
   async import(path: string): Promise<string> {
     const input = (await this.page.$('input[type="file"]')) as ElementHandle<HTMLInputElement>;
+    const before = await textOf(this.page, '[data-testid="import-status"]');
     await input.uploadFile(path);
-    return waitForText(this.page, '[data-testid="import-status"]', /\S/);
+    // This import's answer: not the "… wird importiert" said while it runs, nor the answer of the import before
+    // (still shown until this one's change event is handled). Two imports in a row here never answer alike.
+    return waitFor(async () => {
+      const t = await textOf(this.page, '[data-testid="import-status"]');
+      return t && t !== before && /^Import(?!ing)/.test(t) ? t : undefined;
+    }, 'the import’s answer');
   }
 
   close(): Promise<void> {

@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { h, render } from 'preact';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AllNotes } from '@/components/notes/AllNotes';
+import { db } from '@/components/notes/db';
+import de from '../../locales/de.json';
+
+vi.mock('@/components/i18n', () => import('./catalogueI18n'));
+
+const FILE = JSON.stringify({ format: 'ratsmarker-notes', version: 1, notes: [] });
+
+let root: HTMLElement;
+beforeAll(async () => {
+  await db.open();
+});
+beforeEach(async () => {
+  await db.notes.clear();
+  root = document.createElement('div');
+  document.body.replaceChildren(root);
+});
+afterEach(() => {
+  render(null, root);
+});
+
+/** Chooses a file in the notebook's import field, as the file dialog does; it reads once `ready` resolves. */
+function choose(name: string, text: string, ready: Promise<void> = Promise.resolve()) {
+  const input = root.querySelector<HTMLInputElement>('input[type="file"]');
+  if (!input) throw new Error('no import field');
+  const file = new File([text], name);
+  file.text = () => ready.then(() => text);
+  Object.defineProperty(input, 'files', { configurable: true, value: [file] });
+  input.dispatchEvent(new Event('change'));
+}
+const status = () => root.querySelector('[data-testid="import-status"]')?.textContent ?? '';
+
+describe('importing notes in the notebook', () => {
+  it('says at once that the file is being imported, then what the import did', async () => {
+    render(h(AllNotes, { packs: [] }), root);
+    choose('alt.json', '{"format":"ratsmarker-notes","version":1,"notes":[{"id":');
+    await vi.waitFor(() => expect(status()).toMatch(/^Import fehlgeschlagen/));
+    let read: () => void = () => undefined;
+    choose('notizen.json', FILE, new Promise<void>((resolve) => (read = resolve)));
+    // The answer of the import before does not stand for this one while it runs (a big file takes seconds).
+    await vi.waitFor(() => expect(status()).toBe(de.popupImporting.message.replace('$NAME$', 'notizen.json')));
+    read();
+    await vi.waitFor(() => expect(status()).toBe('Import: 0 neu, 0 aktualisiert, 0 übersprungen.'));
+  });
+});
