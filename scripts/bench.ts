@@ -258,23 +258,34 @@ async function measurePdf(context: BrowserContext, extensionId: string) {
 }
 
 /** One TreeWalker pass over the page's text with one regular expression; counts the places found. */
+// A limit's pass runs this many times over the same page and its fastest counts: by then the search's code and
+// expression are compiled and optimised, as fast as that search gets (a first pass runs cold, and on a 30 kB page
+// its code has hardly warmed up before the text ends: the fastest anything could find the terms is the warm one).
+// Ratsmarker's code starts cold on every page, so its ratio to the limit includes what a cold start costs.
+const LIMIT_PASSES = 5;
+
 async function measureRegexLimit(context: BrowserContext, size: number, pattern: string, flags: string) {
   const page = await context.newPage();
   await page.goto(`${PLAIN}/bench-${size}/seite.html`, { timeout: 120_000 });
   const r = await page.evaluate(
-    ([source, f]) => {
-      const t0 = performance.now();
+    ([source, f, passes]) => {
       const re = new RegExp(source, f);
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let found = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        re.lastIndex = 0;
-        const data = (n as Text).data;
-        while (re.exec(data)) found++;
+      let best = { ms: Number.POSITIVE_INFINITY, found: 0 };
+      for (let pass = 0; pass < passes; pass++) {
+        const t0 = performance.now();
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        let found = 0;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          re.lastIndex = 0;
+          const data = (n as Text).data;
+          while (re.exec(data)) found++;
+        }
+        const ms = performance.now() - t0;
+        if (ms < best.ms) best = { ms, found };
       }
-      return { ms: performance.now() - t0, found };
+      return best;
     },
-    [pattern, flags] as [string, string],
+    [pattern, flags, LIMIT_PASSES] as [string, string, number],
   );
   await page.close();
   return r;
@@ -288,25 +299,33 @@ async function measureRegexLimit(context: BrowserContext, size: number, pattern:
 async function measureAutomatonLimit(context: BrowserContext, size: number, tables: AutomatonTables) {
   const page = await context.newPage();
   await page.goto(`${PLAIN}/bench-${size}/seite.html`, { timeout: 120_000 });
-  const r = await page.evaluate((a) => {
-    const symbols = Uint8Array.from(a.symbols);
-    const next = Int32Array.from(a.next);
-    const final = Uint8Array.from(a.final);
-    const S = a.symbolCount;
-    const t0 = performance.now();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    let found = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const data = (n as Text).data;
-      let state = 0;
-      for (let i = 0; i < data.length; i++) {
-        const c = data.charCodeAt(i);
-        state = next[state * S + (c < 0x250 ? (symbols[c] as number) : 0)] as number;
-        if (final[state]) found++;
+  const r = await page.evaluate(
+    ([a, passes]) => {
+      const symbols = Uint8Array.from(a.symbols);
+      const next = Int32Array.from(a.next);
+      const final = Uint8Array.from(a.final);
+      const S = a.symbolCount;
+      let best = { ms: Number.POSITIVE_INFINITY, found: 0 };
+      for (let pass = 0; pass < passes; pass++) {
+        const t0 = performance.now();
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        let found = 0;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const data = (n as Text).data;
+          let state = 0;
+          for (let i = 0; i < data.length; i++) {
+            const c = data.charCodeAt(i);
+            state = next[state * S + (c < 0x250 ? (symbols[c] as number) : 0)] as number;
+            if (final[state]) found++;
+          }
+        }
+        const ms = performance.now() - t0;
+        if (ms < best.ms) best = { ms, found };
       }
-    }
-    return { ms: performance.now() - t0, found };
-  }, tables);
+      return best;
+    },
+    [tables, LIMIT_PASSES] as [AutomatonTables, number],
+  );
   await page.close();
   return r;
 }
@@ -539,8 +558,17 @@ interface AutomatonTables {
   final: number[];
 }
 
-/** The issue's targets for a page size: met or not. */
-function pageTargets(size: number, ms: number, limitMs: number, markWordsMs: number, longestTaskMs: number) {
+/**
+ * The issue's targets for a page size: met or not. Within 10× of the limit is met only against a limit that is
+ * one (near-linear, `limitValid`): against a slow one any code looks close to it.
+ */
+function pageTargets(
+  size: number,
+  ms: number,
+  limit: { ms: number; valid: boolean },
+  markWordsMs: number,
+  longestTaskMs: number,
+) {
   if (size < 0.1)
     return {
       withinOneFrame: ms <= 16,
@@ -548,7 +576,7 @@ function pageTargets(size: number, ms: number, limitMs: number, markWordsMs: num
       noTaskOver50ms: longestTaskMs <= 50,
     };
   return {
-    within10xOfLimit: ms / limitMs <= 10,
+    within10xOfLimit: limit.valid && ms / limit.ms <= 10,
     twentyFiveTimesFasterThanMarkJsWords: markWordsMs / ms >= 25,
     [size >= 5 ? 'noTaskOver100ms' : 'noTaskOver50ms']: longestTaskMs <= (size >= 5 ? 100 : 50),
   };
@@ -661,7 +689,13 @@ async function main() {
         heapAddedMB: round(median(rm.map((x) => x.heapAddedMB)), 2),
         badges: rm[0]?.badges,
         runs,
-        targets: pageTargets(size, ratsmarkerMs, limitMs, markWordsMs, longestTaskMs),
+        targets: pageTargets(
+          size,
+          ratsmarkerMs,
+          { ms: limitMs, valid: limitMs / mb <= 20 },
+          markWordsMs,
+          longestTaskMs,
+        ),
       };
     }
     results.pages = pagesOut;
@@ -969,7 +1003,10 @@ function markdown(r: Report): string {
     .map(
       ([size, p]) =>
         `- ${size}: ${Object.entries(p.targets)
-          .map(([name, met]) => `${name} ${met ? 'met' : '**not met**'}`)
+          .map(
+            ([name, met]) =>
+              `${name} ${met ? 'met' : '**not met**'}${name === 'within10xOfLimit' && !p.limitNearLinear ? ' (no valid limit in this run)' : ''}`,
+          )
           .join(', ')}`,
     )
     .join('\n');
@@ -1015,7 +1052,9 @@ Pages of about 30 kB (a typical Vorlage), 1 MB and 5 MB of many paragraphs, in S
   one does not.
 - **Limit**: one TreeWalker pass over the page's text with the fastest single search for the same terms (the
   lexicon's ${r.terms ?? 'many'} terms) that we have: an Aho–Corasick automaton (each character looked at once) or one
-  trie-factored regular expression, whichever is faster; nothing is highlighted. Its ms per MB is given: a search
+  trie-factored regular expression, whichever is faster; nothing is highlighted. The pass runs five times on
+  the same page and the fastest counts (its code then warm: the fastest that search gets; Ratsmarker starts cold
+  on every page, and its ratio includes that). Its ms per MB is given: a search
   slower than about 20 ms per MB does not run in near-linear time and is not the limit. (The old benchmark's
   limit, one alternation of every term, which V8 tries term by term at each position: ${oldLimits || 'not measured'}.)
 - **mark.js**, measured twice: with some 40 of the measures' own key words as a user would type them

@@ -58,15 +58,14 @@ export function createPageEntries(doc: Document, { measures, highlighter, badgeN
 
   /**
    * Matched passages made ready to go in: their ranges read and their badges built. Writes nothing into the
-   * page (commit does), so the page may have turns in between at no cost to it.
+   * page (commit does), so the page may have turns in between at no cost to it. Every range of what one commit
+   * puts in is read here before any of it is painted (the <mark> fallback splits text nodes); passages never
+   * share a text node, and rescans wait for the first scan, so ranges read for other commits stay right too.
    */
   const prepare = (found: readonly { passage: PassageBlock; measures: MeasureMatch[] }[]): PageEntry[] =>
     found.map((f) => buildEntry(f.passage, f.measures, rangesOfMatches(doc, f.passage, f.measures, measures.slotOf)));
 
-  /**
-   * Puts prepared passages in, in one go: badges, highlights and the test contract's marks. The ranges were
-   * all read before any highlight is painted (the <mark> fallback changes text nodes).
-   */
+  /** Puts prepared passages in, in one go: badges, highlights and the test contract's marks. */
   const commit = (ready: readonly PageEntry[]): void => {
     const touched = new Set<Element>();
     for (const e of ready) {

@@ -15,10 +15,11 @@ export interface Presenter<T, P> {
 /**
  * Puts a page's matched passages in (badges and highlights) with one write into the page. Every turn the page
  * gets after badges went in is a frame in which the browser lays out and pre-paints the whole page again (the
- * page's own cost, growing with its size: 50–70 ms on the benchmark's 1 MB page, 100–210 ms on its 5 MB one,
- * traces), so the badges of a long page went in over several tasks paid that frame once per task: four times
- * at 5 MB. Building the badges and reading the ranges writes nothing, so that part is cut into the budget's
- * slices where it runs long (each turn then costs the page nothing), and one commit puts all of it in.
+ * page's own cost, growing with its size: 50–70 ms on the benchmark's 1 MB page, 100–280 ms on its 5 MB one,
+ * traces), so badges put in over several tasks paid that frame once per task: two or three times at 5 MB,
+ * whose 500 badges took tasks of 40 ms. Building the badges and reading the ranges writes nothing, so that
+ * part is cut into the budget's slices where it runs long (each turn then costs the page nothing), and one
+ * commit puts all of it in. Should a batch fail, what was prepared before it still goes in.
  */
 export async function presentFound<T, P>(
   found: readonly T[],
@@ -26,9 +27,12 @@ export async function presentFound<T, P>(
   budget: TaskBudget,
 ): Promise<void> {
   const ready: P[] = [];
-  for (let next = 0; next < found.length; next += PRESENT_BATCH) {
-    ready.push(...presenter.prepare(found.slice(next, next + PRESENT_BATCH)));
-    await budget.pause();
+  try {
+    for (let next = 0; next < found.length; next += PRESENT_BATCH) {
+      ready.push(...presenter.prepare(found.slice(next, next + PRESENT_BATCH)));
+      await budget.pause();
+    }
+  } finally {
+    if (ready.length > 0) presenter.commit(ready);
   }
-  if (ready.length > 0) presenter.commit(ready);
 }

@@ -31,6 +31,7 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
   const faction = useFactionStatus();
   const scrollTop = useSignal(0);
   const message = useSignal('');
+  const importing = useSignal(false);
   const filter = { query: query.value || undefined, measure: measure.value || undefined, tag: tag.value || undefined };
   const first = Math.max(0, Math.floor(scrollTop.value / ROW_HEIGHT) - OVERSCAN);
   const count = Math.ceil(VIEW_HEIGHT / ROW_HEIGHT) + 2 * OVERSCAN;
@@ -111,6 +112,7 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
     // Said at once: a big file takes seconds (10,000 notes: some 15 s), and the result of an import before must
     // not stand for this one meanwhile.
     message.value = t('popupImporting', [file.name]);
+    importing.value = true;
     try {
       const text = await file.text();
       const [{ importNotes }, { db }] = await Promise.all([import('@/utils/db/importNotes'), loadNotebook()]);
@@ -122,6 +124,7 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
     } catch (err) {
       message.value = t('popupImportFailed', writeFailureReason(err));
     }
+    importing.value = false;
     input.value = '';
   };
 
@@ -204,14 +207,14 @@ export function AllNotes({ packs }: { packs: readonly PositionPack[] }) {
       <div class="actions">
         <label class="import">
           {t('popupImport')}
-          <input type="file" accept="application/json,.json" onChange={doImport} />
+          {/* One import at a time: a second one's answer would otherwise stand for either. */}
+          <input type="file" accept="application/json,.json" onChange={doImport} disabled={importing.value} />
         </label>
       </div>
-      {message.value && (
-        <p class="meta" role="status" data-testid="import-status">
-          {message.value}
-        </p>
-      )}
+      {/* Always there, empty until an import: a live region put in with its first message is often not read out. */}
+      <p class="meta" role="status" data-testid="import-status">
+        {message.value}
+      </p>
     </section>
   );
 }

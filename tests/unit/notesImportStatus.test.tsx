@@ -37,13 +37,19 @@ const status = () => root.querySelector('[data-testid="import-status"]')?.textCo
 describe('importing notes in the notebook', () => {
   it('says at once that the file is being imported, then what the import did', async () => {
     render(h(AllNotes, { packs: [] }), root);
+    // The live region is there before its first message, so that a screen reader reads that message out.
+    await vi.waitFor(() => expect(root.querySelector('[role="status"][data-testid="import-status"]')).not.toBeNull());
     choose('alt.json', '{"format":"ratsmarker-notes","version":1,"notes":[{"id":');
-    await vi.waitFor(() => expect(status()).toMatch(/^Import fehlgeschlagen/));
+    // The first import loads the notebook's code: given time on a loaded machine.
+    await vi.waitFor(() => expect(status()).toMatch(/^Import fehlgeschlagen/), { timeout: 10_000 });
     let read: () => void = () => undefined;
     choose('notizen.json', FILE, new Promise<void>((resolve) => (read = resolve)));
     // The answer of the import before does not stand for this one while it runs (a big file takes seconds).
     await vi.waitFor(() => expect(status()).toBe(de.popupImporting.message.replace('$NAME$', 'notizen.json')));
+    // One import at a time.
+    expect(root.querySelector<HTMLInputElement>('input[type="file"]')?.disabled).toBe(true);
     read();
     await vi.waitFor(() => expect(status()).toBe('Import: 0 neu, 0 aktualisiert, 0 übersprungen.'));
+    await vi.waitFor(() => expect(root.querySelector<HTMLInputElement>('input[type="file"]')?.disabled).toBe(false));
   });
 });

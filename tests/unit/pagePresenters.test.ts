@@ -91,6 +91,22 @@ describe('the page’s entries (createPageEntries)', () => {
     expect(writes).toBe(1);
   });
 
+  it('survives a page that changed between its reading and its badges going in', () => {
+    const doc = vorlage([PLAN(1), TOULOUSE, PLAN(2), TOULOUSE]);
+    const entries = entriesOf(doc);
+    const found = matchedOn(doc) as PassageMatches<PassageBlock>[];
+    // The page's scripts shortened one matched paragraph's text after it was read (the text map reads the text as
+    // it is now: no range beyond its end), and removed the other before the badges went in.
+    (paragraph(1).firstChild as Text).data = 'Die';
+    const ready = entries.prepare(found);
+    expect(ready).toHaveLength(2);
+    expect(ready[0]?.ranges.every((r) => r.range.endOffset <= 3)).toBe(true);
+    paragraph(3).remove();
+    entries.commit(ready);
+    expect(ready[0]?.host.isConnected).toBe(true);
+    expect(ready[1]?.host.isConnected).toBe(false);
+  });
+
   it('lists the passages in page order, whatever order they were presented in', () => {
     const doc = vorlage([TOULOUSE, PLAN(1), TOULOUSE]);
     const entries = entriesOf(doc);

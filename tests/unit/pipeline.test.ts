@@ -145,6 +145,25 @@ describe('presenting a page’s matched passages (presentFound)', () => {
     expect(turns).toEqual([]);
   });
 
+  it('still puts in what was prepared when a later batch fails', async () => {
+    const committed: string[][] = [];
+    const failing = presentFound(
+      Array.from({ length: 3 * PRESENT_BATCH }, (_, i) => i),
+      {
+        prepare: (batch) => {
+          if ((batch[0] as number) >= 2 * PRESENT_BATCH) throw new Error('the page changed under it');
+          return batch.map((i) => `entry ${i}`);
+        },
+        commit: (ready) => {
+          committed.push(ready);
+        },
+      },
+      taskBudget(20, fakeTime()),
+    );
+    await expect(failing).rejects.toThrow('the page changed under it');
+    expect(committed.map((c) => c.length)).toEqual([2 * PRESENT_BATCH]);
+  });
+
   it('commits nothing when nothing matched', async () => {
     const { steps } = await presenting(0, 5);
     expect(steps).toEqual([]);
