@@ -265,13 +265,14 @@ async function measurePdf(context: BrowserContext, extensionId: string) {
   return { ...t, badges, restyle };
 }
 
-/** One TreeWalker pass over the page's text with one regular expression; counts the places found. */
 // A limit's pass runs this many times over the same page and its fastest counts: by then the search's code and
 // expression are compiled and optimised, as fast as that search gets (a first pass runs cold, and on a 30 kB page
 // its code has hardly warmed up before the text ends: the fastest anything could find the terms is the warm one).
-// Ratsmarker's code starts cold on every page, so its ratio to the limit includes what a cold start costs.
+// Ratsmarker's code starts cold on every page, so its ratio to the limit includes what a cold start costs. The
+// loop is written out in each limit's page function: a function sent to the page can call nothing of this file.
 const LIMIT_PASSES = 5;
 
+/** One TreeWalker pass over the page's text with one regular expression; counts the places found. */
 async function measureRegexLimit(context: BrowserContext, size: number, pattern: string, flags: string) {
   const page = await context.newPage();
   await page.goto(`${PLAIN}/bench-${size}/seite.html`, { timeout: 120_000 });
