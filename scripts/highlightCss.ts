@@ -6,10 +6,9 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { highlightCss } from '../components/content/palette';
 
-export const HEADER = `/* Highlight colours of the packs for the <mark> fallback, one slot per pack colour and measure shade
-   (written by scripts/highlightCss.ts from components/content/palette.ts). Injected as a content-script
-   stylesheet, so the page's DOM stays as it was. The ::highlight() rules are put into a page only for the
-   slots it paints (components/content/slotStyles.ts). */
+export const HEADER = `/* Highlight colours of the packs, one slot per pack colour and measure shade (written by
+   scripts/highlightCss.ts from components/content/palette.ts). Injected as a content-script stylesheet,
+   so the page's DOM stays as it was. */
 `;
 export const FOOTER = `mark.ratsmarker-mark {
   color: inherit;

@@ -1,5 +1,4 @@
 import { highlightName } from './palette';
-import { slotStyles } from './slotStyles';
 
 /** Paints ranges of the page in a highlight slot (a pack's colour in a measure's shade, see palette.ts). */
 export interface Highlighter {
@@ -19,7 +18,7 @@ export function createHighlighter(doc: Document): Highlighter {
   const HighlightCtor = (view as unknown as { Highlight?: typeof Highlight } | null)?.Highlight;
   if (registry && HighlightCtor) {
     try {
-      return cssHighlighter(registry, HighlightCtor, slotStyles(doc));
+      return cssHighlighter(registry, HighlightCtor);
     } catch {
       // Firefox content scripts may expose the API without letting them use it.
     }
@@ -27,18 +26,13 @@ export function createHighlighter(doc: Document): Highlighter {
   return markHighlighter(doc);
 }
 
-function cssHighlighter(
-  registry: HighlightRegistry,
-  HighlightCtor: typeof Highlight,
-  styles: ReturnType<typeof slotStyles>,
-): Highlighter {
-  // Registered on first use, with its style rule: a page shows only the slots of the packs and measures it matched.
+function cssHighlighter(registry: HighlightRegistry, HighlightCtor: typeof Highlight): Highlighter {
+  // Registered on first use: a page shows only the slots of the packs and measures it matched.
   const highlights = new Map<string, Highlight>();
   const at = (slot: number) => {
     const name = highlightName(slot);
     let h = highlights.get(name);
     if (!h) {
-      styles.add(slot);
       h = new HighlightCtor();
       registry.set(name, h);
       highlights.set(name, h);

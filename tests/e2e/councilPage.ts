@@ -25,17 +25,6 @@ export class CouncilPageModel {
     await this.page.waitForFunction(() => performance.getEntriesByName('ratsmarker:scan-end').length > 0);
   }
 
-  /** The highlight names the page's style sheets (adopted ones included) have a `::highlight()` rule for. */
-  async styledHighlights(): Promise<string[]> {
-    return this.page.evaluate(() =>
-      [...document.styleSheets, ...document.adoptedStyleSheets].flatMap((sheet) =>
-        [...sheet.cssRules].flatMap(
-          (r) => /::highlight\(([\w-]+)\)/.exec((r as CSSStyleRule).selectorText ?? '')?.[1] ?? [],
-        ),
-      ),
-    );
-  }
-
   /** Ranges painted through the CSS Custom Highlight API, per highlight name. */
   async highlightedTexts(): Promise<Record<string, string[]>> {
     return this.page.evaluate(() => {

@@ -79,17 +79,6 @@ export class CouncilPage {
     return focusedName(this.page);
   }
 
-  /** The highlight names the page's style sheets (adopted ones included) have a `::highlight()` rule for. */
-  styledHighlights(): Promise<string[]> {
-    return this.page.evaluate(() =>
-      [...document.styleSheets, ...document.adoptedStyleSheets].flatMap((sheet) =>
-        [...sheet.cssRules].flatMap(
-          (r) => /::highlight\(([\w-]+)\)/.exec((r as CSSStyleRule).selectorText ?? '')?.[1] ?? [],
-        ),
-      ),
-    );
-  }
-
   /** Ranges painted through the CSS Custom Highlight API, per highlight name. */
   highlightedTexts(): Promise<Record<string, string[]>> {
     return this.page.evaluate(() => {
