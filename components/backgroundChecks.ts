@@ -9,7 +9,7 @@ import { isExtensionPage, isOwnContentScript, mayUseDocument, type Sender, urlKe
 import type { createTabMemory } from './tabMemory';
 
 /** The reader's added sites as content scripts read them (content/readDecision.ts). */
-const addedSitesItem = storage.defineItem<string[]>(`local:${ADDED_SITES_KEY}`, { fallback: [] });
+export const addedSitesItem = storage.defineItem<string[]>(`local:${ADDED_SITES_KEY}`, { fallback: [] });
 
 /**
  * The background's side of the sender checks (components/senderChecks.ts):

@@ -1,6 +1,7 @@
 import 'webext-dynamic-content-scripts';
 import addPermissionToggle from 'webext-permission-toggle';
 import { browser } from 'wxt/browser';
+import { activeColourSheets, keepHighlightStyles } from '@/components/background/councilPageStyles';
 import { factionSettingsItem, type RunHost } from '@/components/background/factionProtocol';
 import { createFactionSync } from '@/components/background/factionSync';
 import { holdOffscreen, releaseOffscreen } from '@/components/background/offscreenDocument';
@@ -37,6 +38,9 @@ const toolbar = browser.action ?? browser.browserAction;
 // What the background remembers of tabs (their documents, the ones checked by hand), across restarts of the worker.
 const tabs = createTabMemory();
 
+/** The content script's stylesheet (the <mark> fallback's colours); the highlights' come per active colour. */
+const CONTENT_CSS = '/content-scripts/content.css';
+
 /** Runs the content script in a tab on the user's request (activeTab: no standing permission). */
 async function checkTab(tabId: number): Promise<boolean> {
   const [ran] = await browser.scripting.executeScript({
@@ -48,23 +52,23 @@ async function checkTab(tabId: number): Promise<boolean> {
   });
   // The content script the reader asked for may talk to the background from this tab, on this site.
   if (typeof ran?.result === 'string') tabs.checked(tabId, ran.result);
-  await browser.scripting.insertCSS({ target: { tabId }, files: ['/content-scripts/content.css'] });
+  await browser.scripting.insertCSS({ target: { tabId }, files: [CONTENT_CSS, ...(await activeColourSheets())] });
   await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
   return true;
 }
 
 /**
  * One of the content script's later parts (the meeting radar, the page extras), or the content script itself
- * for the agenda script, into the frame whose script asked for it, in that script's own world; `css`: a style
- * sheet that comes with it.
+ * for the agenda script, into the frame whose script asked for it, in that script's own world; `css`: the style
+ * sheets that come with it.
  */
 async function injectIntoSender(
   sender: Sender,
   file: '/radar.js' | '/extras.js' | '/content-scripts/content.js',
-  css?: '/content-scripts/content.css',
+  css: string[] = [],
 ): Promise<void> {
   const target = { tabId: sender.tab?.id as number, frameIds: [(sender as { frameId?: number }).frameId ?? 0] };
-  if (css) await browser.scripting.insertCSS({ target, files: [css] });
+  if (css.length > 0) await browser.scripting.insertCSS({ target, files: css });
   await browser.scripting.executeScript({ target, files: [file] });
 }
 
@@ -176,8 +180,8 @@ export default defineBackground(() => {
     'startPageScript',
     // An agenda without documents is read as any council page: the content script, into the frame that asks.
     // Its highlights' colours come with it, as they come with the manifest's content script.
-    guard(['content-script'], NoDataSchema, (_, sender) =>
-      injectIntoSender(sender, '/content-scripts/content.js', '/content-scripts/content.css'),
+    guard(['content-script'], NoDataSchema, async (_, sender) =>
+      injectIntoSender(sender, '/content-scripts/content.js', [CONTENT_CSS, ...(await activeColourSheets())]),
     ),
   );
   onMessage(
@@ -200,9 +204,15 @@ export default defineBackground(() => {
   // and when the browser starts (its language changes only with a restart).
   const storeStrings = () =>
     void storePageStrings().catch((error) => console.warn('Ratsmarker: strings for pages', error));
+  // Council pages get the highlight rules of the active packs' colours only (components/background/highlightStyles.ts),
+  // registered again whenever the packs or the reader's sites change.
+  const syncHighlightStyles = keepHighlightStyles();
+  const checkHighlightStyles = () =>
+    void syncHighlightStyles().catch((error) => console.warn('Ratsmarker: highlight colours', error));
   for (const event of [browser.runtime.onInstalled, browser.runtime.onStartup]) {
     event.addListener(refreshPacks);
     event.addListener(storeStrings);
+    event.addListener(checkHighlightStyles);
   }
 
   // The notebook lives here, in the extension's origin; content scripts ask for it.

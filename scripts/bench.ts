@@ -1027,8 +1027,9 @@ function restyleLine(r: Report): string {
 A whole restyle of the page once it is read (a change every element inherits, as when the system switches to dark
 mode; the page's own scripts pay it as well): ${pages
     .map(([size, p]) => `${size} ${p.restyleMs} ms (the same page without Ratsmarker ${p.restyleWithoutMs} ms)`)
-    .join(', ')}. The difference is the content script's stylesheet, injected as the page begins to load: its
-\`::highlight()\` rules make the browser work out each element's highlight styles.
+    .join(', ')}. The difference is the highlight colours' stylesheet, put in as the page begins to load (the
+active packs' colours only: five \`::highlight()\` rules for the built-in pack): any such rule makes the browser
+work out each element's highlight styles.
 `;
 }
 

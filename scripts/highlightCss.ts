@@ -1,22 +1,45 @@
 /**
- * `npx tsx scripts/highlightCss.ts` writes entrypoints/content/style.css from the palette
- * (a unit test checks that the two agree).
+ * `npx tsx scripts/highlightCss.ts` writes the highlight stylesheets from the palette (a unit test checks that
+ * they agree with it):
+ * - entrypoints/content/style.css, the content script's manifest stylesheet on every council page: the `<mark>`
+ *   fallback's rules only;
+ * - public/highlight-colours/<colour>.css, each pack colour's `::highlight()` rules, which the background
+ *   registers for council pages for the active packs' colours only (components/background/highlightStyles.ts);
+ * - entrypoints/viewer/highlights.css, every colour's `::highlight()` rules, for the PDF viewer.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { highlightCss } from '../components/content/palette';
+import { colourHighlightCss, highlightCss, markCss, PALETTE } from '../components/content/palette';
 
-export const HEADER = `/* Highlight colours of the packs, one slot per pack colour and measure shade (written by
-   scripts/highlightCss.ts from components/content/palette.ts). Injected as a content-script stylesheet,
-   so the page's DOM stays as it was. */
-`;
-export const FOOTER = `mark.ratsmarker-mark {
+const WRITTEN = '(written by scripts/highlightCss.ts from components/content/palette.ts)';
+
+export const contentCss =
+  () => `/* The <mark> fallback's colours of the packs, one slot per pack colour and measure shade ${WRITTEN}.
+   Injected as a content-script stylesheet, so the page's DOM stays as it was. The ::highlight() rules come
+   per active colour from public/highlight-colours/. */
+${markCss()}
+mark.ratsmarker-mark {
   color: inherit;
   padding: 0;
 }
 `;
 
-export const contentCss = () => `${HEADER}${highlightCss()}\n${FOOTER}`;
+export const colourCss = (
+  colour: number,
+) => `/* Highlight colour ${colour} of the packs, in its five shades ${WRITTEN}. */
+${colourHighlightCss(colour)}
+`;
 
-if (process.argv[1] === fileURLToPath(import.meta.url))
-  writeFileSync(new URL('../entrypoints/content/style.css', import.meta.url), contentCss());
+export const viewerHighlightCss = () => `/* Highlight colours of the packs, every slot ${WRITTEN}. */
+${highlightCss()}
+`;
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const at = (path: string) => new URL(`../${path}`, import.meta.url);
+  writeFileSync(at('entrypoints/content/style.css'), contentCss());
+  writeFileSync(at('entrypoints/viewer/highlights.css'), viewerHighlightCss());
+  mkdirSync(at('public/highlight-colours/'), { recursive: true });
+  PALETTE.forEach((_, c) => {
+    writeFileSync(at(`public/highlight-colours/${c}.css`), colourCss(c));
+  });
+}

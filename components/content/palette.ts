@@ -36,20 +36,40 @@ export const highlightSlot = (colour: number, measureIndex: number) =>
  */
 export const highlightName = (slot: number) => `ratsmarker-${slot % (PALETTE.length * SHADES.length)}`;
 
-/** The style rules of every slot, for the content script's stylesheet (see scripts/highlightCss.ts). */
+/** The style of one slot: its pack colour's fill in the slot's shade, and an underline in the pack's colour. */
+function slotStyle(colour: number, shade: number): string {
+  const p = PALETTE[colour] as (typeof PALETTE)[number];
+  const s = SHADES[shade] as (typeof SHADES)[number];
+  const fill = p.fill.replace(/([\d.]+)\)$/, (_, a: string) => `${Math.min(0.85, Number(a) * s.alpha).toFixed(2)})`);
+  return `  background-color: ${fill};\n  text-decoration: underline ${s.line} 2px ${p.line};\n`;
+}
+
+/**
+ * The `::highlight()` rules of one pack colour (its five shades): a council page gets those of the active packs'
+ * colours only (components/background/highlightStyles.ts), since every such rule in a page makes each restyle
+ * of it dearer.
+ */
+export function colourHighlightCss(colour: number): string {
+  return SHADES.map((_, i) => {
+    const name = highlightName(colour * SHADES.length + i);
+    return `::highlight(${name}) {\n${slotStyle(colour, i)}}`;
+  }).join('\n');
+}
+
+/** The `::highlight()` rules of every colour (the PDF viewer, an extension page, has them all). */
 export function highlightCss(): string {
-  const rules: string[] = [];
-  PALETTE.forEach((p, c) => {
-    SHADES.forEach((s, i) => {
+  return PALETTE.map((_, c) => colourHighlightCss(c)).join('\n');
+}
+
+/**
+ * The rules of every slot for the `<mark>` fallback (a browser without the Custom Highlight API): class
+ * selectors, which cost a restyle nothing where no element has the class.
+ */
+export function markCss(): string {
+  return PALETTE.flatMap((_, c) =>
+    SHADES.map((_, i) => {
       const name = highlightName(c * SHADES.length + i);
-      const fill = p.fill.replace(
-        /([\d.]+)\)$/,
-        (_, a: string) => `${Math.min(0.85, Number(a) * s.alpha).toFixed(2)})`,
-      );
-      const body = `  background-color: ${fill};\n  text-decoration: underline ${s.line} 2px ${p.line};\n`;
-      // ::highlight and mark rules stand apart: a browser that does not know ::highlight drops the whole rule.
-      rules.push(`::highlight(${name}) {\n${body}}`, `mark.ratsmarker-mark.${name} {\n${body}}`);
-    });
-  });
-  return rules.join('\n');
+      return `mark.ratsmarker-mark.${name} {\n${slotStyle(c, i)}}`;
+    }),
+  ).join('\n');
 }

@@ -1,6 +1,7 @@
 import { markPageLanguage } from '@/components/i18n';
 import { startViewer } from '@/components/viewer/startViewer';
 import '../content/style.css';
+import './highlights.css';
 import './style.css';
 
 markPageLanguage();

@@ -111,6 +111,13 @@ test('an added site (optional host permission): granted from the viewer, its PDF
   await page.page.reload();
   await page.waitForScan();
   await waitFor(async () => (await page.badges()).length === 2 || undefined, 'badges on the added site');
+  // Their highlights have the pack's colour there too: its stylesheet is registered for the added site once the
+  // background has written the site list, which may come a moment after the permission.
+  await waitFor(async () => {
+    if ((await page.highlightFill(0)) === 'rgba(255, 214, 10, 0.45)') return true;
+    await page.page.reload();
+    return undefined;
+  }, 'the highlights’ colour on the added site');
   const options = await OptionsPage.open(firefox());
   expect(await options.addedSites()).toContain('www.unbekannte-stadt.example');
   await options.page.close();

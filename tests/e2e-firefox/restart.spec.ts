@@ -45,20 +45,29 @@ afterAll(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-test('first start: the context menu entries are there, and a note is taken', async () => {
+/** The built-in pack's colour (slot 0), the only active one: its highlights' style, and no other colour's. */
+async function expectOnlyFirstColour(rm: CouncilPage): Promise<void> {
+  expect(await rm.highlightFill(0)).toBe('rgba(255, 214, 10, 0.45)');
+  expect(await rm.highlightFill(5)).toBe('rgba(0, 0, 0, 0)');
+}
+
+test('first start: the context menu entries are there, the highlights have their colour, and a note is taken', async () => {
   if (!firefox) throw new Error('no Firefox');
   expect(await menus(firefox)).toEqual(MENUS);
   const rm = new CouncilPage(await firefox.openPage(MOTION));
   await rm.waitForScan();
+  await expectOnlyFirstColour(rm);
   expect(await rm.takeNote(/^KW21 Z\. 7–8/, NOTE, '', 'click')).toMatch(/Notiz gespeichert/);
 });
 
-test('after a restart on the same profile: the context menu entries are still there, and so is the note', async () => {
+test('after a restart on the same profile: the context menu entries, the highlights’ colour and the note are still there', async () => {
   await firefox?.close();
   firefox = undefined;
   firefox = await FirefoxSession.launch({ port, profile });
   const rm = new CouncilPage(await firefox.openPage(MOTION));
   await rm.waitForScan();
+  // The colours' stylesheet is registered with the browser, which keeps it across the restart.
+  await expectOnlyFirstColour(rm);
   await waitFor(
     async () =>
       /1 Notiz/.test(await (await rm.badge(/^KW21 Z\. 7–8/)).evaluate((b) => b.getAttribute('aria-label') ?? '')),

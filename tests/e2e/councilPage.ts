@@ -25,6 +25,17 @@ export class CouncilPageModel {
     await this.page.waitForFunction(() => performance.getEntriesByName('ratsmarker:scan-end').length > 0);
   }
 
+  /**
+   * The fill a highlight slot is painted with in this page (transparent: the page has no style for it), as the
+   * page's stylesheets, the extension's included, give it.
+   */
+  async highlightFill(slot: number): Promise<string> {
+    return this.page.evaluate(
+      (name) => getComputedStyle(document.body, `::highlight(${name})`).backgroundColor,
+      `ratsmarker-${slot}`,
+    );
+  }
+
   /** Ranges painted through the CSS Custom Highlight API, per highlight name. */
   async highlightedTexts(): Promise<Record<string, string[]>> {
     return this.page.evaluate(() => {

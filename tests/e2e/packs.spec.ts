@@ -31,6 +31,11 @@ test('a second pack added from a file shows its badges; switched off, they go', 
   await expect(rm.blocksWith('ST4-2').first()).toContainText('Rheinuferpromenade');
   await expect(rm.badge(/^ST4 Z\. 2–3/)).toBeVisible();
   await expect(rm.badge(/^KW21 Z\. 7–8/)).toBeVisible();
+  // Each pack's passages in its own colour (KW21 the first, ST4 the second; slot = colour × 5 + shade), and no
+  // style in the page for a colour no active pack has.
+  expect(await rm.highlightFill(0)).toBe('rgba(255, 214, 10, 0.45)');
+  expect(await rm.highlightFill(5)).toBe('rgba(120, 200, 255, 0.45)');
+  expect(await rm.highlightFill(10)).toBe('rgba(0, 0, 0, 0)');
 
   await options.bringToFront();
   await options.locator('[data-pack-id="ST4"]').getByRole('checkbox').uncheck();
@@ -49,6 +54,9 @@ test('a second pack added from a file shows its badges; switched off, they go', 
   await openMotion(page);
   await expect(rm.blocksWith('ST4-2')).toHaveCount(0);
   await expect(rm.badge(/^KW21 Z\. 7–8/)).toBeVisible();
+  // ST4's colour left the council pages with it (the browser's registration follows the packs a moment later).
+  await expect.poll(async () => (await openMotion(page)).highlightFill(5)).toBe('rgba(0, 0, 0, 0)');
+  expect(await rm.highlightFill(0)).toBe('rgba(255, 214, 10, 0.45)');
 });
 
 test('a malformed resolution is refused with the line that is wrong, and nothing is stored', async ({

@@ -34,3 +34,27 @@ test('on a page Ratsmarker has not read, the popup offers to check it', async ({
     popup.getByRole('button', { name: /Auf dieser Website immer prüfen|Always check this website/ }),
   ).toBeVisible();
 });
+
+test('a page checked on request has its highlights in the pack’s colour', async ({ context, extensionId }) => {
+  // A page of a known council host that is no document page: the content script does not run there by itself,
+  // and no colours are registered for it. (A site Ratsmarker has no permission for needs the toolbar's
+  // activeTab grant, which a test cannot give.)
+  const page = await context.newPage();
+  await page.route('**/ratsinfo/duesseldorf/aktuelles.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: '<!doctype html><html lang="de"><title>Aktuelles</title><p>Die Städtepartnerschaft mit Toulouse soll mit einem Jugendaustausch belebt werden.</p>',
+    }),
+  );
+  await page.goto('http://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/aktuelles.html');
+  const popup = await context.newPage();
+  await page.bringToFront();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByRole('button', { name: /Diese Seite prüfen|Check this page/ }).click();
+  await expect(popup.getByTestId('page-status')).toBeVisible();
+  // The background put the active colour's stylesheet in with the content script, and only that colour's.
+  const rm = new CouncilPageModel(page);
+  await expect.poll(async () => Object.keys(await rm.highlightedTexts())).toContain('ratsmarker-0');
+  expect(await rm.highlightFill(0)).toBe('rgba(255, 214, 10, 0.45)');
+  expect(await rm.highlightFill(5)).toBe('rgba(0, 0, 0, 0)');
+});

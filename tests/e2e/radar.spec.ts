@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type BrowserContext, test as base, expect, type Page } from '@playwright/test';
 import { clickShadowButton, type ShadowHost, shadowHosts } from './closedShadow';
+import { CouncilPageModel } from './councilPage';
 import { launchExtension } from './fixtures';
 import { AGENDA_PATH, BARE_AGENDA_PATH, type RadarItemSpec, startRadarServer } from './radarServer';
 
@@ -305,4 +306,7 @@ test('an agenda none of whose items links a document is read on the page, as any
     return getComputedStyle(probe).backgroundColor;
   });
   expect(colour).not.toBe('rgba(0, 0, 0, 0)');
+  // And the Custom Highlight API's: the active pack's colour (none is registered for agendas), only that one.
+  expect(await new CouncilPageModel(page).highlightFill(0)).toBe('rgba(255, 214, 10, 0.45)');
+  expect(await new CouncilPageModel(page).highlightFill(5)).toBe('rgba(0, 0, 0, 0)');
 });

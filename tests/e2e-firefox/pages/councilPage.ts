@@ -19,6 +19,14 @@ export class CouncilPage {
     );
   }
 
+  /** The fill a highlight slot is painted with in this page (transparent: the page has no style for it). */
+  highlightFill(slot: number): Promise<string> {
+    return this.page.evaluate(
+      (name) => getComputedStyle(document.body, `::highlight(${name})`).backgroundColor,
+      `ratsmarker-${slot}`,
+    );
+  }
+
   /** The texts of the blocks that carry a measure (the test contract, `data-ratsmarker-measures`). */
   blocksWith(measure: string): Promise<string[]> {
     return this.page.evaluate(
