@@ -18,3 +18,13 @@ export interface ActivePackSpecs {
  * loads none of the compiler (../packs.ts).
  */
 export const activeSpecsItem = storage.defineItem<ActivePackSpecs>('local:activeSpecs');
+
+/** The key of highlightColoursItem, for pages that read storage without wxt's storage module. */
+export const HIGHLIGHT_COLOURS_KEY = 'highlightColours';
+
+/**
+ * The palette entries of the active packs' colours (palette.ts `coloursInUse`), written with activeSpecsItem: a
+ * few bytes the PDF viewer reads as it starts, so that it styles only those colours' highlights before its first
+ * page is drawn (the snapshot that says the same is some 280 kB and decoded only after the pages are drawn).
+ */
+export const highlightColoursItem = storage.defineItem<number[]>(`local:${HIGHLIGHT_COLOURS_KEY}`);

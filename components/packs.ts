@@ -7,7 +7,8 @@ import type { PositionPack } from '@/utils/pack/types';
 import { compilePacks, fileHashOf } from '@/utils/pipeline/compilePacks';
 import { pageSnapshotText } from '@/utils/pipeline/pageSnapshot';
 import { PAGE_SNAPSHOT_KEY } from '@/utils/pipeline/pageSnapshotKey';
-import { type ActivePackSpecs, activeSpecsItem } from './activeSpecs';
+import { type ActivePackSpecs, activeSpecsItem, highlightColoursItem } from './activeSpecs';
+import { coloursInUse } from './content/palette';
 
 /** The packs the user keeps (validated on every read), and the sensitivity. */
 export const packsItem = storage.defineItem<unknown>('local:packs');
@@ -56,6 +57,7 @@ export async function refreshActiveSpecs(): Promise<ActivePackSpecs> {
   const [specs, previous] = await Promise.all([activePackSpecs(), pageSnapshotItem.getValue().catch(() => null)]);
   await Promise.all([
     activeSpecsItem.setValue(specs),
+    highlightColoursItem.setValue(coloursInUse(specs.specs)),
     pageSnapshotItem.setValue(pageSnapshotText(specs.specs, specs.threshold, previous ?? undefined)),
   ]);
   return specs;

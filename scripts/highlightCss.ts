@@ -5,11 +5,10 @@
  *   fallback's rules only;
  * - public/highlight-colours/<colour>.css, each pack colour's `::highlight()` rules, which the background
  *   registers for council pages for the active packs' colours only (components/background/highlightStyles.ts);
- * - entrypoints/viewer/highlights.css, every colour's `::highlight()` rules, for the PDF viewer.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { colourHighlightCss, highlightCss, markCss, PALETTE } from '../components/content/palette';
+import { colourHighlightCss, markCss, PALETTE } from '../components/content/palette';
 
 const WRITTEN = '(written by scripts/highlightCss.ts from components/content/palette.ts)';
 
@@ -30,14 +29,9 @@ export const colourCss = (
 ${colourHighlightCss(colour)}
 `;
 
-export const viewerHighlightCss = () => `/* Highlight colours of the packs, every slot ${WRITTEN}. */
-${highlightCss()}
-`;
-
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const at = (path: string) => new URL(`../${path}`, import.meta.url);
   writeFileSync(at('entrypoints/content/style.css'), contentCss());
-  writeFileSync(at('entrypoints/viewer/highlights.css'), viewerHighlightCss());
   mkdirSync(at('public/highlight-colours/'), { recursive: true });
   PALETTE.forEach((_, c) => {
     writeFileSync(at(`public/highlight-colours/${c}.css`), colourCss(c));

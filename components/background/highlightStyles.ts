@@ -1,4 +1,4 @@
-import { highlightSlot, SHADES } from '../content/palette';
+import { colourIndex, coloursInUse } from '../content/palette';
 
 /**
  * The highlight colours of council pages: the `::highlight()` rules of the active packs' colours only, as a
@@ -22,12 +22,11 @@ import { highlightSlot, SHADES } from '../content/palette';
 export const HIGHLIGHT_STYLES_ID = 'ratsmarker-highlight-colours';
 
 /** The stylesheet of a pack colour's five shades (public/highlight-colours/, written by scripts/highlightCss.ts). */
-export const colourSheet = (colour: number): string =>
-  `/highlight-colours/${highlightSlot(colour, 0) / SHADES.length}.css`;
+export const colourSheet = (colour: number): string => `/highlight-colours/${colourIndex(colour)}.css`;
 
 /** The stylesheets of these packs' colours, one per colour in use. */
 export function colourSheets(packs: readonly { colour: number }[]): string[] {
-  return [...new Set(packs.map((p) => colourSheet(p.colour)))].sort();
+  return coloursInUse(packs).map(colourSheet);
 }
 
 /** A registered content script, as far as this one is concerned (Chrome's and Firefox's `scripting`). */

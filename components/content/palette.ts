@@ -26,9 +26,16 @@ export const SHADES: readonly { alpha: number; line: 'solid' | 'dotted' | 'dashe
   { alpha: 1.2, line: 'wavy' },
 ];
 
+/** The palette entry of a pack's colour (a colour beyond the palette wraps round). */
+export const colourIndex = (colour: number) => colour % PALETTE.length;
+
 /** The highlight slot of a measure: its pack's colour, in the shade of its place among the pack's measures. */
 export const highlightSlot = (colour: number, measureIndex: number) =>
-  (colour % PALETTE.length) * SHADES.length + (measureIndex % SHADES.length);
+  colourIndex(colour) * SHADES.length + (measureIndex % SHADES.length);
+
+/** The palette entries the packs' colours use, once each, in order. */
+export const coloursInUse = (packs: readonly { colour: number }[]): number[] =>
+  [...new Set(packs.map((p) => colourIndex(p.colour)))].sort((a, b) => a - b);
 
 /**
  * The name a slot is registered under in the page's highlight registry (which

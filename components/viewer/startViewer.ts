@@ -18,6 +18,7 @@ import { annotatePdf, type PdfAnnotator } from './annotatePdf';
 import { fetchPdf, openPdf, PdfFetchError, startPdfWorker } from './loadPdf';
 import { type RenderedPdf, renderPdf } from './pdfPages';
 import { pdfNotePlaces, pdfSelection } from './pdfSelection';
+import { styleViewerHighlights } from './viewerHighlights';
 
 /** User Timing mark when the first page of a PDF is drawn (the benchmark reads it). */
 export const FIRST_PAGE = 'ratsmarker:pdf-first-page';
@@ -73,6 +74,8 @@ function showRequestedPage(doc: Document, pages: HTMLElement): void {
 /** The viewer's whole flow: read the PDF named in the address (or chosen), show it, match it, take notes. */
 export async function startViewer(doc: Document): Promise<void> {
   startPdfWorker();
+  // The highlight colours of the active packs, read while the PDF is fetched; in place before a page is drawn.
+  const highlightsStyled = styleViewerHighlights(doc);
   const ui = viewerUi(doc);
   const tab = await browser.tabs.getCurrent();
   let annotator: PdfAnnotator | undefined;
@@ -105,6 +108,7 @@ export async function startViewer(doc: Document): Promise<void> {
       const pdf = await openPdf(bytes);
       ui.status.textContent = t('viewerReading', String(pdf.numPages));
       const width = Math.min(MAX_PAGE_WIDTH, ui.pages.clientWidth - 32);
+      await highlightsStyled;
       const rendered = await renderPdf(doc, ui.pages, pdf, {
         width,
         pageLabel: (n) => t('viewerPage', String(n)),

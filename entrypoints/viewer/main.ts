@@ -1,7 +1,6 @@
 import { markPageLanguage } from '@/components/i18n';
 import { startViewer } from '@/components/viewer/startViewer';
 import '../content/style.css';
-import './highlights.css';
 import './style.css';
 
 markPageLanguage();

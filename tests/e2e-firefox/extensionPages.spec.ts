@@ -31,6 +31,9 @@ test('"In Ratsmarker öffnen" on a council page opens the PDF in the viewer, wit
   const painted = Object.values(await viewer.highlightedTexts()).flat();
   expect(painted).toEqual(expect.arrayContaining(['Toulouse', 'Partner', 'stadt', 'Bürgerreise', 'Eurocities']));
   expect(painted).not.toContain('Bänke');
+  // In the active pack's colour; the viewer styles no other colour's highlights.
+  expect(await viewer.highlightFill(0)).toBe('rgba(255, 214, 10, 0.45)');
+  expect(await viewer.highlightFill(5)).toBe('rgba(0, 0, 0, 0)');
   expect(await viewer.badges()).toHaveLength(2);
   // By keyboard: the badge is a button; its card names the measure, its lines and the resolution.
   await (await viewer.badge(TOULOUSE)).focus();

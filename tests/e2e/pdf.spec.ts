@@ -35,6 +35,9 @@ test('a PDF linked from a council page opens in Ratsmarker with highlights, card
   const painted = Object.values(await rm.highlightedTexts()).flat();
   expect(painted).toEqual(expect.arrayContaining(['Toulouse', 'Partner', 'stadt', 'Bürgerreise', 'Eurocities']));
   expect(painted).not.toContain('Bänke');
+  // In the active pack's colour, and the viewer styles no other colour's highlights.
+  expect(await rm.highlightFill(0)).toBe('rgba(255, 214, 10, 0.45)');
+  expect(await rm.highlightFill(5)).toBe('rgba(0, 0, 0, 0)');
   await expect(rm.badges()).toHaveCount(2);
 
   // By keyboard: the badge is a button; its card names the measure, its lines and the resolution.

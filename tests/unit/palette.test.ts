@@ -5,14 +5,13 @@ import { createMeasureIndex } from '@/components/content/measureIndex';
 import { highlightName, highlightSlot, PALETTE, SHADES } from '@/components/content/palette';
 import { builtinKw21 } from '@/utils/pack/builtinPacks';
 import { activePacksOf } from '@/utils/pipeline/activePacks';
-import { colourCss, contentCss, viewerHighlightCss } from '../../scripts/highlightCss';
+import { colourCss, contentCss } from '../../scripts/highlightCss';
 
 describe('pack colours', () => {
   const file = (path: string) => readFileSync(join(process.cwd(), path), 'utf8');
 
-  it('the stylesheets are written from the palette: each colour’s highlights, the viewer’s, the <mark> fallback’s', () => {
+  it('the stylesheets are written from the palette: each colour’s highlights, the <mark> fallback’s', () => {
     expect(file('entrypoints/content/style.css')).toBe(contentCss());
-    expect(file('entrypoints/viewer/highlights.css')).toBe(viewerHighlightCss());
     PALETTE.forEach((_, c) => {
       expect(file(`public/highlight-colours/${c}.css`)).toBe(colourCss(c));
     });
@@ -24,7 +23,6 @@ describe('pack colours', () => {
     // Every ::highlight() rule in a council page makes each restyle of it dearer: the manifest's sheet has none.
     expect(named(contentCss())).toEqual([]);
     expect(contentCss()).toContain(`mark.ratsmarker-mark.${highlightName(highlightSlot(7, 4))}`);
-    expect(named(viewerHighlightCss())).toHaveLength(PALETTE.length * SHADES.length);
   });
 
   it('paints a pack’s matches in the colour chosen for it, measures in shades of it', () => {
