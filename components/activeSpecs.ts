@@ -23,8 +23,9 @@ export const activeSpecsItem = storage.defineItem<ActivePackSpecs>('local:active
 export const HIGHLIGHT_COLOURS_KEY = 'highlightColours';
 
 /**
- * The palette entries of the active packs' colours (palette.ts `coloursInUse`), written with activeSpecsItem: a
- * few bytes the PDF viewer reads as it starts, so that it styles only those colours' highlights before its first
- * page is drawn (the snapshot that says the same is some 280 kB and decoded only after the pages are drawn).
+ * The palette entries of the active packs' colours (palette.ts `coloursInUse`), written with activeSpecsItem: the
+ * few bytes the background registers the council pages' highlight colours from (background/highlightStyles.ts) and
+ * the PDF viewer reads as it starts, so that it styles only those colours' highlights before its first page is
+ * drawn (the snapshot that says the same is some 280 kB and decoded only after the pages are drawn).
  */
 export const highlightColoursItem = storage.defineItem<number[]>(`local:${HIGHLIGHT_COLOURS_KEY}`);

@@ -1,9 +1,10 @@
 import 'webext-dynamic-content-scripts';
 import addPermissionToggle from 'webext-permission-toggle';
 import { browser } from 'wxt/browser';
-import { activeColourSheets, keepHighlightStyles } from '@/components/background/councilPageStyles';
+import { colourOpenTabs, coloursToInsert, keepHighlightStyles } from '@/components/background/councilPageStyles';
 import { factionSettingsItem, type RunHost } from '@/components/background/factionProtocol';
 import { createFactionSync } from '@/components/background/factionSync';
+import { sitePatterns } from '@/components/background/highlightStyles';
 import { holdOffscreen, releaseOffscreen } from '@/components/background/offscreenDocument';
 import { storePageStrings } from '@/components/background/pageStrings';
 import { createBackgroundChecks } from '@/components/backgroundChecks';
@@ -52,7 +53,8 @@ async function checkTab(tabId: number): Promise<boolean> {
   });
   // The content script the reader asked for may talk to the background from this tab, on this site.
   if (typeof ran?.result === 'string') tabs.checked(tabId, ran.result);
-  await browser.scripting.insertCSS({ target: { tabId }, files: [CONTENT_CSS, ...(await activeColourSheets())] });
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  await browser.scripting.insertCSS({ target: { tabId }, files: [CONTENT_CSS, ...(await coloursToInsert(tab?.url))] });
   await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
   return true;
 }
@@ -181,7 +183,7 @@ export default defineBackground(() => {
     // An agenda without documents is read as any council page: the content script, into the frame that asks.
     // Its highlights' colours come with it, as they come with the manifest's content script.
     guard(['content-script'], NoDataSchema, async (_, sender) =>
-      injectIntoSender(sender, '/content-scripts/content.js', [CONTENT_CSS, ...(await activeColourSheets())]),
+      injectIntoSender(sender, '/content-scripts/content.js', [CONTENT_CSS, ...(await coloursToInsert(sender.url))]),
     ),
   );
   onMessage(
@@ -206,14 +208,18 @@ export default defineBackground(() => {
     void storePageStrings().catch((error) => console.warn('Ratsmarker: strings for pages', error));
   // Council pages get the highlight rules of the active packs' colours only (components/background/highlightStyles.ts),
   // registered again whenever the packs or the reader's sites change.
-  const syncHighlightStyles = keepHighlightStyles();
-  const checkHighlightStyles = () =>
-    void syncHighlightStyles().catch((error) => console.warn('Ratsmarker: highlight colours', error));
+  const highlightStyles = keepHighlightStyles();
+  const warnColours = (error: unknown) => console.warn('Ratsmarker: highlight colours', error);
   for (const event of [browser.runtime.onInstalled, browser.runtime.onStartup]) {
     event.addListener(refreshPacks);
     event.addListener(storeStrings);
-    event.addListener(checkHighlightStyles);
+    event.addListener(() => void highlightStyles.sync().catch(warnColours));
   }
+  // Content scripts that go into pages already open get the colours with them (councilPageStyles.ts).
+  browser.runtime.onInstalled.addListener(() => void highlightStyles.colourOpenPages().catch(warnColours));
+  browser.permissions.onAdded.addListener(
+    ({ origins }) => void colourOpenTabs(sitePatterns(origins ?? [])).catch(warnColours),
+  );
 
   // The notebook lives here, in the extension's origin; content scripts ask for it.
   // A tab reads and writes only the notes of the document it shows.

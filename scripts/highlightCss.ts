@@ -2,9 +2,9 @@
  * `npx tsx scripts/highlightCss.ts` writes the highlight stylesheets from the palette (a unit test checks that
  * they agree with it):
  * - entrypoints/content/style.css, the content script's manifest stylesheet on every council page: the `<mark>`
- *   fallback's rules only;
+ *   fallback's rules only.
  * - public/highlight-colours/<colour>.css, each pack colour's `::highlight()` rules, which the background
- *   registers for council pages for the active packs' colours only (components/background/highlightStyles.ts);
+ *   registers for council pages for the active packs' colours only (components/background/highlightStyles.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,7 @@
-import { colourIndex, coloursInUse } from '../content/palette';
+import { doesUrlMatchPatterns } from 'webext-patterns';
+import { councilDocumentPatterns } from '@/utils/detect/councilHosts';
+import { colourIndex, PALETTE } from '../content/palette';
+import { ALL_COUNCIL_PAGES } from '../content/readDecision';
 
 /**
  * The highlight colours of council pages: the `::highlight()` rules of the active packs' colours only, as a
@@ -24,9 +27,31 @@ export const HIGHLIGHT_STYLES_ID = 'ratsmarker-highlight-colours';
 /** The stylesheet of a pack colour's five shades (public/highlight-colours/, written by scripts/highlightCss.ts). */
 export const colourSheet = (colour: number): string => `/highlight-colours/${colourIndex(colour)}.css`;
 
-/** The stylesheets of these packs' colours, one per colour in use. */
-export function colourSheets(packs: readonly { colour: number }[]): string[] {
-  return coloursInUse(packs).map(colourSheet);
+/** The stylesheets of these palette entries (as stored: components/activeSpecs.ts), or of every colour when unknown. */
+export function colourSheets(colours: readonly number[] | undefined): string[] {
+  return (colours ?? PALETTE.map((_, c) => c)).map(colourSheet);
+}
+
+// A grant of every host ("all SessionNet and ALLRIS pages" is granted as every site): not a council site.
+const everyHost = (pattern: string) => pattern === '<all_urls>' || /^[^:]+:\/\/\*\//.test(pattern);
+
+/**
+ * The pages the colours go to: the known hosts' document pages, as the content script's, and each site the
+ * reader added; where a grant covers every host, the products' pages on any host only (the content script reads
+ * no other page there: content/readDecision.ts), so that no other website gets them.
+ */
+export function colourPagePatterns(addedSites: readonly string[]): string[] {
+  return [...new Set([...councilDocumentPatterns(), ...sitePatterns(addedSites)])];
+}
+
+/** The pages of added sites the colours go to (see colourPagePatterns). */
+export function sitePatterns(addedSites: readonly string[]): string[] {
+  return [...new Set(addedSites.flatMap((p) => (everyHost(p) ? ALL_COUNCIL_PAGES : [p])))];
+}
+
+/** Whether a page at `url` got the registered colours as it loaded (then a content script put in later needs none). */
+export function hasRegisteredColours(url: string | undefined, patterns: readonly string[]): boolean {
+  return url !== undefined && /^https?:/.test(url) && doesUrlMatchPatterns(url, ...patterns);
 }
 
 /** A registered content script, as far as this one is concerned (Chrome's and Firefox's `scripting`). */
@@ -68,10 +93,14 @@ export function highlightRegistration(
   };
 }
 
-// Firefox gives back the files as URLs of the extension, Chrome as they were given: compared by path.
+// The browsers give a registration back in their own form: Chrome its patterns sorted and without duplicates,
+// the files without the leading slash (Firefox likewise, or as URLs of the extension): compared as sets of paths.
 const pathOf = (file: string) => file.replace(/^[a-z-]+:\/\/[^/]+/, '').replace(/^\/?/, '/');
-const sameList = (a: readonly string[] = [], b: readonly string[] = [], norm = (s: string) => s) =>
-  a.length === b.length && a.map(norm).every((x, i) => x === norm(b[i] as string));
+const sameSet = (a: readonly string[] = [], b: readonly string[] = [], norm = (s: string) => s) => {
+  const x = new Set(a.map(norm));
+  const y = new Set(b.map(norm));
+  return x.size === y.size && [...x].every((item) => y.has(item));
+};
 
 /**
  * Brings the browser's registration to `wanted` (from highlightRegistration): registers, updates or removes
@@ -92,7 +121,7 @@ export async function syncHighlightStyles(
     await scripting.registerContentScripts([wanted]);
     return 'registered';
   }
-  if (sameList(current.css, wanted.css, pathOf) && sameList(current.matches, wanted.matches)) return 'unchanged';
+  if (sameSet(current.css, wanted.css, pathOf) && sameSet(current.matches, wanted.matches)) return 'unchanged';
   // What can change: the other fields stay as registered.
   await scripting.updateContentScripts([{ id: HIGHLIGHT_STYLES_ID, matches: wanted.matches, css: wanted.css }]);
   return 'updated';

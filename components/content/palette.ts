@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+
 /**
  * Colours of the packs (the reader picks one per pack in the options). Chosen
  * so that text stays readable on light pages (light fill) and dark pages (the
@@ -37,6 +39,17 @@ export const highlightSlot = (colour: number, measureIndex: number) =>
 export const coloursInUse = (packs: readonly { colour: number }[]): number[] =>
   [...new Set(packs.map((p) => colourIndex(p.colour)))].sort((a, b) => a - b);
 
+const StoredColoursSchema = v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(PALETTE.length - 1)));
+
+/**
+ * Palette entries as stored (components/activeSpecs.ts `highlightColoursItem`), or undefined when what is stored
+ * is missing or not a list of palette entries: the reader of it then styles every colour.
+ */
+export function storedColours(stored: unknown): number[] | undefined {
+  const read = v.safeParse(StoredColoursSchema, stored);
+  return read.success ? coloursInUse(read.output.map((colour) => ({ colour }))) : undefined;
+}
+
 /**
  * The name a slot is registered under in the page's highlight registry (which
  * the page's scripts can read): a number, never a pack code or measure id.
@@ -63,7 +76,7 @@ export function colourHighlightCss(colour: number): string {
   }).join('\n');
 }
 
-/** The `::highlight()` rules of every colour (the PDF viewer, an extension page, has them all). */
+/** The `::highlight()` rules of every colour (the PDF viewer's, where the active colours are not known). */
 export function highlightCss(): string {
   return PALETTE.map((_, c) => colourHighlightCss(c)).join('\n');
 }

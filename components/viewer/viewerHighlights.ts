@@ -1,9 +1,6 @@
-import * as v from 'valibot';
 import { HIGHLIGHT_COLOURS_KEY } from '../activeSpecs';
-import { colourHighlightCss, highlightCss, PALETTE } from '../content/palette';
+import { colourHighlightCss, highlightCss, storedColours } from '../content/palette';
 import { readLocal } from '../content/readLocal';
-
-const ColoursSchema = v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(PALETTE.length - 1)));
 
 /**
  * The viewer's `::highlight()` rules: those of the active packs' colours, as the background wrote them, or every
@@ -15,8 +12,8 @@ const ColoursSchema = v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.m
  * every page took the same within the noise.
  */
 export function viewerHighlightRules(stored: unknown): string {
-  const colours = v.safeParse(ColoursSchema, stored);
-  return colours.success ? [...new Set(colours.output)].map(colourHighlightCss).join('\n') : highlightCss();
+  const colours = storedColours(stored);
+  return colours ? colours.map(colourHighlightCss).join('\n') : highlightCss();
 }
 
 /** Puts the rules into the viewer (a constructed sheet), before its first page is drawn. */

@@ -109,8 +109,15 @@ test('an added site (optional host permission): granted from the viewer, its PDF
   await waitFor(async () => (await viewer.badges()).length > 0 || undefined, 'badges in the PDF from the added site');
   await viewer.page.close();
 
-  // The site's council pages are read from then on (a content script registered for the added site).
+  // The page open as the site was added gets the content script at once, and its highlights their colour.
   await page.page.bringToFront();
+  await waitFor(async () => (await page.badges()).length === 2 || undefined, 'badges on the page open as it was added');
+  await waitFor(
+    async () => (await page.highlightFill(0)) === 'rgba(255, 214, 10, 0.45)' || undefined,
+    'the highlights’ colour on the page open as its site was added',
+  );
+
+  // The site's council pages are read from then on (a content script registered for the added site).
   await page.page.reload();
   await page.waitForScan();
   await waitFor(async () => (await page.badges()).length === 2 || undefined, 'badges on the added site');

@@ -66,7 +66,7 @@ test('after a restart on the same profile: the context menu entries, the highlig
   firefox = await FirefoxSession.launch({ port, profile });
   const rm = new CouncilPage(await firefox.openPage(MOTION));
   await rm.waitForScan();
-  // The colours' stylesheet is registered with the browser, which keeps it across the restart.
+  // The colours' stylesheet is registered with the browser for council pages: there after the restart too.
   await expectOnlyFirstColour(rm);
   await waitFor(
     async () =>

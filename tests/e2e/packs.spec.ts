@@ -33,9 +33,13 @@ test('a second pack added from a file shows its badges; switched off, they go', 
   await expect(rm.badge(/^KW21 Z\. 7–8/)).toBeVisible();
   // Each pack's passages in its own colour (KW21 the first, ST4 the second; slot = colour × 5 + shade), and no
   // style in the page for a colour no active pack has.
-  expect(await rm.highlightFill(0)).toBe('rgba(255, 214, 10, 0.45)');
-  expect(await rm.highlightFill(5)).toBe('rgba(120, 200, 255, 0.45)');
-  expect(await rm.highlightFill(10)).toBe('rgba(0, 0, 0, 0)');
+  // (The browser's registration follows the packs a moment after they are saved: a page opened sooner is opened again.)
+  await expect
+    .poll(async () => {
+      if ((await rm.highlightFill(5)) !== 'rgba(120, 200, 255, 0.45)') await openMotion(page);
+      return [await rm.highlightFill(0), await rm.highlightFill(5), await rm.highlightFill(10)];
+    })
+    .toEqual(['rgba(255, 214, 10, 0.45)', 'rgba(120, 200, 255, 0.45)', 'rgba(0, 0, 0, 0)']);
 
   await options.bringToFront();
   await options.locator('[data-pack-id="ST4"]').getByRole('checkbox').uncheck();

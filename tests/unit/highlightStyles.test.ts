@@ -1,23 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import {
+  colourPagePatterns,
   colourSheet,
   colourSheets,
   HIGHLIGHT_STYLES_ID,
+  hasRegisteredColours,
   highlightRegistration,
   type StyleRegistration,
   type StyleScripting,
   syncHighlightStyles,
 } from '@/components/background/highlightStyles';
+import { PALETTE, storedColours } from '@/components/content/palette';
+import { ALL_COUNCIL_PAGES } from '@/components/content/readDecision';
+import { councilDocumentPatterns } from '@/utils/detect/councilHosts';
 
-/** The browser's registrations, as `scripting` keeps them; `calls` says what was asked of it. */
-function fakeScripting(initial: StyleRegistration[] = [], givesBackUrls = false) {
+/**
+ * The browser's registrations, as `scripting` keeps them and gives them back: Chrome its patterns sorted and
+ * without duplicates and the files without the leading slash, Firefox (`firefox`) the files as URLs of the
+ * extension. `calls` says what was asked of it.
+ */
+function fakeScripting(initial: StyleRegistration[] = [], firefox = false) {
   let registered = [...initial];
   const calls: string[] = [];
   const scripting: StyleScripting = {
     async getRegisteredContentScripts({ ids }) {
       return registered
         .filter((r) => ids.includes(r.id))
-        .map((r) => ({ ...r, css: givesBackUrls ? r.css?.map((f) => `moz-extension://abc${f}`) : r.css }));
+        .map((r) =>
+          firefox
+            ? { ...r, css: r.css?.map((f) => `moz-extension://abc${f}`) }
+            : { ...r, matches: [...new Set(r.matches)].sort(), css: r.css?.map((f) => f.replace(/^\//, '')) },
+        );
     },
     async registerContentScripts(scripts) {
       calls.push('register');
@@ -41,13 +54,29 @@ function fakeScripting(initial: StyleRegistration[] = [], givesBackUrls = false)
 const COUNCIL = ['*://ratsinfo.duesseldorf.de/*vo0050.asp*'];
 
 describe('highlight colours of council pages', () => {
-  it('one stylesheet per colour the active packs have, a colour beyond the palette wrapping as its slots do', () => {
-    expect(colourSheets([{ colour: 3 }, { colour: 0 }, { colour: 3 }])).toEqual([
-      '/highlight-colours/0.css',
-      '/highlight-colours/3.css',
-    ]);
-    expect(colourSheet(9)).toBe('/highlight-colours/1.css');
+  it('one stylesheet per colour the active packs have; every colour’s while it is not known which', () => {
+    expect(colourSheets(storedColours([3, 0, 3]))).toEqual(['/highlight-colours/0.css', '/highlight-colours/3.css']);
     expect(colourSheets([])).toEqual([]);
+    expect(colourSheets(storedColours(undefined))).toHaveLength(PALETTE.length);
+    expect(colourSheets(storedColours([9]))).toHaveLength(PALETTE.length);
+    // A colour beyond the palette wraps round, as its slots do.
+    expect(colourSheet(9)).toBe('/highlight-colours/1.css');
+  });
+
+  it('goes to the known hosts’ document pages and the added sites; a grant of every host only to council pages', () => {
+    const added = ['https://rats.example.org/*'];
+    expect(colourPagePatterns(added)).toEqual([...councilDocumentPatterns(), ...added]);
+    const everywhere = colourPagePatterns(['*://*/*']);
+    expect(everywhere).not.toContain('*://*/*');
+    expect(everywhere).toEqual(expect.arrayContaining([...ALL_COUNCIL_PAGES]));
+    expect(hasRegisteredColours('https://www.zeitung.example/artikel.html', everywhere)).toBe(false);
+    expect(hasRegisteredColours('https://ratsinfo.irgendwo.example/vo0050.asp?__kvonr=1', everywhere)).toBe(true);
+    expect(hasRegisteredColours('https://rats.example.org/si0057.asp', colourPagePatterns(added))).toBe(true);
+    // A known host's agenda gets the agenda script, not the content script: no colours registered there.
+    expect(
+      hasRegisteredColours('http://ratsinfo.duesseldorf.de/ratsinfo/duesseldorf/si0057.asp', colourPagePatterns([])),
+    ).toBe(false);
+    expect(hasRegisteredColours(undefined, everywhere)).toBe(false);
   });
 
   it('registers the sheets on the content script’s pages, before the page is styled, in its top frame', () => {
@@ -80,10 +109,15 @@ describe('highlight colours of council pages', () => {
     expect(browser.calls).toEqual(['register', 'update', 'update', 'unregister']);
   });
 
-  it('finds the registration equal when the browser gives the files back as the extension’s URLs (Firefox)', async () => {
-    const wanted = highlightRegistration(['/highlight-colours/4.css'], COUNCIL);
-    const browser = fakeScripting(wanted ? [wanted] : [], true);
-    expect(await syncHighlightStyles(browser.scripting, wanted)).toBe('unchanged');
-    expect(browser.calls).toEqual([]);
+  it('finds the registration equal in the form each browser gives it back', async () => {
+    const wanted = highlightRegistration(
+      ['/highlight-colours/4.css'],
+      colourPagePatterns(['https://rats.example.org/*']),
+    );
+    for (const firefox of [false, true]) {
+      const browser = fakeScripting(wanted ? [wanted] : [], firefox);
+      expect(await syncHighlightStyles(browser.scripting, wanted)).toBe('unchanged');
+      expect(browser.calls).toEqual([]);
+    }
   });
 });

@@ -8,8 +8,8 @@ describe('the PDF viewer’s highlight colours', () => {
   it('styles the active packs’ colours only', () => {
     expect(viewerHighlightRules([0])).toBe(colourHighlightCss(0));
     expect(named(viewerHighlightRules([3, 0, 3]))).toEqual([
-      ...named(colourHighlightCss(3)),
       ...named(colourHighlightCss(0)),
+      ...named(colourHighlightCss(3)),
     ]);
     expect(viewerHighlightRules([])).toBe('');
   });
