@@ -1,5 +1,7 @@
+import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import type { BrokenPack, CompiledPackSpec } from '@/utils/pipeline/compilePacks';
+import { coloursInUse, PALETTE } from './content/palette';
 
 /** What a page needs to match: the enabled packs (validated, compiled) and the threshold. */
 export interface ActivePackSpecs {
@@ -29,3 +31,14 @@ export const HIGHLIGHT_COLOURS_KEY = 'highlightColours';
  * drawn (the snapshot that says the same is some 280 kB and decoded only after the pages are drawn).
  */
 export const highlightColoursItem = storage.defineItem<number[]>(`local:${HIGHLIGHT_COLOURS_KEY}`);
+
+const StoredColoursSchema = v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(PALETTE.length - 1)));
+
+/**
+ * Palette entries as stored (`highlightColoursItem`), or undefined when what is stored
+ * is missing or not a list of palette entries: the reader of it then styles every colour.
+ */
+export function storedColours(stored: unknown): number[] | undefined {
+  const read = v.safeParse(StoredColoursSchema, stored);
+  return read.success ? coloursInUse(read.output.map((colour) => ({ colour }))) : undefined;
+}

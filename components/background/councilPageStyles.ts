@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
-import { highlightColoursItem } from '../activeSpecs';
+import { highlightColoursItem, storedColours } from '../activeSpecs';
 import { addedSitesItem } from '../backgroundChecks';
 import { oneAfterAnother } from '../content/oneAfterAnother';
-import { storedColours } from '../content/palette';
 import {
   colourPagePatterns,
   colourSheets,

@@ -1,5 +1,3 @@
-import * as v from 'valibot';
-
 /**
  * Colours of the packs (the reader picks one per pack in the options). Chosen
  * so that text stays readable on light pages (light fill) and dark pages (the
@@ -38,17 +36,6 @@ export const highlightSlot = (colour: number, measureIndex: number) =>
 /** The palette entries the packs' colours use, once each, in order. */
 export const coloursInUse = (packs: readonly { colour: number }[]): number[] =>
   [...new Set(packs.map((p) => colourIndex(p.colour)))].sort((a, b) => a - b);
-
-const StoredColoursSchema = v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(PALETTE.length - 1)));
-
-/**
- * Palette entries as stored (components/activeSpecs.ts `highlightColoursItem`), or undefined when what is stored
- * is missing or not a list of palette entries: the reader of it then styles every colour.
- */
-export function storedColours(stored: unknown): number[] | undefined {
-  const read = v.safeParse(StoredColoursSchema, stored);
-  return read.success ? coloursInUse(read.output.map((colour) => ({ colour }))) : undefined;
-}
 
 /**
  * The name a slot is registered under in the page's highlight registry (which

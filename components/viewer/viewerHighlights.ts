@@ -1,5 +1,5 @@
-import { HIGHLIGHT_COLOURS_KEY } from '../activeSpecs';
-import { colourHighlightCss, highlightCss, storedColours } from '../content/palette';
+import { HIGHLIGHT_COLOURS_KEY, storedColours } from '../activeSpecs';
+import { colourHighlightCss, highlightCss } from '../content/palette';
 import { readLocal } from '../content/readLocal';
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storedColours } from '@/components/activeSpecs';
 import {
   colourPagePatterns,
   colourSheet,
@@ -10,7 +11,7 @@ import {
   type StyleScripting,
   syncHighlightStyles,
 } from '@/components/background/highlightStyles';
-import { PALETTE, storedColours } from '@/components/content/palette';
+import { PALETTE } from '@/components/content/palette';
 import { ALL_COUNCIL_PAGES } from '@/components/content/readDecision';
 import { councilDocumentPatterns } from '@/utils/detect/councilHosts';
 
