@@ -48,13 +48,13 @@ async function checkTab(tabId: number): Promise<boolean> {
     target: { tabId },
     func: () => {
       (globalThis as { __ratsmarkerForce?: boolean }).__ratsmarkerForce = true;
-      return location.origin;
+      return location.href;
     },
   });
+  const href = typeof ran?.result === 'string' ? ran.result : undefined;
   // The content script the reader asked for may talk to the background from this tab, on this site.
-  if (typeof ran?.result === 'string') tabs.checked(tabId, ran.result);
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  await browser.scripting.insertCSS({ target: { tabId }, files: [CONTENT_CSS, ...(await coloursToInsert(tab?.url))] });
+  if (href !== undefined) tabs.checked(tabId, new URL(href).origin);
+  await browser.scripting.insertCSS({ target: { tabId }, files: [CONTENT_CSS, ...(await coloursToInsert(href))] });
   await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
   return true;
 }

@@ -1,7 +1,7 @@
 import { doesUrlMatchPatterns } from 'webext-patterns';
 import { councilDocumentPatterns } from '@/utils/detect/councilHosts';
 import { colourIndex, PALETTE } from '../content/palette';
-import { ALL_COUNCIL_PAGES } from '../content/readDecision';
+import { ALL_COUNCIL_PAGES, grantsEveryHost } from '../content/readDecision';
 
 /**
  * The highlight colours of council pages: the `::highlight()` rules of the active packs' colours only, as a
@@ -32,9 +32,6 @@ export function colourSheets(colours: readonly number[] | undefined): string[] {
   return (colours ?? PALETTE.map((_, c) => c)).map(colourSheet);
 }
 
-// A grant of every host ("all SessionNet and ALLRIS pages" is granted as every site): not a council site.
-const everyHost = (pattern: string) => pattern === '<all_urls>' || /^[^:]+:\/\/\*\//.test(pattern);
-
 /**
  * The pages the colours go to: the known hosts' document pages, as the content script's, and each site the
  * reader added; where a grant covers every host, the products' pages on any host only (the content script reads
@@ -46,7 +43,7 @@ export function colourPagePatterns(addedSites: readonly string[]): string[] {
 
 /** The pages of added sites the colours go to (see colourPagePatterns). */
 export function sitePatterns(addedSites: readonly string[]): string[] {
-  return [...new Set(addedSites.flatMap((p) => (everyHost(p) ? ALL_COUNCIL_PAGES : [p])))];
+  return [...new Set(addedSites.flatMap((p) => (grantsEveryHost(p) ? ALL_COUNCIL_PAGES : [p])))];
 }
 
 /** Whether a page at `url` got the registered colours as it loaded (then a content script put in later needs none). */

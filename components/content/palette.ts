@@ -57,10 +57,9 @@ function slotStyle(colour: number, shade: number): string {
  * of it dearer.
  */
 export function colourHighlightCss(colour: number): string {
-  return SHADES.map((_, i) => {
-    const name = highlightName(colour * SHADES.length + i);
-    return `::highlight(${name}) {\n${slotStyle(colour, i)}}`;
-  }).join('\n');
+  return SHADES.map(
+    (_, i) => `::highlight(${highlightName(highlightSlot(colour, i))}) {\n${slotStyle(colour, i)}}`,
+  ).join('\n');
 }
 
 /** The `::highlight()` rules of every colour (the PDF viewer's, where the active colours are not known). */
@@ -74,9 +73,6 @@ export function highlightCss(): string {
  */
 export function markCss(): string {
   return PALETTE.flatMap((_, c) =>
-    SHADES.map((_, i) => {
-      const name = highlightName(c * SHADES.length + i);
-      return `mark.ratsmarker-mark.${name} {\n${slotStyle(c, i)}}`;
-    }),
+    SHADES.map((_, i) => `mark.ratsmarker-mark.${highlightName(highlightSlot(c, i))} {\n${slotStyle(c, i)}}`),
   ).join('\n');
 }

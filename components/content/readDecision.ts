@@ -12,6 +12,13 @@ export const ALL_COUNCIL_PAGES: readonly string[] = COUNCIL_PATHS.map((path) => 
 export const ADDED_SITES_KEY = 'addedSites';
 
 /**
+ * A grant of every host (`<all_urls>`, or a pattern whose host is the wildcard alone): what the browsers report
+ * for "all SessionNet and ALLRIS pages", which is not a site the reader added by name.
+ */
+export const grantsEveryHost = (pattern: string): boolean =>
+  pattern === '<all_urls>' || /^[^:]+:\/\/\*\//.test(pattern);
+
+/**
  * How much of a page the content script may read:
  * - 'any': the reader asked for this page, or added this very site;
  * - 'product': a council product page (by its address) that must still prove
@@ -31,7 +38,7 @@ export function readMode(
   if (isKnownCouncilUrl(url)) return 'product';
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'none';
   // A site the reader added by name; not a grant for every host.
-  const sites = o.addedPatterns.filter((p) => p !== '<all_urls>' && !/^[^:]+:\/\/\*\//.test(p));
+  const sites = o.addedPatterns.filter((p) => !grantsEveryHost(p));
   if (sites.length > 0 && doesUrlMatchPatterns(url.href, ...sites)) return 'any';
   if (doesUrlMatchPatterns(url.href, ...ALL_COUNCIL_PAGES)) return 'product';
   return 'none';
