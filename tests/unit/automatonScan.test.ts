@@ -1,10 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Automaton, buildAutomaton, scan, WORD_RANGES_BELOW_SMALL, WORD_START } from '@/utils/matcher/automaton';
+import {
+  type Automaton,
+  buildAutomaton,
+  scan,
+  WORD_END,
+  WORD_RANGES_BELOW_SMALL,
+  WORD_START,
+} from '@/utils/matcher/automaton';
 
 // The rule the scan must keep however it is tuned (automaton.ts), written plainly a character at a time: the
-// characters normalisation removes are read as absent, "ß" and "ẞ" as "ss", a word's start is a symbol of its own,
-// and characters from 0x250 on go by the automaton's wide table.
+// characters normalisation removes are read as absent, "ß" and "ẞ" as "ss", a word's start and its end (before the
+// character after it, and at the end of the text) are symbols of their own, and characters from 0x250 on go by the
+// automaton's wide table.
 const WORD = /[\p{L}\p{M}\p{N}]/u;
 const ignored = (c: number) => c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || (c >= 0x300 && c <= 0x36f);
 function statesByRule(a: Automaton, text: string, mask: number): number[] {
@@ -25,6 +33,10 @@ function statesByRule(a: Automaton, text: string, mask: number): number[] {
       state = at(state, 1);
       hear(state);
     }
+    if (!word && inWord) {
+      state = at(state, 2);
+      hear(state);
+    }
     inWord = word;
     if (c === 0xdf || c === 0x1e9e) {
       state = at(state, sSym);
@@ -33,6 +45,7 @@ function statesByRule(a: Automaton, text: string, mask: number): number[] {
     } else state = at(state, c < 0x250 ? (a.symbols[c] as number) : (a.wide.get(c) ?? 0));
     hear(state);
   }
+  if (inWord) hear(at(state, 2));
   return out;
 }
 
@@ -46,13 +59,25 @@ function statesByScan(a: Automaton, text: string, mask: number): number[] {
 }
 
 const automaton = buildAutomaton(
-  ['partner', 'stadt', 'strasse', 'cafe', `${WORD_START}eu`, `${WORD_START}rat`, 'λογος', 'мир', 'ss'],
+  [
+    'partner',
+    'stadt',
+    'strasse',
+    'cafe',
+    `${WORD_START}eu`,
+    `${WORD_START}rat`,
+    'λογος',
+    'мир',
+    'ss',
+    `${WORD_START}un${WORD_END}`,
+    `ort${WORD_END}`,
+  ],
   (w) => (w.startsWith(WORD_START) ? 2 : 1),
 );
 // Letters of the words, their capitals and umlauts, the characters read as absent, ß and ẞ, Greek and Cyrillic
 // capitals (above the table), digits, spaces and punctuation.
 const unit = fc.constantFrom(
-  ...'partnesdcfuΛΟΓΣМИРλογσмир'.split(''),
+  ...'partnesdcfuoΛΟΓΣМИРλογσмир'.split(''),
   'P',
   'S',
   'É',
@@ -94,6 +119,14 @@ describe('the automaton scan', () => {
     expect(found('neue Wege', 2)).toBe(false);
     expect(found('ΛΟΓΟΣ')).toBe(true);
     expect(found('Beirat', 2)).toBe(false);
+    // Whole words: before any character that is no letter or digit, and at the text's end.
+    expect(found('die UN', 2)).toBe(true);
+    expect(found('UN-Ziele', 2)).toBe(true);
+    expect(found('U\u00adN.', 2)).toBe(true);
+    expect(found('und', 2)).toBe(false);
+    expect(found('UN2030', 2)).toBe(false);
+    expect(found('Sportort', 1)).toBe(true);
+    expect(found('Orte', 1)).toBe(false);
   });
 
   it('has written out exactly the word characters below 0x250', () => {

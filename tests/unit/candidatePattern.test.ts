@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { finds as automatonFinds, buildAutomaton, WORD_START } from '@/utils/matcher/automaton';
-import { candidateWords } from '@/utils/matcher/candidatePattern';
+import { candidatesOf, candidateWords } from '@/utils/matcher/candidatePattern';
 import { matcherFor } from '@/utils/matcher/compileMatcher';
 import { matchWith } from '@/utils/matcher/matchPassages';
 import { builtinKw21 } from '@/utils/pack/builtinPacks';
 import { parseTerm } from '@/utils/pack/parseTerm';
+import { tokenize } from '@/utils/text/tokenize';
 import { labelledTexts } from './helpers/labelledTexts';
 
 const texts = labelledTexts();
@@ -43,6 +44,64 @@ describe('the candidate automaton', () => {
     expect(finds(['=Rat'], 'der Stadtrat')).toBe(false);
     expect(finds(['Toulouse!'], 'Toulouse')).toBe(true);
     expect(finds(['interreg*'], 'Interreg-Mittel')).toBe(true);
+  });
+
+  it('finds the shortest stems as whole words only, as the tokeniser reads them', () => {
+    // No stem of two letters is left of a longer word (Snowball's endings begin at the third letter at the earliest).
+    expect(finds(['EU'], 'der Euro')).toBe(false);
+    expect(finds(['UN'], 'und unter')).toBe(false);
+    expect(finds(['EU'], 'Europa')).toBe(false);
+    expect(finds(['EU'], '(EU)')).toBe(true);
+    expect(finds(['EU'], 'EU')).toBe(true);
+    // Written forms the tokeniser shortens to the word: a plural "s" of an abbreviation, an inner capital "In".
+    expect(finds(['EU'], 'der EUs')).toBe(true);
+    expect(finds(['EU'], 'EuInnen')).toBe(true);
+    expect(finds(['EU'], 'E\u00adU-Mittel')).toBe(true);
+  });
+
+  it('finds a whole-word stem wherever the tokeniser reads a word with that stem (property)', () => {
+    const stems = ['eu', 'un', 'zu', 'in', 'de', '9'];
+    const automata = new Map(
+      stems.map((v) => [v, buildAutomaton(candidatesOf({ kind: 'stem', value: v, fold: v, compound: false }))]),
+    );
+    const piece = fc.constantFrom(
+      'E',
+      'e',
+      'U',
+      'u',
+      'N',
+      'n',
+      'Z',
+      'z',
+      'I',
+      'i',
+      'D',
+      'd',
+      's',
+      'S',
+      'In',
+      'Innen',
+      'innen',
+      '9',
+      'ü',
+      'ß',
+      '\u00ad',
+      ' ',
+      '-',
+      '*',
+      ':',
+      '.',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        for (const t of tokenize(text)) {
+          const a = automata.get(t.stem);
+          if (a) expect(automatonFinds(a, text)).toBe(true);
+        }
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
   });
 
   it('lets characters that normalisation removes through', () => {
@@ -102,6 +161,25 @@ describe('candidate first, then scoring', () => {
       'kein',
       'Deutsch',
       'sprechen',
+      // The shortest stems stand as whole words only: their written forms, and longer words that begin with them.
+      'EUs',
+      'EuIn',
+      'EuInnen',
+      'Euro',
+      'EU-Mittel',
+      'EU2020',
+      'UN',
+      'UNs',
+      'zu',
+      'Zu',
+      'zum',
+      'in',
+      'In',
+      'im',
+      'de',
+      'en',
+      '17',
+      '17s',
     ];
     fc.assert(
       fc.property(

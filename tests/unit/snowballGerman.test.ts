@@ -4,6 +4,7 @@ import { stemmer as snowballLibrary } from '@orama/stemmers/german';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { snowballGerman } from '@/utils/text/snowballGerman';
+import { stemGerman } from '@/utils/text/stem';
 
 /** Every file under a folder (the fixtures: council pages, resolutions, texts, in several encodings). */
 function filesUnder(dir: string): string[] {
@@ -76,6 +77,16 @@ describe('the Snowball German stemmer, written out', () => {
       fc.property(fc.array(letter, { minLength: 0, maxLength: 16 }), (chars) => {
         const w = chars.join('');
         expect(snowballGerman(w)).toBe(snowballLibrary(w));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('leaves three letters of a word of three or more (what the candidate automaton relies on for the shortest stems)', () => {
+    const letter = fc.constantFrom(...'abcdefghiklmnorstuyzäöüß'.split(''), 'e', 'n', 'u', 'i', '1', '7');
+    fc.assert(
+      fc.property(fc.array(letter, { minLength: 3, maxLength: 12 }), (chars) => {
+        expect(stemGerman(chars.join('')).length).toBeGreaterThanOrEqual(3);
       }),
       { numRuns: 20_000 },
     );

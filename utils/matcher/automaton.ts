@@ -6,7 +6,7 @@
  * Words are written folded (lower case, no umlauts or accents); the text is
  * folded as it is read, a character at a time, so the page's text is never
  * copied. A word that begins with `WORD_START` is found only at the start of a
- * word of the text.
+ * word of the text; one that ends with `WORD_END`, only where a word of the text ends.
  */
 export interface Automaton {
   /** Symbol of each UTF-16 unit below 0x250 (0: a character no word has). */
@@ -27,8 +27,13 @@ export interface Automaton {
 
 /** Marks a word that must begin a word of the text. */
 export const WORD_START = '\u0001';
+/** Marks a word that must end a word of the text. */
+export const WORD_END = '\u0002';
 
+// Symbols of their own: 0 a character no word has, then a word's start and a word's end; letters from 3 on.
 const BOUNDARY = 1;
+const END = 2;
+const FIRST_LETTER = 3;
 // Characters that normalisation removes (soft hyphen, zero-width) or joins with the letter before (combining
 // marks): read as if they were not there.
 const isIgnored = (c: number) =>
@@ -73,6 +78,9 @@ const isWideWordChar = (c: number) => isIgnored(c) || WORD_CHAR.test(String.from
  * `marks`: bits a word sets where it ends (1 by default), so one automaton
  * can answer several questions in the same pass (see `finds`' `mask`).
  */
+/** The symbol of a character of a word: its own, or a word start's or end's. */
+const markSymbol = (ch: string, own: number): number => (ch === WORD_START ? BOUNDARY : ch === WORD_END ? END : own);
+
 export function buildAutomaton(words: Iterable<string>, marks?: (word: string) => number): Automaton {
   const list = [...words].filter((w) => w && w !== WORD_START);
   // The alphabet first, so that the tables are typed arrays from the start (a page builds this).
@@ -81,9 +89,9 @@ export function buildAutomaton(words: Iterable<string>, marks?: (word: string) =
   for (const word of list)
     for (const ch of word) {
       chars++;
-      if (ch !== WORD_START && !symbolOf.has(ch)) symbolOf.set(ch, symbolOf.size + 2);
+      if (ch !== WORD_START && ch !== WORD_END && !symbolOf.has(ch)) symbolOf.set(ch, symbolOf.size + FIRST_LETTER);
     }
-  const symbolCount = symbolOf.size + 2;
+  const symbolCount = symbolOf.size + FIRST_LETTER;
   // 16-bit cells where the states fit (they do for a pack's words): half the memory, and what storage keeps.
   const next = (
     chars + 1 < 0x8000 ? new Int16Array((chars + 1) * symbolCount) : new Int32Array((chars + 1) * symbolCount)
@@ -93,7 +101,7 @@ export function buildAutomaton(words: Iterable<string>, marks?: (word: string) =
   for (const word of list) {
     let state = 0;
     for (const ch of word) {
-      const at = state * symbolCount + (ch === WORD_START ? BOUNDARY : (symbolOf.get(ch) as number));
+      const at = state * symbolCount + markSymbol(ch, symbolOf.get(ch) as number);
       if ((next[at] as number) < 0) next[at] = states++;
       state = next[at] as number;
     }
@@ -172,8 +180,8 @@ export function scan(
     // The table looked up here, not through a function: a call per character is what a page's first scan,
     // run by the interpreter, spends most on.
     const word = c < SMALL ? isWordSmall[c] === 1 : isWideWordChar(c);
-    if (word && !inWord) {
-      state = next[state * symbolCount + BOUNDARY] as number;
+    if (word !== inWord) {
+      state = next[state * symbolCount + (word ? BOUNDARY : END)] as number;
       if ((final[state] as number) & mask && onState(state)) return true;
     }
     inWord = word;
@@ -185,6 +193,10 @@ export function scan(
     } else state = next[state * symbolCount + (c < SMALL ? (symbols[c] as number) : (wide.get(c) ?? 0))] as number;
     if ((final[state] as number) & mask && onState(state)) return true;
   }
+  if (inWord) {
+    state = next[state * symbolCount + END] as number;
+    if ((final[state] as number) & mask && onState(state)) return true;
+  }
   return false;
 }
 
@@ -193,7 +205,7 @@ export function endOf(a: Automaton, word: string): number {
   let state = 0;
   for (const ch of word) {
     const c = ch.charCodeAt(0);
-    const sym = ch === WORD_START ? BOUNDARY : c < SMALL ? (a.symbols[c] as number) : (a.wide.get(c) ?? 0);
+    const sym = markSymbol(ch, c < SMALL ? (a.symbols[c] as number) : (a.wide.get(c) ?? 0));
     if (sym === 0) return -1;
     state = a.next[state * a.symbolCount + sym] as number;
   }

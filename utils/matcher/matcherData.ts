@@ -42,7 +42,7 @@ export interface MatcherData {
 }
 
 /** Bumped whenever the compiled form changes, so an old stored form is compiled anew instead of misread. */
-export const MATCHER_FORMAT = 'ratsmarker-matcher-6';
+export const MATCHER_FORMAT = 'ratsmarker-matcher-7';
 
 export function toMatcherData(m: CompiledMatcher): MatcherData {
   return {

@@ -2,7 +2,7 @@ import type { WordPattern } from '../pack/parseTerm';
 import { LANGUAGE_LIST_WORDS, MULTILINGUAL } from '../text/languageLists';
 import { NEGATED_GERMAN_WORDS, NOT_GERMAN } from '../text/negatedGerman';
 import { type Automaton, endOf, scan, trieOf, WORD_START } from './automaton';
-import { candidateOf } from './candidatePattern';
+import { candidatesOf } from './candidatePattern';
 import type { CompiledMatcher } from './compileMatcher';
 
 /** The mark of states where a gated term's word ends (pageAutomaton.ts gives the others). */
@@ -53,9 +53,8 @@ export interface PassageGate {
 
 /** The strings of a word's key: its candidate, and the languages or "Deutsch" a word it stands for is found by. */
 function keyStrings(w: WordPattern): string[] {
-  const own = candidateOf(w);
-  if (own === undefined) return [];
-  const out = [own];
+  const out = candidatesOf(w);
+  if (out.length === 0) return [];
   // A value inside "mehrsprachig" or "nichtdeutschsprachig" also matches the word a list of languages or a
   // negated "Deutsch" stands for (tokenize's words then include it): found where those stand.
   if (MULTILINGUAL.includes(w.value)) out.push(...LANGUAGE_LIST_WORDS.map((l) => WORD_START + l));
