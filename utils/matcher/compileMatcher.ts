@@ -6,6 +6,7 @@ import { NEGATED_GERMAN_WORDS, NOT_GERMAN } from '../text/negatedGerman';
 import { WORD_START } from './automaton';
 import { candidateWords } from './candidatePattern';
 import { compoundPhrase, headWords } from './compoundParaphrase';
+import type { LookupTable } from './lookupTable';
 
 export interface CompiledRule {
   concepts: string[];
@@ -33,23 +34,33 @@ export interface CompiledMatcher {
   /** Term pattern ids as word-pattern ids. */
   termWords: number[][];
   /** Names (kind `name`) by their folded value. */
-  byName: Map<string, number[]>;
+  byName: LookupTable;
   /** Word-pattern id → ids of the terms whose first word it is. */
-  termsByFirstWord: Map<number, number[]>;
+  termsByFirstWord: LookupTable;
   /** Stem → word-pattern ids of kind `stem` with that value. */
-  byStem: Map<string, number[]>;
+  byStem: LookupTable;
   compoundWords: number[];
   prefixWords: number[];
   /** Compound-able words by the last three letters of their stem (for compound heads). */
-  compoundBySuffix: Map<string, number[]>;
+  compoundBySuffix: LookupTable;
   /** Compound-able words by the first three letters of their stem (for modifiers). */
-  compoundByPrefix: Map<string, number[]>;
+  compoundByPrefix: LookupTable;
   /** Prefix words by their first three letters; shorter ones in `shortPrefixWords`. */
-  prefixByStart: Map<string, number[]>;
+  prefixByStart: LookupTable;
   shortPrefixWords: number[];
   measures: CompiledMeasure[];
   /** The words without which no term hits (see candidatePattern); empty: every passage is scored. */
   candidates: string[];
+}
+
+/** A matcher as compiled, its tables Maps (what matcherData.ts stores); read back, they are LookupTables. */
+export interface FreshMatcher extends CompiledMatcher {
+  byName: Map<string, number[]>;
+  termsByFirstWord: Map<number, number[]>;
+  byStem: Map<string, number[]>;
+  compoundBySuffix: Map<string, number[]>;
+  compoundByPrefix: Map<string, number[]>;
+  prefixByStart: Map<string, number[]>;
 }
 
 /** Appends `id` to the list under `key`. */
@@ -67,7 +78,7 @@ function toRule(rule: LexiconRule): CompiledRule {
 }
 
 /** Turns a pack into lookup tables in one go. */
-export function compileMatcher(pack: PositionPack): CompiledMatcher {
+export function compileMatcher(pack: PositionPack): FreshMatcher {
   const steps = compileSteps(pack);
   for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
 }
@@ -75,7 +86,7 @@ export function compileMatcher(pack: PositionPack): CompiledMatcher {
 // Terms parsed (normalised, stemmed) per step of the compiler.
 const TERMS_PER_STEP = 8;
 
-function* compileSteps(pack: PositionPack): Generator<void, CompiledMatcher> {
+function* compileSteps(pack: PositionPack): Generator<void, FreshMatcher> {
   const words: WordPattern[] = [];
   const wordIds = new Map<string, number>();
   const terms: TermPattern[] = [];

@@ -1,5 +1,6 @@
 import type { WordPattern } from '../pack/parseTerm';
-import type { CompiledMatcher, CompiledMeasure } from './compileMatcher';
+import type { CompiledMatcher, CompiledMeasure, FreshMatcher } from './compileMatcher';
+import { isTableRecord, storedTable, tableRecord } from './lookupTable';
 
 /**
  * A compiled matcher as plain JSON, kept in extension storage: the background
@@ -31,20 +32,21 @@ export interface MatcherData {
      * and each term's gaps (0 for none).
      */
     terms: { sources: string[]; gaps: (number[] | 0)[] };
-    byName: [string, number[]][];
-    termsByFirstWord: [number, number[]][];
-    byStem: [string, number[]][];
-    compoundBySuffix: [string, number[]][];
-    compoundByPrefix: [string, number[]][];
-    prefixByStart: [string, number[]][];
+    /** The lookup tables as objects of their keys (lookupTable.ts). */
+    byName: Record<string, number[]>;
+    termsByFirstWord: Record<string, number[]>;
+    byStem: Record<string, number[]>;
+    compoundBySuffix: Record<string, number[]>;
+    compoundByPrefix: Record<string, number[]>;
+    prefixByStart: Record<string, number[]>;
     measures: (Omit<CompiledMeasure, 'concepts'> & { concepts: [string, number[]][] })[];
   };
 }
 
 /** Bumped whenever the compiled form changes, so an old stored form is compiled anew instead of misread. */
-export const MATCHER_FORMAT = 'ratsmarker-matcher-7';
+export const MATCHER_FORMAT = 'ratsmarker-matcher-8';
 
-export function toMatcherData(m: CompiledMatcher): MatcherData {
+export function toMatcherData(m: FreshMatcher): MatcherData {
   return {
     format: MATCHER_FORMAT,
     matcher: {
@@ -55,12 +57,12 @@ export function toMatcherData(m: CompiledMatcher): MatcherData {
         flags: m.words.map(flagOf).join(''),
       },
       terms: { sources: m.terms.map((t) => t.source), gaps: m.terms.map((t) => (t.gaps.length > 0 ? t.gaps : 0)) },
-      byName: [...m.byName],
-      termsByFirstWord: [...m.termsByFirstWord],
-      byStem: [...m.byStem],
-      compoundBySuffix: [...m.compoundBySuffix],
-      compoundByPrefix: [...m.compoundByPrefix],
-      prefixByStart: [...m.prefixByStart],
+      byName: tableRecord(m.byName),
+      termsByFirstWord: tableRecord(m.termsByFirstWord),
+      byStem: tableRecord(m.byStem),
+      compoundBySuffix: tableRecord(m.compoundBySuffix),
+      compoundByPrefix: tableRecord(m.compoundByPrefix),
+      prefixByStart: tableRecord(m.prefixByStart),
       measures: m.measures.map((x) => ({ ...x, concepts: [...x.concepts] })),
     },
   };
@@ -68,25 +70,26 @@ export function toMatcherData(m: CompiledMatcher): MatcherData {
 
 /**
  * The matcher again, or undefined for a form of another version (the caller
- * then compiles). A page does this on every load: only the lookup tables
- * become Maps, in plain loops (the terms are used as read).
+ * then compiles). A page does this on every load: the lookup tables are used
+ * as parsed (lookupTable.ts), the word patterns and terms made from their columns.
  */
 export function fromMatcherData(data: MatcherData | undefined): CompiledMatcher | undefined {
   if (data?.format !== MATCHER_FORMAT) return undefined;
   const d = data.matcher;
   const words = wordsOf(d.words);
   const terms = termsOf(d.terms);
-  if (!words || !terms) return undefined;
+  const tables = [d.byName, d.termsByFirstWord, d.byStem, d.compoundBySuffix, d.compoundByPrefix, d.prefixByStart];
+  if (!words || !terms || !tables.every(isTableRecord)) return undefined;
   return {
     ...d,
     words,
     terms,
-    byName: mapOf(d.byName),
-    termsByFirstWord: mapOf(d.termsByFirstWord),
-    byStem: mapOf(d.byStem),
-    compoundBySuffix: mapOf(d.compoundBySuffix),
-    compoundByPrefix: mapOf(d.compoundByPrefix),
-    prefixByStart: mapOf(d.prefixByStart),
+    byName: storedTable(d.byName),
+    termsByFirstWord: storedTable(d.termsByFirstWord),
+    byStem: storedTable(d.byStem),
+    compoundBySuffix: storedTable(d.compoundBySuffix),
+    compoundByPrefix: storedTable(d.compoundByPrefix),
+    prefixByStart: storedTable(d.prefixByStart),
     measures: d.measures.map((x) => ({ ...x, concepts: mapOf(x.concepts) })),
   };
 }
