@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type Automaton,
   buildAutomaton,
+  NO_WORD_CHARS,
   scan,
   WORD_END,
   WORD_RANGES_BELOW_SMALL,
@@ -96,6 +97,9 @@ const unit = fc.constantFrom(
   '.',
   '\u00a0',
   '€',
+  '–',
+  '„',
+  '\u2070',
   '😀',
 );
 
@@ -127,6 +131,15 @@ describe('the automaton scan', () => {
     expect(found('UN2030', 2)).toBe(false);
     expect(found('Sportort', 1)).toBe(true);
     expect(found('Orte', 1)).toBe(false);
+  });
+
+  it('reads the dashes, quotation marks and currency signs it does not test as no word characters, rightly', () => {
+    for (const [from, to] of NO_WORD_CHARS)
+      for (let c = from; c <= to; c++)
+        expect([c.toString(16), WORD.test(String.fromCharCode(c))]).toEqual([c.toString(16), false]);
+    expect(statesByScan(automaton, 'UN–Ziele „UN“ 5 €UN', 2)).toEqual(
+      statesByRule(automaton, 'UN–Ziele „UN“ 5 €UN', 2),
+    );
   });
 
   it('has written out exactly the word characters below 0x250', () => {
