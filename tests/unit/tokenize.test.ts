@@ -82,4 +82,31 @@ describe('tokenize', () => {
     expect(normalizeWord('Sta\u00ad\u0308dte')).toBe(normalizeWord('Städte'));
     expect(tokenize('Sta\u00ad\u0308dte')[0]?.stem).toBe(tokenize('Städte')[0]?.stem);
   });
+
+  it('normalises and folds as the full steps do, though it skips them for words that need none (property)', () => {
+    const full = (w: string) =>
+      w
+        .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
+        .normalize('NFC')
+        .toLowerCase();
+    const fold: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', ß: 'ss', é: 'e', è: 'e', á: 'a', à: 'a', ç: 'c' };
+    const letters = fc.constantFrom(
+      ...'aAäÄoÖöuÜüßẞeéÉèçCIiİΣσ\u0308\u0301\u00ad\u00ac\u00ae\u02ff\u200b\u2060\ufeffǅ'.split(''),
+    );
+    fc.assert(
+      fc.property(fc.array(letters, { maxLength: 12 }), fc.string({ maxLength: 8 }), (chars, s) => {
+        const w = chars.join('') + s;
+        expect(normalizeWord(w)).toBe(full(w));
+        expect(foldWord(w)).toBe(full(w).replace(/[äöüßéèáàç]/g, (c) => fold[c] ?? c));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads an abbreviation’s plural and an inner capital I only where the word ends so', () => {
+    expect(tokenize('die NGOs und SDGs')[0 + 1]?.norm).toBe('ngo');
+    expect(tokenize('BürgerInnen')[0]?.norm).toBe('bürger');
+    expect(tokenize('Bus')[0]?.norm).toBe('bus');
+    expect(tokenize('Innen')[0]?.norm).toBe('innen');
+  });
 });

@@ -7,6 +7,9 @@
  */
 
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+// A soft hyphen or a character from U+0300 on (combining marks, the other invisible ones, any other script).
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: a range of code units, meant to hold the combining marks.
+const BEYOND_LATIN = /[\u00ad\u0300-\uffff]/;
 
 /**
  * Lower case, NFC, without soft hyphens and zero-width characters. The invisible characters go first: one between
@@ -14,10 +17,13 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
  * stayed decomposed ("a\u0308", not "ä"), so it was not the word the lexicon has.
  */
 export function normalizeWord(word: string): string {
-  return word.replace(INVISIBLE, '').normalize('NFC').toLowerCase();
+  // Most words have nothing to remove or compose (every character below U+0300 is in NFC already): then only
+  // lower case, without running the expression and the Unicode normaliser on every written form of a page.
+  return BEYOND_LATIN.test(word) ? word.replace(INVISIBLE, '').normalize('NFC').toLowerCase() : word.toLowerCase();
 }
 
 const FOLD: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', ß: 'ss', é: 'e', è: 'e', á: 'a', à: 'a', ç: 'c' };
+const FOLDED = /[äöüßéèáàç]/;
 
 /** Lower case without umlauts and accents: "Städte" → "stadte". */
 export function foldWord(word: string): string {
@@ -26,7 +32,7 @@ export function foldWord(word: string): string {
 
 /** The same for a word normalizeWord gave already (a token's, folded once per written form, not normalised twice). */
 export function foldNormalized(norm: string): string {
-  return norm.replace(/[äöüßéèáàç]/g, (c) => FOLD[c] ?? c);
+  return FOLDED.test(norm) ? norm.replace(/[äöüßéèáàç]/g, (c) => FOLD[c] ?? c) : norm;
 }
 
 /**
@@ -50,6 +56,7 @@ const NOT_FEMININE = new Set([
 
 /** "BürgerInnen" / "BürgerIn" (internal capital I) → "Bürger". */
 export function stripInternalI(surface: string): string {
+  if (!surface.endsWith('In') && !surface.endsWith('Innen')) return surface;
   const m = /^(.*\p{Ll})(?:In|Innen)$/u.exec(surface);
   return m?.[1] ?? surface;
 }

@@ -42,7 +42,10 @@ const ACRONYM_PLURAL = /^(\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu})s$/u;
 function makeToken(start: number, end: number, baseSurface: string, needsStem?: (norm: string) => boolean): Token {
   let form = formCache.get(baseSurface);
   if (!form) {
-    const internal = stripInternalI(baseSurface.replace(ACRONYM_PLURAL, '$1'));
+    // The expressions only where they can apply (a word ending in "s"; see stripInternalI): run on every new
+    // written form of a page while its code is cold, V8 interprets them.
+    const surface = baseSurface.endsWith('s') ? baseSurface.replace(ACRONYM_PLURAL, '$1') : baseSurface;
+    const internal = stripInternalI(surface);
     const first = internal.charAt(0);
     const capitalised = first !== first.toLowerCase();
     const norm = stripFeminine(normalizeWord(internal), capitalised);
