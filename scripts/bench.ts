@@ -1075,7 +1075,8 @@ function markdown(r: Report): string {
 
 Written by \`npm run bench\` on ${r.date.slice(0, 10)}: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GB, Node ${r.machine.node}; ${r.browser}, headless.${olderParts(r)}
 Every figure is the median of repeated runs (eleven of the 30 kB page, five of 1 MB, three of 5 MB), except the
-limit, which is its fastest run; comparisons are measured side by side in the same run.
+limit, which is its fastest run, and the longest task, the longest of all runs; comparisons are measured side by
+side in the same run.
 
 ## Council pages
 
@@ -1102,8 +1103,8 @@ Pages of about 30 kB (a typical Vorlage), 1 MB and 5 MB of many paragraphs, in S
   (\`mark(words)\`, a search per word), and with the lexicon's terms at mark.js's fastest (\`markRegExp\` with the
   trie-factored expression).
 - **Longest task**: the longest main-thread task from \`scan-start\` on, as a \`PerformanceObserver\` for
-  \`longtask\` reports it: the page's own work counts too (there is none on these pages). The Long Tasks API
-  reports tasks over 50 ms only, so "< 50" means there was none.
+  \`longtask\` reports it, in any of the runs (the targets are on the worst run): the page's own work counts too
+  (there is none on these pages). The Long Tasks API reports tasks over 50 ms only, so "< 50" means there was none.
 - **Blocking**: the total blocking time from \`scan-start\` on: of each of those tasks, the part over 50 ms,
   added up (median of the runs). The longest task says how long the worst freeze was, this how long the page
   answered the reader late in all: a page laid out again twice shows here, not in the longest task.
