@@ -6,7 +6,7 @@ import { NEGATED_GERMAN_WORDS, NOT_GERMAN } from '../text/negatedGerman';
 import { WORD_START } from './automaton';
 import { candidateWords } from './candidatePattern';
 import { compoundPhrase, headWords } from './compoundParaphrase';
-import type { LookupTable } from './lookupTable';
+import type { LookupTable, TableName } from './lookupTable';
 
 export interface CompiledRule {
   concepts: string[];
@@ -54,14 +54,7 @@ export interface CompiledMatcher {
 }
 
 /** A matcher as compiled, its tables Maps (what matcherData.ts stores); read back, they are LookupTables. */
-export interface FreshMatcher extends CompiledMatcher {
-  byName: Map<string, number[]>;
-  termsByFirstWord: Map<number, number[]>;
-  byStem: Map<string, number[]>;
-  compoundBySuffix: Map<string, number[]>;
-  compoundByPrefix: Map<string, number[]>;
-  prefixByStart: Map<string, number[]>;
-}
+export type FreshMatcher = CompiledMatcher & Record<TableName, Map<string | number, number[]>>;
 
 /** Appends `id` to the list under `key`. */
 function file(map: Map<string, number[]>, key: string, id: number) {

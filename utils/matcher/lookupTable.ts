@@ -12,7 +12,7 @@ export interface LookupTable {
  * keys): the matcher's decoding in a fresh page took 12–14 ms with it, 8–10 without. Every value is a list, so a
  * key the object only inherits ("constructor") is none.
  */
-export function storedTable(record: Record<string, number[]>): LookupTable {
+function storedTable(record: Record<string, number[]>): LookupTable {
   return {
     get: (key) => {
       const list = record[key];
@@ -22,10 +22,39 @@ export function storedTable(record: Record<string, number[]>): LookupTable {
 }
 
 /** A compiled table as stored: an object of its keys. */
-export function tableRecord(table: Map<string | number, number[]>): Record<string, number[]> {
+function tableRecord(table: Map<string | number, number[]>): Record<string, number[]> {
   return Object.fromEntries(table);
 }
 
+/** The matcher's lookup tables by name (compileMatcher.ts). */
+export const TABLES = [
+  'byName',
+  'termsByFirstWord',
+  'byStem',
+  'compoundBySuffix',
+  'compoundByPrefix',
+  'prefixByStart',
+] as const;
+export type TableName = (typeof TABLES)[number];
+
+/** Each of a compiled matcher's tables as stored. */
+export function tableRecords(
+  m: Record<TableName, Map<string | number, number[]>>,
+): Record<TableName, Record<string, number[]>> {
+  return Object.fromEntries(TABLES.map((t) => [t, tableRecord(m[t])])) as Record<TableName, Record<string, number[]>>;
+}
+
+/** Each stored table as the matcher reads it; undefined where one is not an object of keys. */
+export function storedTables(d: Record<TableName, unknown>): Record<TableName, LookupTable> | undefined {
+  const out: Partial<Record<TableName, LookupTable>> = {};
+  for (const t of TABLES) {
+    const record = d[t];
+    if (!isTableRecord(record)) return undefined;
+    out[t] = storedTable(record);
+  }
+  return out as Record<TableName, LookupTable>;
+}
+
 /** Whether a stored value can be a table (an object, not a list). */
-export const isTableRecord = (v: unknown): v is Record<string, number[]> =>
+const isTableRecord = (v: unknown): v is Record<string, number[]> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,6 +1,6 @@
 import type { WordPattern } from '../pack/parseTerm';
 import type { CompiledMatcher, CompiledMeasure, FreshMatcher } from './compileMatcher';
-import { isTableRecord, storedTable, tableRecord } from './lookupTable';
+import { storedTables, type TableName, tableRecords } from './lookupTable';
 
 /**
  * A compiled matcher as plain JSON, kept in extension storage: the background
@@ -9,38 +9,22 @@ import { isTableRecord, storedTable, tableRecord } from './lookupTable';
  */
 export interface MatcherData {
   format: typeof MATCHER_FORMAT;
-  matcher: Omit<
-    CompiledMatcher,
-    | 'words'
-    | 'byName'
-    | 'termsByFirstWord'
-    | 'byStem'
-    | 'compoundBySuffix'
-    | 'compoundByPrefix'
-    | 'prefixByStart'
-    | 'measures'
-    | 'terms'
-  > & {
-    /**
-     * The word patterns by column (every page reads them: as objects with their keys they were 120 of the
-     * snapshot's 400 kB): each value, each folded word ('' where it is the value), and one letter for the kind,
-     * compound and noun flags (see `flagOf`).
-     */
-    words: { values: string[]; folds: string[]; flags: string };
-    /**
-     * The terms by column, without their words (those are `words` by `termWords`, written once): each source,
-     * and each term's gaps (0 for none).
-     */
-    terms: { sources: string[]; gaps: (number[] | 0)[] };
+  matcher: Omit<CompiledMatcher, 'words' | 'measures' | 'terms' | TableName> &
     /** The lookup tables as objects of their keys (lookupTable.ts). */
-    byName: Record<string, number[]>;
-    termsByFirstWord: Record<string, number[]>;
-    byStem: Record<string, number[]>;
-    compoundBySuffix: Record<string, number[]>;
-    compoundByPrefix: Record<string, number[]>;
-    prefixByStart: Record<string, number[]>;
-    measures: (Omit<CompiledMeasure, 'concepts'> & { concepts: [string, number[]][] })[];
-  };
+    Record<TableName, Record<string, number[]>> & {
+      /**
+       * The word patterns by column (every page reads them: as objects with their keys they were 120 of the
+       * snapshot's 400 kB): each value, each folded word ('' where it is the value), and one letter for the kind,
+       * compound and noun flags (see `flagOf`).
+       */
+      words: { values: string[]; folds: string[]; flags: string };
+      /**
+       * The terms by column, without their words (those are `words` by `termWords`, written once): each source,
+       * and each term's gaps (0 for none).
+       */
+      terms: { sources: string[]; gaps: (number[] | 0)[] };
+      measures: (Omit<CompiledMeasure, 'concepts'> & { concepts: [string, number[]][] })[];
+    };
 }
 
 /** Bumped whenever the compiled form changes, so an old stored form is compiled anew instead of misread. */
@@ -57,12 +41,7 @@ export function toMatcherData(m: FreshMatcher): MatcherData {
         flags: m.words.map(flagOf).join(''),
       },
       terms: { sources: m.terms.map((t) => t.source), gaps: m.terms.map((t) => (t.gaps.length > 0 ? t.gaps : 0)) },
-      byName: tableRecord(m.byName),
-      termsByFirstWord: tableRecord(m.termsByFirstWord),
-      byStem: tableRecord(m.byStem),
-      compoundBySuffix: tableRecord(m.compoundBySuffix),
-      compoundByPrefix: tableRecord(m.compoundByPrefix),
-      prefixByStart: tableRecord(m.prefixByStart),
+      ...tableRecords(m),
       measures: m.measures.map((x) => ({ ...x, concepts: [...x.concepts] })),
     },
   };
@@ -78,18 +57,13 @@ export function fromMatcherData(data: MatcherData | undefined): CompiledMatcher 
   const d = data.matcher;
   const words = wordsOf(d.words);
   const terms = termsOf(d.terms);
-  const tables = [d.byName, d.termsByFirstWord, d.byStem, d.compoundBySuffix, d.compoundByPrefix, d.prefixByStart];
-  if (!words || !terms || !tables.every(isTableRecord)) return undefined;
+  const tables = storedTables(d);
+  if (!words || !terms || !tables) return undefined;
   return {
     ...d,
     words,
     terms,
-    byName: storedTable(d.byName),
-    termsByFirstWord: storedTable(d.termsByFirstWord),
-    byStem: storedTable(d.byStem),
-    compoundBySuffix: storedTable(d.compoundBySuffix),
-    compoundByPrefix: storedTable(d.compoundByPrefix),
-    prefixByStart: storedTable(d.prefixByStart),
+    ...tables,
     measures: d.measures.map((x) => ({ ...x, concepts: mapOf(x.concepts) })),
   };
 }
