@@ -37,7 +37,9 @@ export function candidateWords(words: readonly WordPattern[]): string[] {
 }
 
 // A stem this short stands only as a whole word: Snowball takes endings from the third letter on only (its
-// region R1 begins there at the earliest), so a longer word keeps three letters of its own at least.
+// region R1 begins there at the earliest), so a longer word keeps three letters of its own at least. Counted on
+// the stem as Snowball gives it, in UTF-16 units as Snowball counts: its folded form can be shorter ("xa" + a
+// combining accent folds to "xá", then "xa"), and the stem of "Xä́en" is that of "Xä́" then.
 const WHOLE_WORD_STEM = 2;
 // What a word's written form may carry beyond its normalised form (tokenize.ts): an abbreviation's plural "s"
 // ("EUs"), an inner capital "In"/"Innen" ("BürgerIn", folded). Gender marks (":innen") stand outside the word.
@@ -55,7 +57,7 @@ export function candidatesOf(w: WordPattern): string[] {
   // "EU" is no candidate in "Euro", nor "un" in "und", nor "zu" in "zusätzlich": nearly every passage of council
   // text has those. Looked for at a word's start, they let 567 of the 3,344 passages of the benchmark's 1 MB page
   // through the gate (passageGate.ts) to be tokenised and scored, as whole words 317 (113 match either way).
-  if (w.kind === 'stem' && value.length <= WHOLE_WORD_STEM)
+  if (w.kind === 'stem' && w.value.length <= WHOLE_WORD_STEM)
     return WRITTEN_ENDINGS.map((e) => WORD_START + value + e + WORD_END);
   return [WORD_START + value];
 }

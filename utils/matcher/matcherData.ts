@@ -28,7 +28,7 @@ export interface MatcherData {
 }
 
 /** Bumped whenever the compiled form changes, so an old stored form is compiled anew instead of misread. */
-export const MATCHER_FORMAT = 'ratsmarker-matcher-8';
+export const MATCHER_FORMAT = 'ratsmarker-matcher-9';
 
 export function toMatcherData(m: FreshMatcher): MatcherData {
   return {
