@@ -110,7 +110,7 @@ export function PageStatus() {
                   {m.label}
                 </button>{' '}
                 <small>
-                  ({m.reference}) · {t('popupMatchCount', String(m.count))}
+                  ({m.reference}) · {m.count === 1 ? t('popupOneMatch') : t('popupMatchCount', String(m.count))}
                 </small>
               </li>
             ))}

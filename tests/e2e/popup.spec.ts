@@ -19,6 +19,8 @@ test('the popup shows what Ratsmarker found on the current tab, and a click jump
   const toulouse = status.getByRole('button', { name: 'Städtefreundschaft mit Toulouse' });
   await expect(toulouse).toBeVisible();
   await expect(status).toContainText('KW21, Z. 7–8');
+  // One passage of that measure: "1 match" in English, "1 Treffer" in German (the browsers of CI run in both).
+  await expect(toulouse.locator('xpath=..')).toContainText(/· 1 (match|Treffer)$/);
   await toulouse.click();
   await expect(page.getByRole('button', { name: /^KW21 Z\. 7–8/ })).toBeFocused();
 });
