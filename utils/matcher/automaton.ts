@@ -74,12 +74,13 @@ for (let c = 0; c < SMALL; c++) foldSmall.push(c === 0xdf ? 'ss' : foldChar(c));
 // Characters from SMALL on: rare in council text, so tested rather than looked up; but for the dashes, quotation
 // marks, ellipses and currency signs of German text ("„", "–", "€"), which no word holds (NO_WORD_CHARS): tested
 // one by one, they cost a 30 kB page some 1.5 ms of its first scan.
-export const NO_WORD_CHARS: readonly (readonly [number, number])[] = [
+export const NO_WORD_CHARS = [
   [0x2010, 0x205f],
   [0x20a0, 0x20c0],
-];
+] as const;
+const [[PUNCTUATION_FROM, PUNCTUATION_TO], [CURRENCY_FROM, CURRENCY_TO]] = NO_WORD_CHARS;
 const isWideWordChar = (c: number) =>
-  (c >= 0x2010 && c <= 0x205f) || (c >= 0x20a0 && c <= 0x20c0)
+  (c >= PUNCTUATION_FROM && c <= PUNCTUATION_TO) || (c >= CURRENCY_FROM && c <= CURRENCY_TO)
     ? false
     : isIgnored(c) || WORD_CHAR.test(String.fromCharCode(c));
 

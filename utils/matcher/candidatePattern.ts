@@ -28,11 +28,8 @@ export function candidateWords(words: readonly WordPattern[]): string[] {
     }
   // A value found anywhere is found at a word's start too, and one found at a word's start in a whole word.
   for (const v of anywhere) atStart.delete(v);
-  for (const c of whole) {
-    const v = c.slice(WORD_START.length, -WORD_END.length);
-    if ([...anywhere, ...atStart].some((other) => v.startsWith(other) || (!atStart.has(other) && v.includes(other))))
-      whole.delete(c);
-  }
+  const found = (v: string) => [...atStart].some((s) => v.startsWith(s)) || [...anywhere].some((s) => v.includes(s));
+  for (const c of whole) if (found(c.slice(WORD_START.length, -WORD_END.length))) whole.delete(c);
   return [...anywhere, ...[...atStart].map((v) => WORD_START + v), ...whole].sort();
 }
 
