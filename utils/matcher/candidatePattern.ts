@@ -28,7 +28,9 @@ export function candidateWords(words: readonly WordPattern[]): string[] {
     }
   // A value found anywhere is found at a word's start too, and one found at a word's start in a whole word.
   for (const v of anywhere) atStart.delete(v);
-  const found = (v: string) => [...atStart].some((s) => v.startsWith(s)) || [...anywhere].some((s) => v.includes(s));
+  const starts = [...atStart];
+  const inside = [...anywhere];
+  const found = (v: string) => starts.some((s) => v.startsWith(s)) || inside.some((s) => v.includes(s));
   for (const c of whole) if (found(c.slice(WORD_START.length, -WORD_END.length))) whole.delete(c);
   return [...anywhere, ...[...atStart].map((v) => WORD_START + v), ...whole].sort();
 }
