@@ -81,6 +81,18 @@ describe('the page snapshot (one string in storage)', () => {
       expect(matchWith(texts, [pack.matcher], { threshold })).toEqual(matchWith(texts, [compiled], { threshold }));
   });
 
+  it('holds no character beyond Latin-1 (a page keeps it at one byte a character), and reads back every one', () => {
+    const [spec] = specs();
+    if (!spec) throw new Error('no spec');
+    // The resolution's dashes and quotation marks and the Polish cities' letters are beyond Latin-1.
+    expect(JSON.stringify(spec.pack.resolution)).toMatch(/[\u0100-\uffff]/);
+    const text = pageSnapshotText([spec], 0.5);
+    expect(text).not.toMatch(/[\u0100-\uffff]/);
+    const stored = JSON.parse(text) as { packs: { pack: typeof spec.pack; matcher: unknown }[] };
+    expect(stored.packs[0]?.pack.resolution).toEqual(spec.pack.resolution);
+    expect(stored.packs[0]?.matcher).toEqual(JSON.parse(JSON.stringify(spec.matcher)));
+  });
+
   it('reads the same in steps, with a turn between the parse and each table (a slow machine’s page)', async () => {
     const text = pageSnapshotText(specs(), 0.5);
     let turns = 0;
