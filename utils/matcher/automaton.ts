@@ -80,9 +80,8 @@ export const NO_WORD_CHARS = [
 ] as const;
 const [[PUNCTUATION_FROM, PUNCTUATION_TO], [CURRENCY_FROM, CURRENCY_TO]] = NO_WORD_CHARS;
 const isWideWordChar = (c: number) =>
-  (c >= PUNCTUATION_FROM && c <= PUNCTUATION_TO) || (c >= CURRENCY_FROM && c <= CURRENCY_TO)
-    ? false
-    : isIgnored(c) || WORD_CHAR.test(String.fromCharCode(c));
+  !((c >= PUNCTUATION_FROM && c <= PUNCTUATION_TO) || (c >= CURRENCY_FROM && c <= CURRENCY_TO)) &&
+  (isIgnored(c) || WORD_CHAR.test(String.fromCharCode(c)));
 
 /** The symbol of a character of a word: its own, or a word start's or end's. */
 const markSymbol = (ch: string, own: number): number => (ch === WORD_START ? BOUNDARY : ch === WORD_END ? END : own);

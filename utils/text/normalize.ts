@@ -24,6 +24,7 @@ export function normalizeWord(word: string): string {
 
 const FOLD: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', ß: 'ss', é: 'e', è: 'e', á: 'a', à: 'a', ç: 'c' };
 const FOLDED = /[äöüßéèáàç]/;
+const EACH_FOLDED = new RegExp(FOLDED.source, 'g');
 
 /** Lower case without umlauts and accents: "Städte" → "stadte". */
 export function foldWord(word: string): string {
@@ -32,7 +33,7 @@ export function foldWord(word: string): string {
 
 /** The same for a word normalizeWord gave already (a token's, folded once per written form, not normalised twice). */
 export function foldNormalized(norm: string): string {
-  return FOLDED.test(norm) ? norm.replace(/[äöüßéèáàç]/g, (c) => FOLD[c] ?? c) : norm;
+  return FOLDED.test(norm) ? norm.replace(EACH_FOLDED, (c) => FOLD[c] ?? c) : norm;
 }
 
 /**
